@@ -1,0 +1,129 @@
+//! Numbers and dates as each language writes them: `1.234.567` and
+//! `23/09/2025` in Vietnamese, `1,234,567` and `23 Sep 2025` in English.
+
+use crate::i18n::Lang;
+
+/// A whole number with the language's thousands separator.
+pub fn format_int(n: u64, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A share as a percentage with one decimal, in the language's notation
+/// (`39,8%` or `39.8%`). `part` over `whole`; `None` when `whole` is zero.
+pub fn format_share(part: u64, whole: u64, lang: Lang) -> Option<String> {
+    if whole == 0 {
+        return None;
+    }
+    let tenths = (part as u128 * 1000 + whole as u128 / 2) / whole as u128;
+    let (int, frac) = (tenths / 10, tenths % 10);
+    let dec = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    Some(format!("{int}{dec}{frac}%"))
+}
+
+/// An ISO date (`YYYY-MM-DD`) as the language writes it. Anything else is
+/// returned unchanged, so a publisher's odd date is still shown, not lost.
+pub fn format_date(iso: &str, lang: Lang) -> String {
+    let Some((y, m, d)) = parse_iso_date(iso) else {
+        return iso.to_string();
+    };
+    match lang {
+        Lang::Vi => format!("{d:02}/{m:02}/{y:04}"),
+        Lang::En => {
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            format!("{d} {} {y:04}", MONTHS[(m - 1) as usize])
+        }
+    }
+}
+
+/// Reads `YYYY-MM-DD`, checking the day against the month (leap years too).
+pub fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
+    let b = iso.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |s: &str| -> Option<u32> {
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (y, m, d) = (num(&iso[0..4])?, num(&iso[5..7])?, num(&iso[8..10])?);
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators_follow_the_language() {
+        assert_eq!(format_int(0, Lang::Vi), "0");
+        assert_eq!(format_int(679, Lang::Vi), "679");
+        assert_eq!(format_int(1000, Lang::Vi), "1.000");
+        assert_eq!(format_int(1000, Lang::En), "1,000");
+        assert_eq!(format_int(2_100_000_000, Lang::Vi), "2.100.000.000");
+        assert_eq!(format_int(17_000_000, Lang::En), "17,000,000");
+        assert_eq!(format_int(u64::MAX, Lang::En), "18,446,744,073,709,551,615");
+    }
+
+    #[test]
+    fn shares_round_to_one_decimal() {
+        assert_eq!(format_share(270, 679, Lang::Vi).as_deref(), Some("39,8%"));
+        assert_eq!(format_share(270, 679, Lang::En).as_deref(), Some("39.8%"));
+        assert_eq!(format_share(27, 679, Lang::En).as_deref(), Some("4.0%"));
+        assert_eq!(format_share(1, 1, Lang::En).as_deref(), Some("100.0%"));
+        assert_eq!(format_share(1, 0, Lang::En), None);
+        assert_eq!(
+            format_share(u64::MAX, u64::MAX, Lang::En).as_deref(),
+            Some("100.0%")
+        );
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        assert_eq!(format_date("2025-09-23", Lang::Vi), "23/09/2025");
+        assert_eq!(format_date("2025-09-23", Lang::En), "23 Sep 2025");
+        assert_eq!(format_date("2024-02-29", Lang::En), "29 Feb 2024");
+    }
+
+    #[test]
+    fn odd_dates_are_shown_as_given() {
+        for odd in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-9-23",
+            "late 2025",
+            "",
+            "２０２５-01-01",
+        ] {
+            assert_eq!(format_date(odd, Lang::Vi), odd);
+        }
+        assert_eq!(parse_iso_date("1900-02-29"), None);
+        assert_eq!(parse_iso_date("2000-02-29"), Some((2000, 2, 29)));
+    }
+}

@@ -1,0 +1,16 @@
+//! Pure logic of the progress viewer, reachable by plain `cargo test`.
+//!
+//! Nothing here touches the browser: the Leptos app in the workspace root
+//! draws what these modules compute. Keep it that way, so that most tests run
+//! natively in milliseconds.
+
+pub mod data;
+pub mod error;
+pub mod format;
+pub mod i18n;
+pub mod url_state;
+
+pub use data::{parse_progress, ProgressData, SUPPORTED_SCHEMA_VERSION};
+pub use error::LoadError;
+pub use i18n::{Lang, Msg};
+pub use url_state::{Page, UrlState};

@@ -1,0 +1,267 @@
+//! What the user selected, as it is kept in the page's query string.
+//!
+//! The query string is the one source of truth for the view, so every view is
+//! a link that can be shared, bookmarked or reloaded on any static server
+//! with no rewrite rules (the path never changes; only `?…` does).
+//!
+//! | key        | meaning                                   | default     |
+//! |------------|-------------------------------------------|-------------|
+//! | `page`     | `overview`, `map`, `province`, `tasks`, `embed` | `overview` |
+//! | `province` | official code of the selected province    | none        |
+//! | `lang`     | `vi` or `en`                              | remembered, else `vi` |
+//! | `data`     | URL of the published JSON, for publishers | `data/progress.json` |
+//!
+//! Keys this version does not know are kept, in order, so that links made by
+//! a newer version (or with tracking parameters) survive a round trip.
+
+use crate::i18n::Lang;
+
+/// Where the app fetches the published JSON when `?data=` is absent:
+/// relative to the page, so the site works from any sub-folder.
+pub const DEFAULT_DATA_URL: &str = "data/progress.json";
+
+/// Longest `?data=` value accepted; longer ones are ignored.
+const MAX_DATA_URL_LEN: usize = 2048;
+
+/// The views of the app, each with its own URL.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Page {
+    #[default]
+    Overview,
+    Map,
+    Province,
+    Tasks,
+    Embed,
+}
+
+impl Page {
+    /// Every page, in navigation order.
+    pub const ALL: [Page; 5] = [
+        Page::Overview,
+        Page::Map,
+        Page::Province,
+        Page::Tasks,
+        Page::Embed,
+    ];
+
+    /// The value of `?page=`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::Overview => "overview",
+            Page::Map => "map",
+            Page::Province => "province",
+            Page::Tasks => "tasks",
+            Page::Embed => "embed",
+        }
+    }
+
+    /// Reads a `?page=` value; unknown values give `None`.
+    pub fn from_slug(slug: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.slug() == slug.trim())
+    }
+}
+
+/// The state of the view held in the URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UrlState {
+    /// The page shown.
+    pub page: Page,
+    /// The language asked for in the URL; `None` when the URL says nothing
+    /// (then the remembered choice, else Vietnamese, applies).
+    pub lang: Option<Lang>,
+    /// The official code of the selected province, if any.
+    pub province: Option<String>,
+    /// The data URL given by `?data=`; `None` means [`DEFAULT_DATA_URL`].
+    pub data: Option<String>,
+    /// Keys this version does not know, kept in order.
+    pub extra: Vec<(String, String)>,
+}
+
+impl UrlState {
+    /// Parses a query string, with or without its leading `?`. Never fails:
+    /// values that make no sense are dropped, so a mangled link still opens.
+    pub fn from_query(query: &str) -> UrlState {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut state = UrlState::default();
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            match key.as_ref() {
+                "page" => {
+                    if let Some(page) = Page::from_slug(&value) {
+                        state.page = page;
+                    }
+                }
+                "lang" => {
+                    if let Some(lang) = Lang::from_code(&value) {
+                        state.lang = Some(lang);
+                    }
+                }
+                "province" => state.province = valid_code(&value),
+                "data" => {
+                    let value = value.trim();
+                    if !value.is_empty() && value.len() <= MAX_DATA_URL_LEN {
+                        state.data = Some(value.to_string());
+                    }
+                }
+                _ => state.extra.push((key.into_owned(), value.into_owned())),
+            }
+        }
+        state
+    }
+
+    /// The query string for this state, starting with `?`, or empty when
+    /// everything is at its default. Keys come in a fixed order, so equal
+    /// states give equal links.
+    pub fn to_query(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if self.page != Page::Overview {
+            out.append_pair("page", self.page.slug());
+        }
+        if let Some(code) = &self.province {
+            out.append_pair("province", code);
+        }
+        if let Some(lang) = self.lang {
+            out.append_pair("lang", lang.code());
+        }
+        if let Some(data) = &self.data {
+            out.append_pair("data", data);
+        }
+        for (key, value) in &self.extra {
+            out.append_pair(key, value);
+        }
+        let query = out.finish();
+        if query.is_empty() {
+            query
+        } else {
+            format!("?{query}")
+        }
+    }
+
+    /// The URL of the published JSON to fetch.
+    pub fn data_url(&self) -> &str {
+        self.data.as_deref().unwrap_or(DEFAULT_DATA_URL)
+    }
+
+    /// The same state on another page; the province is kept only where the
+    /// page shows one.
+    pub fn with_page(&self, page: Page) -> UrlState {
+        let mut next = self.clone();
+        next.page = page;
+        if !matches!(page, Page::Province | Page::Map | Page::Embed) {
+            next.province = None;
+        }
+        next
+    }
+
+    /// The same state in another language.
+    pub fn with_lang(&self, lang: Lang) -> UrlState {
+        UrlState {
+            lang: Some(lang),
+            ..self.clone()
+        }
+    }
+}
+
+/// The language to show: the URL's, else the remembered one, else Vietnamese.
+pub fn effective_lang(url: Option<Lang>, remembered: Option<&str>) -> Lang {
+    url.or_else(|| remembered.and_then(Lang::from_code))
+        .unwrap_or_default()
+}
+
+/// An administrative unit code as it may appear in a URL: 1 to 16 ASCII
+/// letters, digits or dashes (`01`, `79`, `26734`, `VN-HN`).
+fn valid_code(value: &str) -> Option<String> {
+    let value = value.trim();
+    let ok = (1..=16).contains(&value.len())
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    ok.then(|| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Guards the shareable-link promise: any state survives URL and back.
+    #[test]
+    fn every_state_round_trips_through_the_query() {
+        let provinces = [None, Some("01".to_string()), Some("26734".to_string())];
+        let datas = [
+            None,
+            Some("https://example.org/tien-do/data/p.json?v=2&x=ă".to_string()),
+        ];
+        for page in Page::ALL {
+            for lang in [None, Some(Lang::Vi), Some(Lang::En)] {
+                for province in &provinces {
+                    for data in &datas {
+                        let state = UrlState {
+                            page,
+                            lang,
+                            province: province.clone(),
+                            data: data.clone(),
+                            extra: vec![("utm_source".into(), "báo & đài".into())],
+                        };
+                        let query = state.to_query();
+                        assert_eq!(UrlState::from_query(&query), state, "{query}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn default_state_has_an_empty_query() {
+        assert_eq!(UrlState::default().to_query(), "");
+        assert_eq!(UrlState::from_query(""), UrlState::default());
+        assert_eq!(UrlState::from_query("?"), UrlState::default());
+    }
+
+    #[test]
+    fn query_keys_come_in_a_fixed_order() {
+        let a = UrlState::from_query("?lang=en&page=map&province=01");
+        let b = UrlState::from_query("province=01&page=map&lang=en");
+        assert_eq!(a.to_query(), "?page=map&province=01&lang=en");
+        assert_eq!(a.to_query(), b.to_query());
+    }
+
+    #[test]
+    fn nonsense_values_are_dropped_not_fatal() {
+        let s = UrlState::from_query("?page=nowhere&lang=klingon&province=%3Cscript%3E&data=");
+        assert_eq!(s.page, Page::Overview);
+        assert_eq!(s.lang, None);
+        assert_eq!(s.province, None);
+        assert_eq!(s.data, None);
+        let long = format!("?data={}", "a".repeat(MAX_DATA_URL_LEN + 1));
+        assert_eq!(UrlState::from_query(&long).data, None);
+    }
+
+    #[test]
+    fn data_url_defaults_to_a_relative_path() {
+        assert_eq!(UrlState::default().data_url(), "data/progress.json");
+        assert!(
+            !DEFAULT_DATA_URL.starts_with('/'),
+            "must work from a sub-folder"
+        );
+        let s = UrlState::from_query("?data=%2Fother%2Fp.json");
+        assert_eq!(s.data_url(), "/other/p.json");
+    }
+
+    #[test]
+    fn changing_page_keeps_language_and_data() {
+        let s = UrlState::from_query("?page=province&province=01&lang=en&data=x.json");
+        let t = s.with_page(Page::Tasks);
+        assert_eq!(t.page, Page::Tasks);
+        assert_eq!(t.lang, Some(Lang::En));
+        assert_eq!(t.data.as_deref(), Some("x.json"));
+        assert_eq!(t.province, None, "tasks page has no selected province");
+        assert_eq!(s.with_page(Page::Map).province.as_deref(), Some("01"));
+    }
+
+    #[test]
+    fn language_choice_url_then_remembered_then_vietnamese() {
+        assert_eq!(effective_lang(Some(Lang::En), Some("vi")), Lang::En);
+        assert_eq!(effective_lang(None, Some("en")), Lang::En);
+        assert_eq!(effective_lang(None, Some("garbage")), Lang::Vi);
+        assert_eq!(effective_lang(None, None), Lang::Vi);
+        let s = UrlState::default().with_lang(Lang::En);
+        assert_eq!(s.to_query(), "?lang=en");
+    }
+}

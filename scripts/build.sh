@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the release site into dist/ (Trunk, size-tuned profile, wasm-opt -Oz).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+say "trunk build --release"
+wasm_env trunk build --release "$@"

@@ -1,0 +1,122 @@
+//! The shell: header, navigation, the page for the URL, footer. It owns the
+//! URL state and the data resource; pages and components get plain data or
+//! signals.
+
+use crate::browser;
+use crate::components::{LoadErrorPanel, LoadingSkeleton, MainNav, SiteFooter, SiteHeader};
+use crate::fetch::load_progress;
+use crate::pages::{ComingPage, OverviewPage};
+use leptos::prelude::*;
+use std::sync::Arc;
+use tien_do_core::url_state::effective_lang;
+use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
+
+/// The whole app, as mounted on `<body>`.
+#[component]
+pub fn App() -> impl IntoView {
+    let url = RwSignal::new(UrlState::from_query(&browser::current_query()));
+    // Back and forward buttons: the address bar is the truth.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        url.set(UrlState::from_query(&browser::current_query()));
+    });
+
+    let remembered = browser::remembered_lang();
+    let lang: Signal<Lang> =
+        Memo::new(move |_| effective_lang(url.with(|u| u.lang), remembered.as_deref())).into();
+    let page = Memo::new(move |_| url.with(|u| u.page));
+    let data_url = Memo::new(move |_| url.with(|u| u.data_url().to_string()));
+
+    // Keep the document in step: <html lang>, the title, and the language
+    // remembered for the next visit. These write to the browser, not to
+    // signals.
+    Effect::new(move |_| {
+        let l = lang.get();
+        let title = format!(
+            "{} · {}",
+            page_name(page.get()).text(l),
+            Msg::AppTitle.text(l)
+        );
+        browser::set_document_lang_and_title(l, &title);
+    });
+    Effect::new(move |_| {
+        if let Some(l) = url.with(|u| u.lang) {
+            browser::remember_lang(l);
+        }
+    });
+
+    let navigate = Callback::new(move |next: UrlState| {
+        browser::push_query(&next.to_query());
+        url.set(next);
+        browser::focus_main();
+    });
+
+    let data: LocalResource<Result<Arc<ProgressData>, LoadError>> =
+        LocalResource::new(move || load_progress(data_url.get()));
+    let (pending, set_pending) = signal(false);
+    let loaded = Signal::derive(move || data.get().and_then(Result::ok));
+
+    let state = Signal::from(url);
+    let retry = Callback::new(move |()| data.refetch());
+    let error_view = move |errors: ArcRwSignal<leptos::error::Errors>| {
+        let first = Signal::derive(move || {
+            errors.with(|errs| {
+                errs.iter()
+                    .next()
+                    .map(|(_, e)| match e.downcast_ref::<LoadError>() {
+                        Some(load) => load.clone(),
+                        // Not ours (should not happen): show it as a network error
+                        // rather than nothing.
+                        None => LoadError::Network {
+                            url: data_url.get_untracked(),
+                        },
+                    })
+            })
+        });
+        view! {
+            <LoadErrorPanel
+                error=first
+                lang=lang
+                data_url=data_url
+                retrying=pending
+                on_retry=retry
+            />
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang.get())}</a>
+        <SiteHeader lang=lang state=state on_navigate=navigate />
+        <MainNav lang=lang state=state on_navigate=navigate />
+        <main id="main" tabindex="-1">
+            <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> } set_pending>
+                <ErrorBoundary fallback=error_view>
+                    {move || Suspend::new(async move {
+                        data.await.map(|d| {
+                            let d = Signal::stored(d);
+                            match page.get() {
+                                Page::Overview => view! {
+                                    <OverviewPage data=d lang=lang state=state on_navigate=navigate />
+                                }.into_any(),
+                                other => view! {
+                                    <ComingPage page=other lang=lang province=Signal::derive(move || url.with(|u| u.province.clone())) />
+                                }.into_any(),
+                            }
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </main>
+        <SiteFooter lang=lang data=loaded data_url=data_url />
+    }
+}
+
+/// The navigation label of a page, also used in the document title.
+pub fn page_name(page: Page) -> Msg {
+    match page {
+        Page::Overview => Msg::NavOverview,
+        Page::Map => Msg::NavMap,
+        Page::Province => Msg::NavProvince,
+        Page::Tasks => Msg::NavTasks,
+        Page::Embed => Msg::NavEmbed,
+    }
+}

@@ -1,0 +1,72 @@
+//! The few places the app touches the browser directly: the address bar,
+//! remembered preferences and the document's language and title. Each one
+//! fails quietly (private browsing, storage disabled): the page goes on.
+
+use tien_do_core::Lang;
+
+const LANG_KEY: &str = "tien-do.lang";
+
+/// The page's query string, with its `?`, or empty.
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Puts `query` in the address bar as a new history entry, keeping the path
+/// (so the app works from any sub-folder) and dropping nothing else.
+pub fn push_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}{query}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The language chosen on an earlier visit, if any.
+pub fn remembered_lang() -> Option<String> {
+    storage()?.get_item(LANG_KEY).ok().flatten()
+}
+
+/// Remembers the chosen language for the next visit.
+pub fn remember_lang(lang: Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, lang.code());
+    }
+}
+
+/// Sets `<html lang>` (screen readers pick their voice from it) and the
+/// document title.
+pub fn set_document_lang_and_title(lang: Lang, title: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    doc.set_title(title);
+}
+
+/// Moves keyboard and screen-reader focus to the main content, as a page
+/// load would after following a link.
+pub fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}

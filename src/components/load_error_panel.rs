@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+use tien_do_core::{Lang, LoadError, Msg};
+
+/// Why the data could not be shown, in the reader's language, with the data
+/// address and a button to try again. Announced to screen readers.
+#[component]
+pub fn LoadErrorPanel(
+    /// The error to explain; `None` draws nothing.
+    error: Signal<Option<LoadError>>,
+    /// The language shown now.
+    lang: Signal<Lang>,
+    /// The address the data was fetched from.
+    #[prop(into)]
+    data_url: Signal<String>,
+    /// Whether a retry is under way (the button then says so).
+    #[prop(into)]
+    retrying: Signal<bool>,
+    /// Called when the reader asks to try again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let l = lang.get();
+            let detail = e.detail().map(|d| {
+                view! {
+                    <details class="error-detail">
+                        <summary>{if l == Lang::Vi { "Chi tiết kỹ thuật" } else { "Technical detail" }}</summary>
+                        <code>{d.to_string()}</code>
+                    </details>
+                }
+            });
+            view! {
+                <section class="load-error" role="alert" aria-live="assertive">
+                    <h1>{Msg::ErrorTitle.text(l)}</h1>
+                    <p class="error-message">{e.message(l)}</p>
+                    <p class="error-url">
+                        {Msg::ErrorDataUrl.text(l)} ": " <code>{move || data_url.get()}</code>
+                    </p>
+                    {detail}
+                    <button
+                        type="button"
+                        class="retry"
+                        disabled=move || retrying.get()
+                        aria-busy=move || retrying.get().to_string()
+                        on:click=move |_| on_retry.run(())
+                    >
+                        {move || if retrying.get() { Msg::Loading.text(l) } else { Msg::Retry.text(l) }}
+                    </button>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,19 @@
+//! Components: each takes plain data or signals and only draws.
+
+mod app_link;
+mod language_switch;
+mod load_error_panel;
+mod loading_skeleton;
+mod main_nav;
+mod site_footer;
+mod site_header;
+mod task_counts_card;
+
+pub use app_link::AppLink;
+pub use language_switch::LanguageSwitch;
+pub use load_error_panel::LoadErrorPanel;
+pub use loading_skeleton::LoadingSkeleton;
+pub use main_nav::MainNav;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use task_counts_card::TaskCountsCard;

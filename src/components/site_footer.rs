@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+use std::sync::Arc;
+use tien_do_core::format::format_date;
+use tien_do_core::{Lang, Msg, ProgressData};
+
+/// The footer: the data's "as of" date and sources once loaded, and always
+/// the address of the data file.
+#[component]
+pub fn SiteFooter(
+    /// The language shown now.
+    lang: Signal<Lang>,
+    /// The loaded data, if it loaded.
+    data: Signal<Option<Arc<ProgressData>>>,
+    /// The address the data was fetched from.
+    #[prop(into)]
+    data_url: Signal<String>,
+) -> impl IntoView {
+    let about = move || {
+        let l = lang.get();
+        data.get().map(|d| {
+            let sources = d
+                .sources
+                .iter()
+                .map(|s| {
+                    let label = format!("{}: {}", s.publisher.get(l), s.title.get(l));
+                    match &s.url {
+                        Some(u) => view! { <li><a href=u.clone() rel="noopener" target="_blank">{label}</a></li> }.into_any(),
+                        None => view! { <li>{label}</li> }.into_any(),
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="as-of">
+                    {Msg::AsOf.text(l)} ": " <time datetime=d.as_of.clone()>{format_date(&d.as_of, l)}</time>
+                </p>
+                <h2 class="footer-heading">{Msg::Sources.text(l)}</h2>
+                <ul class="sources">{sources}</ul>
+            }
+        })
+    };
+    view! {
+        <footer class="site-footer">
+            {about}
+            <p class="data-file">
+                {move || Msg::DataFile.text(lang.get())} ": "
+                <a href=move || data_url.get()>{move || data_url.get()}</a>
+            </p>
+        </footer>
+    }
+}

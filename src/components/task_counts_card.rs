@@ -1,0 +1,80 @@
+use leptos::prelude::*;
+use tien_do_core::data::{Meeting, Source, TaskCounts};
+use tien_do_core::format::{format_date, format_int, format_share};
+use tien_do_core::{Lang, Msg};
+
+/// The task counts reported at one meeting: assigned, completed, in
+/// progress, overdue, each with its share, and the source. A count that was
+/// not published says so.
+#[component]
+pub fn TaskCountsCard(
+    /// The counts to show.
+    counts: TaskCounts,
+    /// The meeting they were reported at, if known.
+    meeting: Option<Meeting>,
+    /// Their source, if known.
+    source: Option<Source>,
+    /// The language shown now.
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    move || {
+        let l = lang.get();
+        let c = &counts;
+        let figure = |label: Msg, value: Option<u64>, class: &'static str| {
+            let (number, share) = match value {
+                Some(v) => (
+                    format_int(v, l),
+                    c.assigned
+                        .filter(|_| label != Msg::TasksAssigned)
+                        .and_then(|total| format_share(v, total, l)),
+                ),
+                None => (Msg::NotPublished.text(l).to_string(), None),
+            };
+            view! {
+                <div class=format!("figure {class}") class:missing=value.is_none()>
+                    <dt>{label.text(l)}</dt>
+                    <dd>
+                        <span class="figure-value">{number}</span>
+                        {share.map(|s| view! { <span class="figure-share">{s}</span> })}
+                    </dd>
+                </div>
+            }
+        };
+        let reported = meeting.as_ref().map(|m| {
+            view! {
+                <p class="reported-at">
+                    {Msg::ReportedAt.text(l)} " " {m.name.get(l).to_string()} " ("
+                    <time datetime=m.date.clone()>{format_date(&m.date, l)}</time> ")"
+                </p>
+            }
+        });
+        let cite = source.as_ref().map(|s| {
+            let label = format!("{}: {}", s.publisher.get(l), s.title.get(l));
+            view! {
+                <p class="cite">
+                    {Msg::Source.text(l)} ": "
+                    {match &s.url {
+                        Some(u) => view! { <a href=u.clone() rel="noopener" target="_blank">{label}</a> }.into_any(),
+                        None => view! { <span>{label}</span> }.into_any(),
+                    }}
+                </p>
+            }
+        });
+        view! {
+            <section class="card task-counts" aria-labelledby="task-counts-title">
+                <h2 id="task-counts-title">{Msg::TasksHeading.text(l)}</h2>
+                <p class="scope">{c.scope.get(l).to_string()} " · " {Msg::AsOf.text(l)} " "
+                    <time datetime=c.as_of.clone()>{format_date(&c.as_of, l)}</time>
+                </p>
+                <dl class="figures">
+                    {figure(Msg::TasksAssigned, c.assigned, "assigned")}
+                    {figure(Msg::TasksCompleted, c.completed, "completed")}
+                    {figure(Msg::TasksInProgress, c.in_progress, "in-progress")}
+                    {figure(Msg::TasksOverdue, c.overdue, "overdue")}
+                </dl>
+                {reported}
+                {cite}
+            </section>
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Fetching the published JSON: one function, one typed error.
+
+use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+use tien_do_core::error::from_status;
+use tien_do_core::{parse_progress, LoadError, ProgressData};
+use web_sys::RequestCache;
+
+/// How long to wait for the data before saying the network is too slow.
+pub const TIMEOUT_SECONDS: u32 = 30;
+
+/// Fetches and parses the published progress JSON at `url` (relative URLs
+/// resolve against the page). The browser revalidates its cached copy, so a
+/// publisher's update shows on the next load without rebuilding the site.
+pub async fn load_progress(url: String) -> Result<Arc<ProgressData>, LoadError> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = Rc::clone(&timed_out);
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                if let Some(c) = controller {
+                    c.abort();
+                }
+            },
+            Duration::from_secs(TIMEOUT_SECONDS.into()),
+        )
+        .ok()
+    };
+    let failed = |url: &str| {
+        if timed_out.get() {
+            LoadError::Timeout {
+                url: url.to_string(),
+                seconds: TIMEOUT_SECONDS,
+            }
+        } else {
+            LoadError::Network {
+                url: url.to_string(),
+            }
+        }
+    };
+
+    let result = async {
+        let response = Request::get(&url)
+            .cache(RequestCache::NoCache)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|_| failed(&url))?;
+        if !response.ok() {
+            return Err(from_status(&url, response.status()));
+        }
+        let text = response.text().await.map_err(|_| failed(&url))?;
+        parse_progress(&text).map(Arc::new).map_err(|e| match e {
+            LoadError::NotJson { .. } => LoadError::NotJson { url: url.clone() },
+            other => other,
+        })
+    }
+    .await;
+
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result
+}

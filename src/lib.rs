@@ -1,0 +1,17 @@
+//! The Leptos app: the shell, its pages and components.
+//!
+//! Logic lives in `tien-do-core` (data model, errors, languages, URL state,
+//! formatting) where native `cargo test` reaches it; this crate only wires it
+//! to the browser and draws it.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod fetch;
+pub mod pages;
+
+/// Mounts the app on the page's `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,108 @@
+//! Helpers for the end-to-end tests: a WebDriver session on headless
+//! Chromium against the site the test command serves.
+//!
+//! The test command (`scripts/test.sh`) builds the release site, serves it
+//! with nginx under `/tien-do/`, starts chromedriver and sets:
+//! `E2E_BASE_URL`, `E2E_WEBDRIVER`, `E2E_CHROMIUM`, `E2E_CHROME_ARGS` and
+//! `E2E_SCREENSHOTS`. Without them the tests fail with a message saying so;
+//! they never pass by skipping.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// How long to wait for the app to show something.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: run the end-to-end tests through scripts/test.sh")
+    })
+}
+
+/// The site's address, ending in `/`.
+pub fn base_url() -> String {
+    env("E2E_BASE_URL")
+}
+
+/// The site's address with a query string.
+pub fn site(query: &str) -> String {
+    format!("{}{}", base_url(), query)
+}
+
+/// A fresh browser (its own empty profile) at `width` x `height`.
+pub async fn browser(width: u32, height: u32) -> Client {
+    let args: Value =
+        serde_json::from_str(&env("E2E_CHROME_ARGS")).expect("E2E_CHROME_ARGS is JSON");
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({ "binary": env("E2E_CHROMIUM"), "args": args }),
+    );
+    let client = ClientBuilder::rustls()
+        .expect("TLS set-up")
+        .capabilities(caps)
+        .connect(&env("E2E_WEBDRIVER"))
+        .await
+        .expect("a WebDriver session");
+    client
+        .set_window_size(width, height)
+        .await
+        .expect("window size");
+    client
+}
+
+/// Waits for `css` and returns its text.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    let el = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css} within {WAIT:?}: {e}"));
+    el.text().await.expect("element text")
+}
+
+/// Waits until `css` holds `needle` in its text; returns the text.
+pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let text = match client.find(Locator::Css(css)).await {
+            Ok(el) => el.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if text.contains(needle) {
+            return text;
+        }
+        if std::time::Instant::now() > deadline {
+            panic!("{css} did not show {needle:?} within {WAIT:?}; it shows {text:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// `<html lang>` of the page.
+pub async fn html_lang(client: &Client) -> String {
+    client
+        .execute("return document.documentElement.lang", vec![])
+        .await
+        .expect("script runs")
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The query string of the current URL, with its `?`, or empty.
+pub async fn current_query(client: &Client) -> String {
+    let url = client.current_url().await.expect("current url");
+    url.query().map(|q| format!("?{q}")).unwrap_or_default()
+}
+
+/// Saves a screenshot as `<name>.png` in `E2E_SCREENSHOTS`, for people to
+/// look at.
+pub async fn screenshot(client: &Client, name: &str) {
+    let dir = env("E2E_SCREENSHOTS");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let png = client.screenshot().await.expect("screenshot");
+    std::fs::write(format!("{dir}/{name}.png"), png).expect("screenshot written");
+}

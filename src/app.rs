@@ -45,9 +45,13 @@ pub fn App() -> impl IntoView {
     });
 
     let navigate = Callback::new(move |next: UrlState| {
+        let page_changed = url.with_untracked(|u| u.page != next.page);
         browser::push_query(&next.to_query());
         url.set(next);
-        browser::focus_main();
+        if page_changed {
+            // As a page load would: the reader starts at the new content.
+            browser::focus_main();
+        }
     });
 
     let data: LocalResource<Result<Arc<ProgressData>, LoadError>> =
@@ -83,6 +87,16 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    let province = Signal::derive(move || url.with(|u| u.province.clone()));
+    let body = move || {
+        // Read before the await, so the view tracks the page.
+        let shown = page.get();
+        Suspend::new(async move {
+            data.await
+                .map(|d| page_view(shown, d, lang, state, province, navigate))
+        })
+    };
+
     view! {
         <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang.get())}</a>
         <SiteHeader lang=lang state=state on_navigate=navigate />
@@ -90,23 +104,29 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> } set_pending>
                 <ErrorBoundary fallback=error_view>
-                    {move || Suspend::new(async move {
-                        data.await.map(|d| {
-                            let d = Signal::stored(d);
-                            match page.get() {
-                                Page::Overview => view! {
-                                    <OverviewPage data=d lang=lang state=state on_navigate=navigate />
-                                }.into_any(),
-                                other => view! {
-                                    <ComingPage page=other lang=lang province=Signal::derive(move || url.with(|u| u.province.clone())) />
-                                }.into_any(),
-                            }
-                        })
-                    })}
+                    {body}
                 </ErrorBoundary>
             </Transition>
         </main>
         <SiteFooter lang=lang data=loaded data_url=data_url />
+    }
+}
+
+/// The page for `page`, drawn from the loaded data.
+fn page_view(
+    page: Page,
+    data: Arc<ProgressData>,
+    lang: Signal<Lang>,
+    state: Signal<UrlState>,
+    province: Signal<Option<String>>,
+    on_navigate: Callback<UrlState>,
+) -> AnyView {
+    match page {
+        Page::Overview => view! {
+            <OverviewPage data=Signal::stored(data) lang state on_navigate />
+        }
+        .into_any(),
+        other => view! { <ComingPage page=other lang province /> }.into_any(),
     }
 }
 

@@ -8,6 +8,8 @@ pub mod data;
 pub mod error;
 pub mod format;
 pub mod i18n;
+pub mod text;
+pub mod units;
 pub mod url_state;
 
 pub use data::{parse_progress, ProgressData, SUPPORTED_SCHEMA_VERSION};

@@ -1,0 +1,96 @@
+//! Vietnamese text helpers: folding diacritics for English names and for
+//! search that ignores them ("Da Nang" finds "Đà Nẵng").
+
+/// Each ASCII base letter and the Vietnamese letters that fold to it, lower
+/// case then upper case.
+const FOLDS: [(char, &str); 14] = [
+    ('a', "àáạảãâầấậẩẫăằắặẳẵ"),
+    ('e', "èéẹẻẽêềếệểễ"),
+    ('i', "ìíịỉĩ"),
+    ('o', "òóọỏõôồốộổỗơờớợởỡ"),
+    ('u', "ùúụủũưừứựửữ"),
+    ('y', "ỳýỵỷỹ"),
+    ('d', "đ"),
+    ('A', "ÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴ"),
+    ('E', "ÈÉẸẺẼÊỀẾỆỂỄ"),
+    ('I', "ÌÍỊỈĨ"),
+    ('O', "ÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠ"),
+    ('U', "ÙÚỤỦŨƯỪỨỰỬỮ"),
+    ('Y', "ỲÝỴỶỸ"),
+    ('D', "Đ"),
+];
+
+/// Combining marks that decomposed text (NFD) uses for Vietnamese: grave,
+/// acute, tilde, hook above, dot below, circumflex, breve, horn.
+const COMBINING: &str = "\u{300}\u{301}\u{303}\u{309}\u{323}\u{302}\u{306}\u{31b}";
+
+/// The text with Vietnamese diacritics removed, case kept:
+/// `"Đắk Lắk"` → `"Dak Lak"`. Works on composed (NFC) and decomposed (NFD)
+/// text; other characters pass through.
+pub fn fold_diacritics(text: &str) -> String {
+    text.chars()
+        .filter(|c| !COMBINING.contains(*c))
+        .map(|c| {
+            if c.is_ascii() {
+                return c;
+            }
+            FOLDS
+                .iter()
+                .find(|(_, from)| from.contains(c))
+                .map_or(c, |(base, _)| *base)
+        })
+        .collect()
+}
+
+/// A key for matching what someone types against names: diacritics folded,
+/// lower case, punctuation as spaces, runs of spaces collapsed.
+/// `"TP. Hồ Chí Minh"` → `"tp ho chi minh"`.
+pub fn search_key(text: &str) -> String {
+    let folded = fold_diacritics(text).to_lowercase();
+    let spaced: String = folded
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_every_vietnamese_letter() {
+        assert_eq!(fold_diacritics("Đà Nẵng"), "Da Nang");
+        assert_eq!(fold_diacritics("Thừa Thiên Huế"), "Thua Thien Hue");
+        assert_eq!(fold_diacritics("Bà Rịa - Vũng Tàu"), "Ba Ria - Vung Tau");
+        assert_eq!(fold_diacritics("ĐẮK LẮK"), "DAK LAK");
+        assert_eq!(fold_diacritics("Quỳnh Lưu, Ỷ La"), "Quynh Luu, Y La");
+        for (base, from) in FOLDS {
+            for c in from.chars() {
+                assert_eq!(fold_diacritics(&c.to_string()), base.to_string(), "{c}");
+            }
+        }
+    }
+
+    /// Guards search on text typed on keyboards that send decomposed
+    /// letters (macOS, some Android keyboards).
+    #[test]
+    fn decomposed_text_folds_the_same() {
+        let nfd = "Đa\u{300} Na\u{306}\u{303}ng";
+        assert_eq!(fold_diacritics(nfd), "Da Nang");
+    }
+
+    #[test]
+    fn other_text_passes_through() {
+        assert_eq!(fold_diacritics("Hanoi 2025 – №1 ü"), "Hanoi 2025 – №1 ü");
+        assert_eq!(fold_diacritics(""), "");
+    }
+
+    #[test]
+    fn search_keys_ignore_case_accents_and_punctuation() {
+        assert_eq!(search_key("TP. Hồ Chí Minh"), "tp ho chi minh");
+        assert_eq!(search_key("  ha   NOI "), "ha noi");
+        assert_eq!(search_key("Hà Nội"), search_key("ha noi"));
+        assert_eq!(search_key("TP.HCM"), "tp hcm");
+    }
+}

@@ -52,139 +52,86 @@ impl Lang {
     }
 }
 
-/// The interface's own words, each in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Msg {
-    AppTitle,
-    AppTagline,
-    SkipToContent,
-    MainNav,
-    NavOverview,
-    NavMap,
-    NavProvince,
-    NavTasks,
-    NavEmbed,
-    LanguageSwitch,
-    Loading,
-    Retry,
-    ErrorTitle,
-    ErrorDataUrl,
-    Coming,
-    ComingMap,
-    ComingProvince,
-    ComingTasks,
-    ComingEmbed,
-    Source,
-    Sources,
-    AsOf,
-    DataFile,
-    TasksHeading,
-    TasksAssigned,
-    TasksCompleted,
-    TasksInProgress,
-    TasksOverdue,
-    ReportedAt,
-    NationalFigures,
-    NotPublished,
-    ProvinceCode,
+/// Declares [`Msg`], its list of variants and its texts from one table, so
+/// a message cannot be added without both translations or be left out of
+/// [`Msg::ALL`].
+macro_rules! messages {
+    ($($name:ident => ($vi:expr, $en:expr $(,)?)),+ $(,)?) => {
+        /// The interface's own words, each in both languages.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($name),+
+        }
+
+        impl Msg {
+            /// Every message, for tests that check each one is translated.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),+];
+
+            /// The message in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                let (vi, en) = match self {
+                    $(Msg::$name => ($vi, $en)),+
+                };
+                match lang {
+                    Lang::Vi => vi,
+                    Lang::En => en,
+                }
+            }
+        }
+    };
 }
 
-impl Msg {
-    /// Every message, for tests that check each one is translated.
-    pub const ALL: [Msg; 32] = [
-        Msg::AppTitle,
-        Msg::AppTagline,
-        Msg::SkipToContent,
-        Msg::MainNav,
-        Msg::NavOverview,
-        Msg::NavMap,
-        Msg::NavProvince,
-        Msg::NavTasks,
-        Msg::NavEmbed,
-        Msg::LanguageSwitch,
-        Msg::Loading,
-        Msg::Retry,
-        Msg::ErrorTitle,
-        Msg::ErrorDataUrl,
-        Msg::Coming,
-        Msg::ComingMap,
-        Msg::ComingProvince,
-        Msg::ComingTasks,
-        Msg::ComingEmbed,
-        Msg::Source,
-        Msg::Sources,
-        Msg::AsOf,
-        Msg::DataFile,
-        Msg::TasksHeading,
-        Msg::TasksAssigned,
-        Msg::TasksCompleted,
-        Msg::TasksInProgress,
-        Msg::TasksOverdue,
-        Msg::ReportedAt,
-        Msg::NationalFigures,
-        Msg::NotPublished,
-        Msg::ProvinceCode,
-    ];
-
-    /// The message in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
-        let (vi, en) = match self {
-            Msg::AppTitle => ("Tiến độ chuyển đổi số", "Digital transformation progress"),
-            Msg::AppTagline => (
-                "Khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06",
-                "Science, technology, innovation, digital transformation and Project 06",
-            ),
-            Msg::SkipToContent => ("Chuyển đến nội dung", "Skip to content"),
-            Msg::MainNav => ("Điều hướng chính", "Main navigation"),
-            Msg::NavOverview => ("Tổng quan", "Overview"),
-            Msg::NavMap => ("Bản đồ", "Map"),
-            Msg::NavProvince => ("Tỉnh, thành phố", "Provinces"),
-            Msg::NavTasks => ("Nhiệm vụ", "Tasks"),
-            Msg::NavEmbed => ("Nhúng", "Embed"),
-            Msg::LanguageSwitch => ("Ngôn ngữ", "Language"),
-            Msg::Loading => ("Đang tải dữ liệu…", "Loading data…"),
-            Msg::Retry => ("Thử lại", "Try again"),
-            Msg::ErrorTitle => ("Không tải được dữ liệu", "The data could not be loaded"),
-            Msg::ErrorDataUrl => ("Địa chỉ dữ liệu", "Data address"),
-            Msg::Coming => ("Sắp ra mắt", "Coming soon"),
-            Msg::ComingMap => (
-                "Bản đồ các tỉnh, thành phố theo từng chỉ số đang được xây dựng.",
-                "A map of the provinces for each indicator is being built.",
-            ),
-            Msg::ComingProvince => (
-                "Trang riêng của từng tỉnh, thành phố đang được xây dựng.",
-                "A page for each province is being built.",
-            ),
-            Msg::ComingTasks => (
-                "Biểu đồ theo dõi nhiệm vụ qua các phiên họp đang được xây dựng.",
-                "A tracker of tasks across the meetings is being built.",
-            ),
-            Msg::ComingEmbed => (
-                "Mã nhúng biểu đồ và bản đồ cho báo chí đang được xây dựng.",
-                "Embeddable charts and maps for newsrooms are being built.",
-            ),
-            Msg::Source => ("Nguồn", "Source"),
-            Msg::Sources => ("Nguồn dữ liệu", "Data sources"),
-            Msg::AsOf => ("Số liệu tính đến", "Data as of"),
-            Msg::DataFile => ("Tệp dữ liệu", "Data file"),
-            Msg::TasksHeading => (
-                "Nhiệm vụ theo Chương trình hành động thực hiện Nghị quyết 57-NQ/TW",
-                "Tasks under the Action Programme for Resolution 57-NQ/TW",
-            ),
-            Msg::TasksAssigned => ("Nhiệm vụ được giao", "Tasks assigned"),
-            Msg::TasksCompleted => ("Đã hoàn thành", "Completed"),
-            Msg::TasksInProgress => ("Đang thực hiện", "In progress"),
-            Msg::TasksOverdue => ("Quá hạn", "Overdue"),
-            Msg::ReportedAt => ("Báo cáo tại", "Reported at"),
-            Msg::NationalFigures => ("Số liệu toàn quốc", "National figures"),
-            Msg::NotPublished => ("Chưa công bố", "Not published"),
-            Msg::ProvinceCode => ("Mã tỉnh", "Province code"),
-        };
-        match lang {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
+messages! {
+    AppTitle => ("Tiến độ chuyển đổi số", "Digital transformation progress"),
+    AppTagline => (
+        "Khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06",
+        "Science, technology, innovation, digital transformation and Project 06",
+    ),
+    SkipToContent => ("Chuyển đến nội dung", "Skip to content"),
+    MainNav => ("Điều hướng chính", "Main navigation"),
+    NavOverview => ("Tổng quan", "Overview"),
+    NavMap => ("Bản đồ", "Map"),
+    NavProvince => ("Tỉnh, thành phố", "Provinces"),
+    NavTasks => ("Nhiệm vụ", "Tasks"),
+    NavEmbed => ("Nhúng", "Embed"),
+    LanguageSwitch => ("Ngôn ngữ", "Language"),
+    Loading => ("Đang tải dữ liệu…", "Loading data…"),
+    Retry => ("Thử lại", "Try again"),
+    ErrorTitle => ("Không tải được dữ liệu", "The data could not be loaded"),
+    ErrorDataUrl => ("Địa chỉ dữ liệu", "Data address"),
+    Coming => ("Sắp ra mắt", "Coming soon"),
+    ComingMap => (
+        "Bản đồ các tỉnh, thành phố theo từng chỉ số đang được xây dựng.",
+        "A map of the provinces for each indicator is being built.",
+    ),
+    ComingProvince => (
+        "Trang riêng của từng tỉnh, thành phố đang được xây dựng.",
+        "A page for each province is being built.",
+    ),
+    ComingTasks => (
+        "Biểu đồ theo dõi nhiệm vụ qua các phiên họp đang được xây dựng.",
+        "A tracker of tasks across the meetings is being built.",
+    ),
+    ComingEmbed => (
+        "Mã nhúng biểu đồ và bản đồ cho báo chí đang được xây dựng.",
+        "Embeddable charts and maps for newsrooms are being built.",
+    ),
+    Source => ("Nguồn", "Source"),
+    Sources => ("Nguồn dữ liệu", "Data sources"),
+    AsOf => ("Số liệu tính đến", "Data as of"),
+    DataFile => ("Tệp dữ liệu", "Data file"),
+    TasksHeading => (
+        "Nhiệm vụ theo Chương trình hành động thực hiện Nghị quyết 57-NQ/TW",
+        "Tasks under the Action Programme for Resolution 57-NQ/TW",
+    ),
+    TasksAssigned => ("Nhiệm vụ được giao", "Tasks assigned"),
+    TasksCompleted => ("Đã hoàn thành", "Completed"),
+    TasksInProgress => ("Đang thực hiện", "In progress"),
+    TasksOverdue => ("Quá hạn", "Overdue"),
+    ReportedAt => ("Báo cáo tại", "Reported at"),
+    NationalFigures => ("Số liệu toàn quốc", "National figures"),
+    NotPublished => ("Chưa công bố", "Not published"),
+    ProvinceCode => ("Mã tỉnh", "Province code"),
 }
 
 #[cfg(test)]
@@ -217,9 +164,9 @@ mod tests {
     /// languages) or empty.
     #[test]
     fn every_message_is_translated() {
-        let all: HashSet<Msg> = Msg::ALL.into_iter().collect();
+        let all: HashSet<Msg> = Msg::ALL.iter().copied().collect();
         assert_eq!(all.len(), Msg::ALL.len(), "Msg::ALL lists a message twice");
-        for msg in Msg::ALL {
+        for &msg in Msg::ALL {
             let vi = msg.text(Lang::Vi);
             let en = msg.text(Lang::En);
             assert!(

@@ -106,3 +106,34 @@ pub async fn screenshot(client: &Client, name: &str) {
     let png = client.screenshot().await.expect("screenshot");
     std::fs::write(format!("{dir}/{name}.png"), png).expect("screenshot written");
 }
+
+/// Clicks the first element matching `css`, waiting for it to appear.
+pub async fn click(client: &Client, css: &str) {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css} to click within {WAIT:?}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("{css} could not be clicked: {e}"));
+}
+
+/// The attribute `name` of the first element matching `css`.
+pub async fn attr_of(client: &Client, css: &str, name: &str) -> Option<String> {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        .attr(name)
+        .await
+        .expect("attribute read")
+}
+
+/// Fails, naming what is missing, unless `text` holds every one of `needles`.
+pub fn assert_has_all(text: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(text.contains(needle), "lacks {needle:?}: {text}");
+    }
+}

@@ -1,7 +1,6 @@
 //! End-to-end: the release site served by nginx under `/tien-do/`, in
 //! headless Chromium through WebDriver. Run through `scripts/test.sh`.
 
-use fantoccini::Locator;
 use tien_do_e2e::*;
 
 /// Guards the default path: Vietnamese first, the demo data loaded through
@@ -11,17 +10,18 @@ async fn shell_renders_in_vietnamese_with_the_data_loaded() {
     let c = browser(1280, 900).await;
     c.goto(&base_url()).await.unwrap();
     let card = wait_for_text(&c, ".task-counts", "679").await;
-    for expected in [
-        "Nhiệm vụ được giao",
-        "Đã hoàn thành",
-        "270",
-        "382",
-        "27",
-        "39,8%",
-        "23/09/2025",
-    ] {
-        assert!(card.contains(expected), "card lacks {expected:?}: {card}");
-    }
+    assert_has_all(
+        &card,
+        &[
+            "Nhiệm vụ được giao",
+            "Đã hoàn thành",
+            "270",
+            "382",
+            "27",
+            "39,8%",
+            "23/09/2025",
+        ],
+    );
     assert_eq!(html_lang(&c).await, "vi");
     let header = text_of(&c, ".site-header").await;
     assert!(header.contains("Tiến độ chuyển đổi số"), "{header}");
@@ -31,13 +31,8 @@ async fn shell_renders_in_vietnamese_with_the_data_loaded() {
         footer.contains("Cổng Thông tin điện tử tỉnh Gia Lai"),
         "{footer}"
     );
-    let source = c
-        .find(Locator::Css(".task-counts .cite a"))
+    let source = attr_of(&c, ".task-counts .cite a", "href")
         .await
-        .unwrap()
-        .attr("href")
-        .await
-        .unwrap()
         .unwrap_or_default();
     assert!(source.starts_with("https://gialai.gov.vn/"), "{source}");
     screenshot(&c, "overview-vi-desktop").await;
@@ -50,15 +45,16 @@ async fn english_from_the_url() {
     let c = browser(360, 780).await;
     c.goto(&site("?lang=en")).await.unwrap();
     let card = wait_for_text(&c, ".task-counts", "Tasks assigned").await;
-    for expected in [
-        "Completed",
-        "In progress",
-        "Overdue",
-        "39.8%",
-        "23 Sep 2025",
-    ] {
-        assert!(card.contains(expected), "card lacks {expected:?}: {card}");
-    }
+    assert_has_all(
+        &card,
+        &[
+            "Completed",
+            "In progress",
+            "Overdue",
+            "39.8%",
+            "23 Sep 2025",
+        ],
+    );
     assert_eq!(html_lang(&c).await, "en");
     let title = c.title().await.unwrap();
     assert!(title.contains("Digital transformation progress"), "{title}");
@@ -73,21 +69,10 @@ async fn language_switch_updates_the_url_and_is_remembered() {
     let c = browser(1280, 900).await;
     c.goto(&base_url()).await.unwrap();
     wait_for_text(&c, ".task-counts", "Nhiệm vụ được giao").await;
-    c.find(Locator::Css(".lang-switch a[hreflang='en']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".lang-switch a[hreflang='en']").await;
     wait_for_text(&c, ".task-counts", "Tasks assigned").await;
     assert_eq!(current_query(&c).await, "?lang=en");
-    let current = c
-        .find(Locator::Css(".lang-switch a[aria-current='page']"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let current = text_of(&c, ".lang-switch a[aria-current='page']").await;
     assert_eq!(current, "English");
     // A later visit without ?lang= opens in the remembered language.
     c.goto(&base_url()).await.unwrap();
@@ -110,12 +95,7 @@ async fn every_view_has_a_url_that_survives_reload_and_back() {
         ("tasks", "Tasks"),
         ("embed", "Embed"),
     ] {
-        c.find(Locator::Css(&format!(".main-nav a[href*='page={slug}']")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&c, &format!(".main-nav a[href*='page={slug}']")).await;
         wait_for_text(&c, "main h1", heading).await;
         assert_eq!(current_query(&c).await, format!("?page={slug}&lang=en"));
         c.refresh().await.unwrap();
@@ -148,20 +128,10 @@ async fn missing_data_file_gives_a_clear_error_and_the_page_still_works() {
     assert_eq!(retry, "Thử lại");
     screenshot(&c, "error-404-vi-phone").await;
     // Retrying a file that is still missing shows the error again.
-    c.find(Locator::Css(".load-error button.retry"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".load-error button.retry").await;
     wait_for_text(&c, ".load-error", "404").await;
     // The language switch still works, and the error follows it.
-    c.find(Locator::Css(".lang-switch a[hreflang='en']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".lang-switch a[hreflang='en']").await;
     wait_for_text(&c, ".load-error", "The data file was not found").await;
     assert!(current_query(&c).await.contains("data=khong-co.json"));
     c.close().await.unwrap();

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use tien_do::app::App;
-use tien_do::components::{LanguageSwitch, LoadErrorPanel, TaskCountsCard};
+use tien_do::components::{LanguageSwitch, LoadErrorPanel, LoadingSkeleton, TaskCountsCard};
 use tien_do_core::data::{Meeting, Source, TaskCounts, Text};
 use tien_do_core::{Lang, LoadError, UrlState};
 use wasm_bindgen::JsCast;
@@ -167,6 +167,25 @@ async fn language_switch_links_keep_the_view() {
     assert_eq!(current.get_attribute("hreflang").as_deref(), Some("vi"));
     en.click();
     assert_eq!(chosen.get_untracked().and_then(|s| s.lang), Some(Lang::En));
+}
+
+/// Guards the loading state: placeholders marked busy, and a status text
+/// that screen readers announce, in the reader's language.
+#[wasm_bindgen_test]
+async fn loading_skeleton_is_announced() {
+    let el = container();
+    let lang = RwSignal::new(Lang::Vi);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! { <LoadingSkeleton lang=lang.into() /> }
+    });
+    let busy = el.query_selector("[aria-busy=true]").unwrap();
+    assert!(busy.is_some());
+    let status = el.query_selector("[role=status]").unwrap().unwrap();
+    assert_eq!(status.text_content().unwrap(), "Đang tải dữ liệu…");
+    assert!(el.query_selector_all(".sk").unwrap().length() >= 4);
+    lang.set(Lang::En);
+    tick(0).await;
+    assert_eq!(status.text_content().unwrap(), "Loading data…");
 }
 
 /// Guards the app's real fetch path: the test server has no

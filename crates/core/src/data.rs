@@ -9,6 +9,7 @@
 use crate::error::LoadError;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The `schema_version` this app reads.
 pub const SUPPORTED_SCHEMA_VERSION: u32 = 1;
@@ -83,8 +84,159 @@ pub struct TaskCounts {
     pub source: String,
 }
 
-/// A published progress dataset.
+/// Whether units are provinces or communes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitLevel {
+    Province,
+    Commune,
+}
+
+/// An administrative unit: a province or a commune.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Official code: 2 digits for a province, 5 for a commune.
+    pub code: String,
+    pub name: Text,
+    /// The code of the province a commune belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// A set of units valid over a span of time, such as the 34 provinces from
+/// 1 July 2025 or the 63 before.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitSet {
+    pub id: String,
+    pub name: Text,
+    pub level: UnitLevel,
+    /// First day the set is valid (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<String>,
+    /// Last day the set is valid, if it has ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<String>,
+    pub units: Vec<Unit>,
+    /// The [`Source::id`] of the legal basis.
+    pub source: String,
+}
+
+/// How units of one set became units of another (each old unit goes to
+/// exactly one new unit, as in the 2025 merger).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitMapping {
+    /// [`UnitSet::id`] of the old units.
+    pub from: String,
+    /// [`UnitSet::id`] of the new units.
+    pub to: String,
+    /// Old code → new code.
+    pub pairs: BTreeMap<String, String>,
+    /// The [`Source::id`] of the legal basis.
+    pub source: String,
+}
+
+/// The family of indices an indicator belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Framework {
+    /// Provincial Digital Transformation Index and its pillars.
+    Dti,
+    /// Service index of Decision 766/QĐ-TTg.
+    Dvc766,
+    /// Project 06 indicators.
+    Project06,
+    /// Commune-level criteria.
+    CommuneCriteria,
+    Other,
+}
+
+/// How to write an indicator's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NumberFormat {
+    /// Digits after the decimal separator.
+    pub decimals: u8,
+    /// Multiply by 100 and add `%` (for values stored as shares 0–1).
+    #[serde(default)]
+    pub percent: bool,
+}
+
+/// The values an indicator can take.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ValueRange {
+    pub min: f64,
+    pub max: f64,
+}
+
+/// What is measured.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The unit of its values ("điểm"/"score", "%").
+    pub unit: Text,
+    pub format: NumberFormat,
+    pub higher_is_better: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<ValueRange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    pub framework: Framework,
+    /// The legal document that defines it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_basis: Option<Text>,
+    /// The [`Source::id`] of its definition.
+    pub source: String,
+}
+
+/// A span of time values refer to, with the unit set in force.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// `2024`, `2025-Q3`, …
+    pub id: String,
+    pub label: Text,
+    /// The [`UnitSet::id`] its values are keyed by.
+    pub unit_set: String,
+}
+
+/// The values of one indicator for one period, one per unit. Stored as
+/// columns (`units[i]` has `values[i]`) so that commune-scale files stay
+/// small. `null` means "not published", which is not zero.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    pub indicator: String,
+    pub period: String,
+    pub units: Vec<String>,
+    pub values: Vec<Option<f64>>,
+    /// Notes on single values, by unit code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, Text>,
+    /// The [`Source::id`] of the values.
+    pub source: String,
+}
+
+/// A national figure reported at a Steering Committee meeting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NationalFigure {
+    pub id: String,
+    /// The [`Meeting::id`] it was reported at.
+    pub meeting: String,
+    /// The day it refers to (`YYYY-MM-DD`).
+    pub as_of: String,
+    pub label: Text,
+    pub value: f64,
+    /// The total or target it is out of, where one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of_total: Option<f64>,
+    pub unit: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
+    pub source: String,
+}
+
+/// A published progress dataset.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProgressData {
     pub schema_version: u32,
     pub title: Text,
@@ -95,6 +247,18 @@ pub struct ProgressData {
     pub meetings: Vec<Meeting>,
     #[serde(default)]
     pub task_counts: Vec<TaskCounts>,
+    #[serde(default)]
+    pub unit_sets: Vec<UnitSet>,
+    #[serde(default)]
+    pub unit_mappings: Vec<UnitMapping>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub periods: Vec<Period>,
+    #[serde(default)]
+    pub series: Vec<Series>,
+    #[serde(default)]
+    pub national_figures: Vec<NationalFigure>,
 }
 
 impl ProgressData {

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod text;
 pub mod units;
 pub mod url_state;
+pub mod validate;
 
 pub use data::{parse_progress, ProgressData, SUPPORTED_SCHEMA_VERSION};
 pub use error::LoadError;

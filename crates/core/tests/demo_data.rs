@@ -2,6 +2,7 @@
 //! app's own parser and hold the figures of the source it cites.
 
 use tien_do_core::parse_progress;
+use tien_do_core::validate::validate;
 
 #[test]
 fn shipped_demo_data_parses_and_cites_its_sources() {
@@ -11,6 +12,11 @@ fn shipped_demo_data_parses_and_cites_its_sources() {
     );
     let text = std::fs::read_to_string(path).expect("public/data/progress.json is readable");
     let data = parse_progress(&text).expect("demo data parses");
+    let problems = validate(&data);
+    assert!(
+        problems.is_empty(),
+        "the demo data must validate cleanly: {problems:#?}"
+    );
 
     let counts = data
         .latest_task_counts()

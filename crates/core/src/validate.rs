@@ -1,0 +1,808 @@
+//! Checks beyond the shape of the data: references that lead nowhere,
+//! unknown unit codes, duplicates, values out of range, missing sources.
+//!
+//! Each problem names its place as a JSON Pointer (`/series/3/units/17`) and
+//! says what is wrong in words a publisher understands. Errors stop
+//! publication; warnings do not.
+
+use crate::data::{ProgressData, Text};
+use crate::format::parse_iso_date;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The file must not be published as it is.
+    Error,
+    /// Worth a look; the file can be published.
+    Warning,
+}
+
+/// Which rule a problem breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// An id is empty or used twice in the same list.
+    DuplicateId,
+    /// An id refers to nothing (meeting, indicator, period, unit set).
+    UnknownReference,
+    /// A figure names no source, or one that is not listed.
+    MissingSource,
+    /// A unit code is not in the unit set of the period.
+    UnknownUnitCode,
+    /// The same unit appears twice in one series.
+    DuplicateObservation,
+    /// Two series for the same indicator and period.
+    DuplicateSeries,
+    /// A value lies outside the indicator's declared range.
+    OutOfRange,
+    /// A series has a different number of units and values.
+    LengthMismatch,
+    /// A period names a unit set that is not in the file.
+    PeriodWithoutUnitSet,
+    /// A link that is not http(s), such as `javascript:`.
+    UnsafeUrl,
+    /// A date that is not `YYYY-MM-DD`.
+    BadDate,
+    /// A text empty in both languages.
+    EmptyText,
+    /// Task counts whose parts do not add up to the total.
+    CountsDoNotAdd,
+    /// A range whose minimum exceeds its maximum, or a target outside it.
+    BadRange,
+    /// A unit of the old set that a mapping does not map.
+    MappingIncomplete,
+}
+
+/// One problem found in a dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub rule: Rule,
+    /// Where, as a JSON Pointer into the file.
+    pub path: String,
+    /// What is wrong, for the publisher.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{level} at {}: {}", self.path, self.message)
+    }
+}
+
+/// Whether any problem is an error.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity == Severity::Error)
+}
+
+/// Every problem in `data`, in the order of the file.
+pub fn validate(data: &ProgressData) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.run(data);
+    v.problems
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn push(&mut self, severity: Severity, rule: Rule, path: String, message: String) {
+        self.problems.push(Problem {
+            severity,
+            rule,
+            path,
+            message,
+        });
+    }
+
+    fn error(&mut self, rule: Rule, path: String, message: String) {
+        self.push(Severity::Error, rule, path, message);
+    }
+
+    fn warning(&mut self, rule: Rule, path: String, message: String) {
+        self.push(Severity::Warning, rule, path, message);
+    }
+
+    /// Collects the ids of a list, reporting empty and repeated ones.
+    fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("/{list}/{i}/id");
+            if id.trim().is_empty() {
+                self.error(Rule::DuplicateId, path, "the id is empty".into());
+            } else if !seen.insert(id) {
+                self.error(
+                    Rule::DuplicateId,
+                    path,
+                    format!("the id {id:?} is used twice in {list}"),
+                );
+            }
+        }
+        seen
+    }
+
+    fn reference(&mut self, known: &HashSet<&str>, what: &str, id: &str, path: String) {
+        if !known.contains(id) {
+            self.error(
+                Rule::UnknownReference,
+                path,
+                format!("no {what} has the id {id:?}"),
+            );
+        }
+    }
+
+    fn source(&mut self, sources: &HashSet<&str>, id: &str, path: String) {
+        if id.trim().is_empty() {
+            self.error(Rule::MissingSource, path, "no source is given".into());
+        } else if !sources.contains(id) {
+            self.error(
+                Rule::MissingSource,
+                path,
+                format!("the source {id:?} is not listed in /sources"),
+            );
+        }
+    }
+
+    fn date(&mut self, value: &str, path: String) {
+        if parse_iso_date(value).is_none() {
+            self.warning(
+                Rule::BadDate,
+                path,
+                format!("{value:?} is not a date written YYYY-MM-DD; it is shown as written"),
+            );
+        }
+    }
+
+    fn text(&mut self, text: &Text, path: String) {
+        if text.vi.trim().is_empty() && text.en.trim().is_empty() {
+            self.warning(
+                Rule::EmptyText,
+                path,
+                "the text is empty in both languages".into(),
+            );
+        }
+    }
+
+    fn run(&mut self, d: &ProgressData) {
+        self.text(&d.title, "/title".into());
+        self.date(&d.as_of, "/as_of".into());
+
+        let sources = self.ids("sources", d.sources.iter().map(|s| s.id.as_str()));
+        for (i, s) in d.sources.iter().enumerate() {
+            self.text(&s.publisher, format!("/sources/{i}/publisher"));
+            if let Some(url) = &s.url {
+                let lower = url.trim().to_ascii_lowercase();
+                if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                    self.error(
+                        Rule::UnsafeUrl,
+                        format!("/sources/{i}/url"),
+                        format!("{url:?} is not an http(s) address; only those are linked"),
+                    );
+                }
+            }
+            if let Some(date) = &s.published {
+                self.date(date, format!("/sources/{i}/published"));
+            }
+        }
+
+        let meetings = self.ids("meetings", d.meetings.iter().map(|m| m.id.as_str()));
+        for (i, m) in d.meetings.iter().enumerate() {
+            self.date(&m.date, format!("/meetings/{i}/date"));
+        }
+
+        for (i, t) in d.task_counts.iter().enumerate() {
+            let at = |f: &str| format!("/task_counts/{i}/{f}");
+            self.reference(&meetings, "meeting", &t.meeting, at("meeting"));
+            self.source(&sources, &t.source, at("source"));
+            self.date(&t.as_of, at("as_of"));
+            if let (Some(all), Some(c), Some(p), Some(o)) =
+                (t.assigned, t.completed, t.in_progress, t.overdue)
+            {
+                let parts = c as u128 + p as u128 + o as u128;
+                if parts != all as u128 {
+                    self.warning(
+                        Rule::CountsDoNotAdd,
+                        at("assigned"),
+                        format!(
+                            "completed + in progress + overdue = {parts}, but {all} are assigned"
+                        ),
+                    );
+                }
+            }
+        }
+
+        let set_ids = self.ids("unit_sets", d.unit_sets.iter().map(|s| s.id.as_str()));
+        let mut codes_of: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for (i, set) in d.unit_sets.iter().enumerate() {
+            self.source(&sources, &set.source, format!("/unit_sets/{i}/source"));
+            for (key, date) in [("valid_from", &set.valid_from), ("valid_to", &set.valid_to)] {
+                if let Some(date) = date {
+                    self.date(date, format!("/unit_sets/{i}/{key}"));
+                }
+            }
+            let mut codes = HashSet::new();
+            for (j, unit) in set.units.iter().enumerate() {
+                let path = format!("/unit_sets/{i}/units/{j}/code");
+                if unit.code.trim().is_empty() {
+                    self.error(Rule::DuplicateId, path, "the unit code is empty".into());
+                } else if !codes.insert(unit.code.as_str()) {
+                    self.error(
+                        Rule::DuplicateId,
+                        path,
+                        format!("the unit code {:?} is used twice in this set", unit.code),
+                    );
+                }
+            }
+            codes_of.entry(set.id.as_str()).or_insert(codes);
+        }
+
+        for (i, m) in d.unit_mappings.iter().enumerate() {
+            let at = |f: &str| format!("/unit_mappings/{i}/{f}");
+            self.reference(&set_ids, "unit set", &m.from, at("from"));
+            self.reference(&set_ids, "unit set", &m.to, at("to"));
+            self.source(&sources, &m.source, at("source"));
+            let (Some(from), Some(to)) =
+                (codes_of.get(m.from.as_str()), codes_of.get(m.to.as_str()))
+            else {
+                continue;
+            };
+            let mut problems = Vec::new();
+            for (old, new) in &m.pairs {
+                if !from.contains(old.as_str()) {
+                    problems.push((
+                        at(&format!("pairs/{old}")),
+                        format!("{old:?} is not a unit of {:?}", m.from),
+                    ));
+                }
+                if !to.contains(new.as_str()) {
+                    problems.push((
+                        at(&format!("pairs/{old}")),
+                        format!("{new:?} is not a unit of {:?}", m.to),
+                    ));
+                }
+            }
+            for (path, message) in problems {
+                self.error(Rule::UnknownUnitCode, path, message);
+            }
+            let mut unmapped: Vec<&&str> =
+                from.iter().filter(|c| !m.pairs.contains_key(**c)).collect();
+            unmapped.sort();
+            for code in unmapped {
+                self.warning(
+                    Rule::MappingIncomplete,
+                    at("pairs"),
+                    format!("the unit {code:?} of {:?} is not mapped", m.from),
+                );
+            }
+        }
+
+        let indicator_ids = self.ids("indicators", d.indicators.iter().map(|x| x.id.as_str()));
+        for (i, ind) in d.indicators.iter().enumerate() {
+            let at = |f: &str| format!("/indicators/{i}/{f}");
+            self.text(&ind.name, at("name"));
+            self.source(&sources, &ind.source, at("source"));
+            if let Some(r) = ind.range {
+                if r.min > r.max || !r.min.is_finite() || !r.max.is_finite() {
+                    self.error(
+                        Rule::BadRange,
+                        at("range"),
+                        format!(
+                            "the range's minimum {} is above its maximum {}",
+                            r.min, r.max
+                        ),
+                    );
+                } else if let Some(t) = ind.target.filter(|t| *t < r.min || *t > r.max) {
+                    self.warning(
+                        Rule::BadRange,
+                        at("target"),
+                        format!(
+                            "the target {t} lies outside the range {} to {}",
+                            r.min, r.max
+                        ),
+                    );
+                }
+            }
+        }
+
+        let period_ids = self.ids("periods", d.periods.iter().map(|p| p.id.as_str()));
+        for (i, p) in d.periods.iter().enumerate() {
+            if !set_ids.contains(p.unit_set.as_str()) {
+                self.error(
+                    Rule::PeriodWithoutUnitSet,
+                    format!("/periods/{i}/unit_set"),
+                    format!(
+                        "the period {:?} names the unit set {:?}, which is not in /unit_sets",
+                        p.id, p.unit_set
+                    ),
+                );
+            }
+        }
+
+        let mut series_seen = HashSet::new();
+        for (i, s) in d.series.iter().enumerate() {
+            let at = |f: &str| format!("/series/{i}/{f}");
+            self.reference(&indicator_ids, "indicator", &s.indicator, at("indicator"));
+            self.reference(&period_ids, "period", &s.period, at("period"));
+            self.source(&sources, &s.source, at("source"));
+            if !series_seen.insert((s.indicator.as_str(), s.period.as_str())) {
+                self.error(
+                    Rule::DuplicateSeries,
+                    format!("/series/{i}"),
+                    format!(
+                        "a second series for indicator {:?} in period {:?}",
+                        s.indicator, s.period
+                    ),
+                );
+            }
+            if s.units.len() != s.values.len() {
+                self.error(
+                    Rule::LengthMismatch,
+                    format!("/series/{i}"),
+                    format!("{} units but {} values", s.units.len(), s.values.len()),
+                );
+            }
+            let codes = d
+                .periods
+                .iter()
+                .find(|p| p.id == s.period)
+                .and_then(|p| codes_of.get(p.unit_set.as_str()));
+            // An invalid range is reported once, on the indicator; values
+            // are not judged against it.
+            let range = d
+                .indicators
+                .iter()
+                .find(|x| x.id == s.indicator)
+                .and_then(|x| x.range)
+                .filter(|r| r.min <= r.max);
+            let mut units_seen = HashSet::new();
+            for (j, code) in s.units.iter().enumerate() {
+                if codes.is_some_and(|c| !c.contains(code.as_str())) {
+                    self.error(
+                        Rule::UnknownUnitCode,
+                        format!("/series/{i}/units/{j}"),
+                        format!("{code:?} is not a unit of this period's unit set"),
+                    );
+                }
+                if !units_seen.insert(code.as_str()) {
+                    self.error(
+                        Rule::DuplicateObservation,
+                        format!("/series/{i}/units/{j}"),
+                        format!("the unit {code:?} has a second value in this series"),
+                    );
+                }
+                if let (Some(r), Some(Some(value))) = (range, s.values.get(j)) {
+                    if *value < r.min || *value > r.max {
+                        self.error(
+                            Rule::OutOfRange,
+                            format!("/series/{i}/values/{j}"),
+                            format!(
+                                "{value} for {code:?} lies outside the range {} to {}",
+                                r.min, r.max
+                            ),
+                        );
+                    }
+                }
+            }
+            for code in s.notes.keys() {
+                if !units_seen.contains(code.as_str()) {
+                    self.warning(
+                        Rule::UnknownUnitCode,
+                        format!("/series/{i}/notes/{code}"),
+                        format!("a note for {code:?}, which has no value in this series"),
+                    );
+                }
+            }
+        }
+
+        self.ids(
+            "national_figures",
+            d.national_figures.iter().map(|f| f.id.as_str()),
+        );
+        for (i, f) in d.national_figures.iter().enumerate() {
+            let at = |x: &str| format!("/national_figures/{i}/{x}");
+            self.reference(&meetings, "meeting", &f.meeting, at("meeting"));
+            self.source(&sources, &f.source, at("source"));
+            self.date(&f.as_of, at("as_of"));
+            self.text(&f.label, at("label"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::*;
+
+    fn t(s: &str) -> Text {
+        Text {
+            vi: s.into(),
+            en: s.into(),
+        }
+    }
+
+    /// A small dataset with one of everything, free of problems.
+    fn valid() -> ProgressData {
+        let unit = |code: &str| Unit {
+            code: code.into(),
+            name: t(code),
+            parent: None,
+        };
+        ProgressData {
+            schema_version: 1,
+            title: t("Test"),
+            as_of: "2025-09-23".into(),
+            sources: vec![Source {
+                id: "s".into(),
+                publisher: t("Publisher"),
+                title: t("Doc"),
+                url: Some("https://example.org/doc".into()),
+                published: Some("2025-10-21".into()),
+            }],
+            meetings: vec![Meeting {
+                id: "m4".into(),
+                date: "2025-09-24".into(),
+                name: t("4th"),
+            }],
+            task_counts: vec![TaskCounts {
+                meeting: "m4".into(),
+                as_of: "2025-09-23".into(),
+                scope: t("all"),
+                assigned: Some(679),
+                completed: Some(270),
+                in_progress: Some(382),
+                overdue: Some(27),
+                source: "s".into(),
+            }],
+            unit_sets: vec![
+                UnitSet {
+                    id: "old".into(),
+                    name: t("63"),
+                    level: UnitLevel::Province,
+                    valid_from: Some("2008-08-01".into()),
+                    valid_to: Some("2025-06-30".into()),
+                    units: vec![unit("48"), unit("49")],
+                    source: "s".into(),
+                },
+                UnitSet {
+                    id: "new".into(),
+                    name: t("34"),
+                    level: UnitLevel::Province,
+                    valid_from: Some("2025-07-01".into()),
+                    valid_to: None,
+                    units: vec![unit("48"), unit("01")],
+                    source: "s".into(),
+                },
+            ],
+            unit_mappings: vec![UnitMapping {
+                from: "old".into(),
+                to: "new".into(),
+                pairs: [
+                    ("48".to_string(), "48".to_string()),
+                    ("49".into(), "48".into()),
+                ]
+                .into(),
+                source: "s".into(),
+            }],
+            indicators: vec![Indicator {
+                id: "dti".into(),
+                name: t("DTI"),
+                description: None,
+                unit: t("score"),
+                format: NumberFormat {
+                    decimals: 4,
+                    percent: false,
+                },
+                higher_is_better: true,
+                range: Some(ValueRange { min: 0.0, max: 1.0 }),
+                target: Some(0.9),
+                framework: Framework::Dti,
+                legal_basis: Some(t("405/QĐ-BKHCN")),
+                source: "s".into(),
+            }],
+            periods: vec![Period {
+                id: "2024".into(),
+                label: t("2024"),
+                unit_set: "new".into(),
+            }],
+            series: vec![Series {
+                indicator: "dti".into(),
+                period: "2024".into(),
+                units: vec!["01".into(), "48".into()],
+                values: vec![Some(0.8241), None],
+                notes: [("48".to_string(), t("not published"))].into(),
+                source: "s".into(),
+            }],
+            national_figures: vec![NationalFigure {
+                id: "ioc".into(),
+                meeting: "m4".into(),
+                as_of: "2025-09-23".into(),
+                label: t("IOC"),
+                value: 30.0,
+                of_total: Some(34.0),
+                unit: t("provinces"),
+                scope: None,
+                source: "s".into(),
+            }],
+        }
+    }
+
+    /// Runs the validator on `valid()` changed by `change`, and checks that
+    /// exactly the expected rule fires at `path` with `severity`.
+    fn expect(change: impl FnOnce(&mut ProgressData), rule: Rule, severity: Severity, path: &str) {
+        let mut d = valid();
+        change(&mut d);
+        let problems = validate(&d);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.rule == rule && p.severity == severity && p.path == path),
+            "expected {severity:?} {rule:?} at {path}, got {problems:#?}"
+        );
+        assert!(
+            problems.iter().all(|p| p.rule == rule),
+            "only {rule:?} should fire: {problems:#?}"
+        );
+        assert!(problems.iter().all(|p| !p.message.is_empty()));
+    }
+
+    use Rule::*;
+    use Severity::{Error, Warning};
+
+    #[test]
+    fn valid_data_has_no_problems() {
+        assert_eq!(validate(&valid()), vec![]);
+        assert!(!has_errors(&validate(&valid())));
+    }
+
+    #[test]
+    fn duplicate_and_empty_ids() {
+        expect(
+            |d| d.sources.push(d.sources[0].clone()),
+            DuplicateId,
+            Error,
+            "/sources/1/id",
+        );
+        expect(
+            |d| d.national_figures[0].id = " ".into(),
+            DuplicateId,
+            Error,
+            "/national_figures/0/id",
+        );
+        expect(
+            |d| {
+                let again = d.unit_sets[1].units[0].clone();
+                d.unit_sets[1].units.push(again);
+            },
+            DuplicateId,
+            Error,
+            "/unit_sets/1/units/2/code",
+        );
+        expect(
+            |d| d.national_figures.push(d.national_figures[0].clone()),
+            DuplicateId,
+            Error,
+            "/national_figures/1/id",
+        );
+    }
+
+    #[test]
+    fn references_that_lead_nowhere() {
+        expect(
+            |d| d.task_counts[0].meeting = "m9".into(),
+            UnknownReference,
+            Error,
+            "/task_counts/0/meeting",
+        );
+        expect(
+            |d| d.series[0].indicator = "nope".into(),
+            UnknownReference,
+            Error,
+            "/series/0/indicator",
+        );
+        expect(
+            |d| d.series[0].period = "1999".into(),
+            UnknownReference,
+            Error,
+            "/series/0/period",
+        );
+        expect(
+            |d| d.unit_mappings[0].to = "x".into(),
+            UnknownReference,
+            Error,
+            "/unit_mappings/0/to",
+        );
+        expect(
+            |d| d.national_figures[0].meeting = "m1".into(),
+            UnknownReference,
+            Error,
+            "/national_figures/0/meeting",
+        );
+    }
+
+    #[test]
+    fn missing_or_unlisted_sources() {
+        expect(
+            |d| d.series[0].source = String::new(),
+            MissingSource,
+            Error,
+            "/series/0/source",
+        );
+        expect(
+            |d| d.indicators[0].source = "other".into(),
+            MissingSource,
+            Error,
+            "/indicators/0/source",
+        );
+        expect(
+            |d| d.task_counts[0].source = "x".into(),
+            MissingSource,
+            Error,
+            "/task_counts/0/source",
+        );
+        expect(
+            |d| d.unit_sets[0].source = "x".into(),
+            MissingSource,
+            Error,
+            "/unit_sets/0/source",
+        );
+    }
+
+    #[test]
+    fn unknown_unit_codes() {
+        // 49 belongs to the old set, not to the 2024 period's new set.
+        expect(
+            |d| d.series[0].units[1] = "49".into(),
+            UnknownUnitCode,
+            Error,
+            "/series/0/units/1",
+        );
+        expect(
+            |d| {
+                d.unit_mappings[0].pairs.insert("49".into(), "99".into());
+            },
+            UnknownUnitCode,
+            Error,
+            "/unit_mappings/0/pairs/49",
+        );
+        expect(
+            |d| {
+                d.series[0].notes.insert("01".into(), t("n"));
+                d.series[0].notes.insert("77".into(), t("n"));
+            },
+            UnknownUnitCode,
+            Warning,
+            "/series/0/notes/77",
+        );
+    }
+
+    #[test]
+    fn duplicates_in_series() {
+        expect(
+            |d| {
+                d.series[0].units.push("01".into());
+                d.series[0].values.push(Some(0.5));
+            },
+            DuplicateObservation,
+            Error,
+            "/series/0/units/2",
+        );
+        expect(
+            |d| d.series.push(d.series[0].clone()),
+            DuplicateSeries,
+            Error,
+            "/series/1",
+        );
+    }
+
+    #[test]
+    fn values_out_of_range_and_bad_ranges() {
+        expect(
+            |d| d.series[0].values[0] = Some(1.5),
+            OutOfRange,
+            Error,
+            "/series/0/values/0",
+        );
+        expect(
+            |d| d.series[0].values[0] = Some(-0.01),
+            OutOfRange,
+            Error,
+            "/series/0/values/0",
+        );
+        expect(
+            |d| d.indicators[0].range = Some(ValueRange { min: 1.0, max: 0.0 }),
+            BadRange,
+            Error,
+            "/indicators/0/range",
+        );
+        expect(
+            |d| d.indicators[0].target = Some(2.0),
+            BadRange,
+            Warning,
+            "/indicators/0/target",
+        );
+    }
+
+    /// A value that was not published is not out of range, nor zero.
+    #[test]
+    fn not_published_is_not_a_problem() {
+        let mut d = valid();
+        d.series[0].values = vec![None, None];
+        assert_eq!(validate(&d), vec![]);
+    }
+
+    #[test]
+    fn shape_and_link_rules() {
+        expect(
+            |d| d.series[0].values.pop().map(|_| ()).unwrap(),
+            LengthMismatch,
+            Error,
+            "/series/0",
+        );
+        expect(
+            |d| d.periods[0].unit_set = "gone".into(),
+            PeriodWithoutUnitSet,
+            Error,
+            "/periods/0/unit_set",
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "//evil.example",
+            "ftp://x",
+        ] {
+            expect(
+                |d| d.sources[0].url = Some(bad.into()),
+                UnsafeUrl,
+                Error,
+                "/sources/0/url",
+            );
+        }
+    }
+
+    #[test]
+    fn warnings_do_not_stop_publication() {
+        expect(|d| d.as_of = "late 2025".into(), BadDate, Warning, "/as_of");
+        expect(
+            |d| d.meetings[0].date = "2025-02-30".into(),
+            BadDate,
+            Warning,
+            "/meetings/0/date",
+        );
+        expect(|d| d.title = t(" "), EmptyText, Warning, "/title");
+        expect(
+            |d| d.task_counts[0].overdue = Some(28),
+            CountsDoNotAdd,
+            Warning,
+            "/task_counts/0/assigned",
+        );
+        expect(
+            |d| {
+                d.unit_mappings[0].pairs.remove("49");
+            },
+            MappingIncomplete,
+            Warning,
+            "/unit_mappings/0/pairs",
+        );
+        let mut d = valid();
+        d.as_of = "?".into();
+        assert!(!has_errors(&validate(&d)));
+    }
+
+    #[test]
+    fn problems_read_well() {
+        let mut d = valid();
+        d.series[0].values[0] = Some(1.5);
+        let text = validate(&d)[0].to_string();
+        assert_eq!(
+            text,
+            "error at /series/0/values/0: 1.5 for \"01\" lies outside the range 0 to 1"
+        );
+    }
+}

@@ -30,11 +30,11 @@ say "1/6 cargo fmt --check"
 cargo fmt --all --check
 
 say "2/6 clippy -D warnings (native, then wasm32)"
-cargo clippy -p tien-do-core -p tien-do-e2e --all-targets -- -D warnings
+cargo clippy -p tien-do-core -p tien-do-data -p tien-do-e2e --all-targets -- -D warnings
 wasm_env cargo clippy -p tien-do -p tien-do-core --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 say "3/6 native tests"
-cargo test -p tien-do-core
+cargo test -p tien-do-core -p tien-do-data
 
 say "4/6 component tests in headless Chromium (wasm-bindgen-test)"
 # wasm-bindgen-test-runner takes the browser's options from this file.

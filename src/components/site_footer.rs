@@ -33,8 +33,10 @@ pub fn SiteFooter(
                 <p class="as-of">
                     {Msg::AsOf.text(l)} ": " <time datetime=d.as_of.clone()>{format_date(&d.as_of, l)}</time>
                 </p>
-                <h2 class="footer-heading">{Msg::Sources.text(l)}</h2>
-                <ul class="sources">{sources}</ul>
+                <details class="sources-list">
+                    <summary>{format!("{} ({})", Msg::Sources.text(l), d.sources.len())}</summary>
+                    <ul class="sources">{sources}</ul>
+                </details>
             }
         })
     };

@@ -16,6 +16,7 @@ pub const SUPPORTED_SCHEMA_VERSION: u32 = 1;
 
 /// A text in both languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text {
     pub vi: String,
     pub en: String,
@@ -38,6 +39,7 @@ impl Text {
 
 /// Where figures come from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     /// Id that figures refer to.
     pub id: String,
@@ -55,6 +57,7 @@ pub struct Source {
 
 /// A meeting of the Government Steering Committee.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Meeting {
     pub id: String,
     /// The day it was held (`YYYY-MM-DD`).
@@ -65,6 +68,7 @@ pub struct Meeting {
 /// Task counts reported at one meeting, for one programme and scope.
 /// A count that was not published is absent, never zero.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaskCounts {
     /// The meeting they were reported at (a [`Meeting::id`]).
     pub meeting: String,
@@ -86,6 +90,7 @@ pub struct TaskCounts {
 
 /// Whether units are provinces or communes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitLevel {
     Province,
@@ -94,6 +99,7 @@ pub enum UnitLevel {
 
 /// An administrative unit: a province or a commune.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Unit {
     /// Official code: 2 digits for a province, 5 for a commune.
     pub code: String,
@@ -106,6 +112,7 @@ pub struct Unit {
 /// A set of units valid over a span of time, such as the 34 provinces from
 /// 1 July 2025 or the 63 before.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitSet {
     pub id: String,
     pub name: Text,
@@ -124,6 +131,7 @@ pub struct UnitSet {
 /// How units of one set became units of another (each old unit goes to
 /// exactly one new unit, as in the 2025 merger).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitMapping {
     /// [`UnitSet::id`] of the old units.
     pub from: String,
@@ -137,6 +145,7 @@ pub struct UnitMapping {
 
 /// The family of indices an indicator belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Framework {
     /// Provincial Digital Transformation Index and its pillars.
@@ -152,6 +161,7 @@ pub enum Framework {
 
 /// How to write an indicator's values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NumberFormat {
     /// Digits after the decimal separator.
     pub decimals: u8,
@@ -162,6 +172,7 @@ pub struct NumberFormat {
 
 /// The values an indicator can take.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValueRange {
     pub min: f64,
     pub max: f64,
@@ -169,6 +180,7 @@ pub struct ValueRange {
 
 /// What is measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Indicator {
     pub id: String,
     pub name: Text,
@@ -192,6 +204,7 @@ pub struct Indicator {
 
 /// A span of time values refer to, with the unit set in force.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
     /// `2024`, `2025-Q3`, …
     pub id: String,
@@ -204,6 +217,7 @@ pub struct Period {
 /// columns (`units[i]` has `values[i]`) so that commune-scale files stay
 /// small. `null` means "not published", which is not zero.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Series {
     pub indicator: String,
     pub period: String,
@@ -218,6 +232,7 @@ pub struct Series {
 
 /// A national figure reported at a Steering Committee meeting.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NationalFigure {
     pub id: String,
     /// The [`Meeting::id`] it was reported at.
@@ -237,6 +252,7 @@ pub struct NationalFigure {
 
 /// A published progress dataset.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProgressData {
     pub schema_version: u32,
     pub title: Text,

@@ -26,10 +26,12 @@ async fn shell_renders_in_vietnamese_with_the_data_loaded() {
     let header = text_of(&c, ".site-header").await;
     assert!(header.contains("Tiến độ chuyển đổi số"), "{header}");
     let footer = text_of(&c, ".site-footer").await;
-    assert!(footer.contains("Số liệu tính đến: 23/09/2025"), "{footer}");
+    assert!(footer.contains("Số liệu tính đến: 15/11/2025"), "{footer}");
+    assert!(footer.contains("Nguồn dữ liệu (13)"), "{footer}");
+    let cite = text_of(&c, ".task-counts .cite").await;
     assert!(
-        footer.contains("Cổng Thông tin điện tử tỉnh Gia Lai"),
-        "{footer}"
+        cite.contains("Cổng Thông tin điện tử tỉnh Gia Lai"),
+        "{cite}"
     );
     let source = attr_of(&c, ".task-counts .cite a", "href")
         .await

@@ -1,0 +1,480 @@
+//! Builds the published JSON from CSV files in one folder: the form agencies
+//! keep their data in. See `data/demo/README.md` for the files and columns.
+
+use crate::table::{BuildError, Row, Table};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use tien_do_core::data::*;
+use tien_do_core::text::fold_diacritics;
+use tien_do_core::units::{provinces_2008, provinces_2025};
+use tien_do_core::SUPPORTED_SCHEMA_VERSION;
+
+/// At most this many errors are collected before giving up.
+const MAX_ERRORS: usize = 100;
+
+/// Reads the CSV files in `dir` into a dataset. Every problem found in the
+/// files is returned, each with its file and line.
+pub fn build(dir: &Path) -> Result<ProgressData, Vec<BuildError>> {
+    let mut b = Builder { errors: Vec::new() };
+    let data = b.run(dir);
+    match data {
+        Some(d) if b.errors.is_empty() => Ok(d),
+        _ => Err(b.errors),
+    }
+}
+
+struct Builder {
+    errors: Vec<BuildError>,
+}
+
+impl Builder {
+    /// Keeps `result`'s error, if any, and returns its value.
+    fn keep<T>(&mut self, result: Result<T, BuildError>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                if self.errors.len() < MAX_ERRORS {
+                    self.errors.push(e);
+                }
+                None
+            }
+        }
+    }
+
+    /// Reads a table, checking its columns; `None` if absent (and optional)
+    /// or broken.
+    fn table(&mut self, dir: &Path, name: &str, required: bool, columns: &[&str]) -> Option<Table> {
+        let path = dir.join(name);
+        let table = if required {
+            self.keep(Table::read(&path))?
+        } else {
+            self.keep(Table::read_optional(&path))??
+        };
+        self.keep(table.require(columns))?;
+        Some(table)
+    }
+
+    /// Maps every row of an optional table with `f`, keeping the errors.
+    fn rows<T>(
+        &mut self,
+        dir: &Path,
+        name: &str,
+        columns: &[&str],
+        f: impl Fn(&Row) -> Result<T, BuildError>,
+    ) -> Vec<T> {
+        let Some(table) = self.table(dir, name, false, columns) else {
+            return Vec::new();
+        };
+        let results: Vec<_> = table.rows().map(|r| f(&r)).collect();
+        results.into_iter().filter_map(|r| self.keep(r)).collect()
+    }
+
+    fn run(&mut self, dir: &Path) -> Option<ProgressData> {
+        let dataset = self.dataset(dir);
+        let sources = self.rows(
+            dir,
+            "sources.csv",
+            &["id", "publisher_vi", "title_vi", "url"],
+            |r| {
+                Ok(Source {
+                    id: r.req("id")?.into(),
+                    publisher: r.text("publisher")?,
+                    title: r.text("title")?,
+                    url: r.opt("url").map(Into::into),
+                    published: r.opt("published").map(Into::into),
+                })
+            },
+        );
+        let meetings = self.rows(
+            dir,
+            "meetings.csv",
+            &["id", "date", "name_vi", "name_en"],
+            |r| {
+                Ok(Meeting {
+                    id: r.req("id")?.into(),
+                    date: r.req("date")?.into(),
+                    name: r.text("name")?,
+                })
+            },
+        );
+        let task_counts = self.rows(
+            dir,
+            "task_counts.csv",
+            &[
+                "meeting",
+                "as_of",
+                "scope_vi",
+                "assigned",
+                "completed",
+                "in_progress",
+                "overdue",
+                "source",
+            ],
+            |r| {
+                Ok(TaskCounts {
+                    meeting: r.req("meeting")?.into(),
+                    as_of: r.req("as_of")?.into(),
+                    scope: r.text("scope")?,
+                    assigned: r.count("assigned")?,
+                    completed: r.count("completed")?,
+                    in_progress: r.count("in_progress")?,
+                    overdue: r.count("overdue")?,
+                    source: r.req("source")?.into(),
+                })
+            },
+        );
+        let unit_sets = self.unit_sets(dir);
+        let unit_mappings = self.unit_mappings(dir);
+        let indicators = self.rows(
+            dir,
+            "indicators.csv",
+            &[
+                "id",
+                "framework",
+                "name_vi",
+                "unit_vi",
+                "decimals",
+                "higher_is_better",
+                "source",
+            ],
+            indicator,
+        );
+        let periods = self.rows(dir, "periods.csv", &["id", "label_vi", "unit_set"], |r| {
+            Ok(Period {
+                id: r.req("id")?.into(),
+                label: r.text("label")?,
+                unit_set: r.req("unit_set")?.into(),
+            })
+        });
+        let series = self.series(dir);
+        let national_figures = self.rows(
+            dir,
+            "national_figures.csv",
+            &[
+                "id", "meeting", "as_of", "label_vi", "value", "unit_vi", "source",
+            ],
+            |r| {
+                Ok(NationalFigure {
+                    id: r.req("id")?.into(),
+                    meeting: r.req("meeting")?.into(),
+                    as_of: r.req("as_of")?.into(),
+                    label: r.text("label")?,
+                    value: r
+                        .num("value")?
+                        .ok_or_else(|| r.error("column \"value\" is empty".into()))?,
+                    of_total: r.num("of_total")?,
+                    unit: r.text("unit")?,
+                    scope: r.opt_text("scope"),
+                    source: r.req("source")?.into(),
+                })
+            },
+        );
+        let (title, as_of) = dataset?;
+        Some(ProgressData {
+            schema_version: SUPPORTED_SCHEMA_VERSION,
+            title,
+            as_of,
+            sources,
+            meetings,
+            task_counts,
+            unit_sets,
+            unit_mappings,
+            indicators,
+            periods,
+            series,
+            national_figures,
+        })
+    }
+
+    /// `dataset.csv`: rows of `key,value` for `title_vi`, `title_en`, `as_of`.
+    fn dataset(&mut self, dir: &Path) -> Option<(Text, String)> {
+        let table = self.table(dir, "dataset.csv", true, &["key", "value"])?;
+        let mut values = HashMap::new();
+        for row in table.rows() {
+            if let Some(key) = self.keep(row.req("key")) {
+                values.insert(key.to_string(), row.opt("value").unwrap_or("").to_string());
+            }
+        }
+        let get = |k: &str| values.get(k).cloned().unwrap_or_default();
+        let title = Text {
+            vi: get("title_vi"),
+            en: get("title_en"),
+        };
+        let as_of = get("as_of");
+        let missing = |what: &str| BuildError {
+            path: table.path.clone(),
+            line: None,
+            message: format!("no row gives {what}"),
+        };
+        if title.vi.is_empty() && title.en.is_empty() {
+            self.keep::<()>(Err(missing("title_vi or title_en")));
+            return None;
+        }
+        if as_of.is_empty() {
+            self.keep::<()>(Err(missing("as_of")));
+            return None;
+        }
+        Some((title, as_of))
+    }
+
+    /// `unit_sets.csv`; the `units` column names a CSV file of units
+    /// (`code,name_vi,name_en,parent`) or a built-in table:
+    /// `builtin:vn-province-2025` (34) or `builtin:vn-province-2008` (63).
+    fn unit_sets(&mut self, dir: &Path) -> Vec<UnitSet> {
+        let heads = self.rows(
+            dir,
+            "unit_sets.csv",
+            &["id", "name_vi", "level", "units", "source"],
+            |r| {
+                let level = match r.req("level")? {
+                    "province" => UnitLevel::Province,
+                    "commune" => UnitLevel::Commune,
+                    other => return Err(invalid(r, "level", other, "province or commune")),
+                };
+                Ok((
+                    UnitSet {
+                        id: r.req("id")?.into(),
+                        name: r.text("name")?,
+                        level,
+                        valid_from: r.opt("valid_from").map(Into::into),
+                        valid_to: r.opt("valid_to").map(Into::into),
+                        units: Vec::new(),
+                        source: r.req("source")?.into(),
+                    },
+                    r.req("units")?.to_string(),
+                    r.line,
+                ))
+            },
+        );
+        let mut sets = Vec::new();
+        for (mut set, units, line) in heads {
+            set.units = match units.as_str() {
+                "builtin:vn-province-2025" => provinces_2025()
+                    .iter()
+                    .map(|p| Unit {
+                        code: p.code.clone(),
+                        name: Text {
+                            vi: p.name_vi.clone(),
+                            en: p.name_en(),
+                        },
+                        parent: None,
+                    })
+                    .collect(),
+                "builtin:vn-province-2008" => provinces_2008()
+                    .iter()
+                    .map(|p| Unit {
+                        code: p.code.clone(),
+                        name: Text {
+                            vi: p.name_vi.clone(),
+                            en: fold_diacritics(&p.name_vi),
+                        },
+                        parent: None,
+                    })
+                    .collect(),
+                other if other.starts_with("builtin:") => {
+                    self.keep::<()>(Err(BuildError {
+                        path: dir.join("unit_sets.csv"),
+                        line: Some(line),
+                        message: format!("column \"units\": no built-in table {other:?}"),
+                    }));
+                    continue;
+                }
+                file => self.rows(dir, file, &["code", "name_vi"], |r| {
+                    Ok(Unit {
+                        code: r.req("code")?.into(),
+                        name: r.text("name")?,
+                        parent: r.opt("parent").map(Into::into),
+                    })
+                }),
+            };
+            sets.push(set);
+        }
+        sets
+    }
+
+    /// `unit_mappings.csv`; the `pairs` column names a CSV file
+    /// (`from_code,to_code`) or `builtin:merger-2025` (63 → 34).
+    fn unit_mappings(&mut self, dir: &Path) -> Vec<UnitMapping> {
+        let heads = self.rows(
+            dir,
+            "unit_mappings.csv",
+            &["from", "to", "pairs", "source"],
+            |r| {
+                Ok((
+                    r.req("from")?.to_string(),
+                    r.req("to")?.to_string(),
+                    r.req("pairs")?.to_string(),
+                    r.req("source")?.to_string(),
+                ))
+            },
+        );
+        heads
+            .into_iter()
+            .map(|(from, to, pairs, source)| {
+                let pairs: BTreeMap<String, String> = if pairs == "builtin:merger-2025" {
+                    provinces_2008()
+                        .iter()
+                        .map(|p| (p.code.clone(), p.successor.clone()))
+                        .collect()
+                } else {
+                    self.rows(dir, &pairs, &["from_code", "to_code"], |r| {
+                        Ok((
+                            r.req("from_code")?.to_string(),
+                            r.req("to_code")?.to_string(),
+                        ))
+                    })
+                    .into_iter()
+                    .collect()
+                };
+                UnitMapping {
+                    from,
+                    to,
+                    pairs,
+                    source,
+                }
+            })
+            .collect()
+    }
+
+    /// `observations.csv`, one value per row (the long form agencies keep),
+    /// grouped into one series per indicator and period. An empty value is
+    /// "not published".
+    fn series(&mut self, dir: &Path) -> Vec<Series> {
+        let Some(table) = self.table(
+            dir,
+            "observations.csv",
+            false,
+            &["indicator", "period", "unit", "value", "source"],
+        ) else {
+            return Vec::new();
+        };
+        let mut order: Vec<(String, String)> = Vec::new();
+        let mut by_key: HashMap<(String, String), Growing> = HashMap::new();
+        for row in table.rows() {
+            let parsed = (|| {
+                Ok::<_, BuildError>((
+                    row.req("indicator")?.to_string(),
+                    row.req("period")?.to_string(),
+                    row.req("unit")?.to_string(),
+                    row.num("value")?,
+                    row.opt_text("note"),
+                    row.req("source")?.to_string(),
+                ))
+            })();
+            let Some((indicator, period, unit, value, note, source)) = self.keep(parsed) else {
+                continue;
+            };
+            let key = (indicator.clone(), period.clone());
+            let entry = by_key.entry(key.clone()).or_insert_with(|| {
+                order.push(key);
+                let series = Series {
+                    indicator,
+                    period,
+                    units: Vec::new(),
+                    values: Vec::new(),
+                    notes: BTreeMap::new(),
+                    source: source.clone(),
+                };
+                Growing {
+                    series,
+                    lines: HashMap::new(),
+                    first_line: row.line,
+                }
+            });
+            let Growing {
+                series,
+                lines,
+                first_line,
+            } = entry;
+            if series.source != source {
+                let message = format!(
+                    "column \"source\": {source:?}, but line {first_line} gives {:?} for the same indicator and period",
+                    series.source
+                );
+                self.keep::<()>(Err(row.error(message)));
+                continue;
+            }
+            if let Some(first) = lines.get(&unit) {
+                let message =
+                    format!("a second value for unit {unit:?} (the first is on line {first})");
+                self.keep::<()>(Err(row.error(message)));
+                continue;
+            }
+            lines.insert(unit.clone(), row.line);
+            if let Some(note) = note {
+                series.notes.insert(unit.clone(), note);
+            }
+            series.units.push(unit);
+            series.values.push(value);
+        }
+        order
+            .into_iter()
+            .filter_map(|k| by_key.remove(&k))
+            .map(|g| g.series)
+            .collect()
+    }
+}
+
+/// A series being read from `observations.csv`.
+struct Growing {
+    series: Series,
+    /// The line of each unit's value, to name the first of two.
+    lines: HashMap<String, usize>,
+    /// The line that started the series.
+    first_line: usize,
+}
+
+fn indicator(r: &Row) -> Result<Indicator, BuildError> {
+    let framework = match r.req("framework")? {
+        "dti" => Framework::Dti,
+        "dvc766" => Framework::Dvc766,
+        "project06" => Framework::Project06,
+        "commune_criteria" => Framework::CommuneCriteria,
+        "other" => Framework::Other,
+        other => {
+            return Err(invalid(
+                r,
+                "framework",
+                other,
+                "dti, dvc766, project06, commune_criteria or other",
+            ))
+        }
+    };
+    let decimals = r.count("decimals")?.unwrap_or(0);
+    let decimals = u8::try_from(decimals)
+        .ok()
+        .filter(|d| *d <= 10)
+        .ok_or_else(|| {
+            invalid(
+                r,
+                "decimals",
+                &decimals.to_string(),
+                "a whole number from 0 to 10",
+            )
+        })?;
+    let range = match (r.num("min")?, r.num("max")?) {
+        (Some(min), Some(max)) => Some(ValueRange { min, max }),
+        (None, None) => None,
+        _ => return Err(r.error("columns \"min\" and \"max\": give both or neither".into())),
+    };
+    Ok(Indicator {
+        id: r.req("id")?.into(),
+        name: r.text("name")?,
+        description: r.opt_text("description"),
+        unit: r.text("unit")?,
+        format: NumberFormat {
+            decimals,
+            percent: r.opt("percent").is_some() && r.flag("percent")?,
+        },
+        higher_is_better: r.flag("higher_is_better")?,
+        range,
+        target: r.num("target")?,
+        framework,
+        legal_basis: r.opt_text("legal_basis"),
+        source: r.req("source")?.into(),
+    })
+}
+
+fn invalid(r: &Row, column: &str, value: &str, expected: &str) -> BuildError {
+    r.error(format!("column {column:?}: {value:?} is not {expected}"))
+}

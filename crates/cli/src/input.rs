@@ -1,0 +1,127 @@
+//! Reading publishers' files: any size, any encoding, never a panic. Text
+//! must be UTF-8 (a byte order mark is allowed); anything else is named, with
+//! where it goes wrong and how to fix it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be read as text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum InputError {
+    /// The file could not be opened or read.
+    Io { path: PathBuf, reason: String },
+    /// UTF-16 text (Excel's "Unicode text").
+    Utf16 { path: PathBuf },
+    /// Bytes that are not UTF-8, at this line and byte offset.
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        byte: usize,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Io { path, reason } => {
+                write!(f, "{}: cannot be read: {reason}", path.display())
+            }
+            InputError::Utf16 { path } => write!(
+                f,
+                "{}: the file is UTF-16; save it as UTF-8 (in Excel: \"CSV UTF-8\")",
+                path.display()
+            ),
+            InputError::NotUtf8 { path, line, byte } => write!(
+                f,
+                "{}:{line}: not UTF-8 text (byte {byte}); save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Reads `path` as UTF-8 text, without its byte order mark.
+pub fn read_text(path: &Path) -> Result<String, InputError> {
+    let bytes = std::fs::read(path).map_err(|e| InputError::Io {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    decode(path, bytes)
+}
+
+/// Decodes file bytes as UTF-8 text, without a byte order mark.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16 {
+            path: path.to_path_buf(),
+        });
+    }
+    let start = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            text.drain(..start);
+            Ok(text)
+        }
+        Err(e) => {
+            let byte = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count();
+            Err(InputError::NotUtf8 {
+                path: path.to_path_buf(),
+                line,
+                byte,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("x.csv")
+    }
+
+    #[test]
+    fn utf8_with_or_without_bom() {
+        assert_eq!(decode(p(), "Hà Nội".into()).unwrap(), "Hà Nội");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("Hà Nội".as_bytes());
+        assert_eq!(decode(p(), bom).unwrap(), "Hà Nội");
+    }
+
+    #[test]
+    fn latin1_is_named_with_its_line() {
+        // "a,b\nH\xe0 N\xf4i" is Windows-1252, not UTF-8.
+        let err = decode(p(), b"a,b\nH\xe0 N\xf4i\n".to_vec()).unwrap_err();
+        assert_eq!(
+            err,
+            InputError::NotUtf8 {
+                path: p().into(),
+                line: 2,
+                byte: 5
+            }
+        );
+        assert!(err.to_string().starts_with("x.csv:2: not UTF-8"));
+    }
+
+    #[test]
+    fn utf16_is_named() {
+        let err = decode(p(), vec![0xFF, 0xFE, b'a', 0]).unwrap_err();
+        assert!(err.to_string().contains("UTF-16"));
+    }
+
+    #[test]
+    fn missing_file_is_named() {
+        let err = read_text(Path::new("/no/such/file.json")).unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("/no/such/file.json: cannot be read"));
+    }
+}

@@ -1,0 +1,115 @@
+//! `tien-do-data`: the publishers' tool. Run `tien-do-data help`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tien_do_data::{build::build, report, schema_json, validate_file, DATA_ERRORS, OK, USAGE};
+
+const HELP: &str = "\
+tien-do-data: check and build the published progress data
+
+USAGE
+  tien-do-data validate FILE.json
+      Checks the file against the format and the rules (unknown unit codes,
+      duplicates, values out of range, missing sources, ...). Exit status 0:
+      valid (warnings allowed); 1: errors, do not publish; 2: unreadable.
+  tien-do-data build DIR [-o OUT.json] [--pretty]
+      Builds the published JSON from the CSV files in DIR (see
+      data/demo/README.md), validates it, and writes it to OUT.json (or to
+      standard output). Nothing is written if there are errors.
+  tien-do-data schema
+      Prints the JSON Schema of the published format.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    ExitCode::from(code as u8)
+}
+
+fn run(args: &[&str]) -> i32 {
+    match args {
+        ["validate", file] => {
+            let (code, out) = validate_file(&PathBuf::from(file));
+            print!("{out}");
+            code
+        }
+        ["build", dir, rest @ ..] => build_command(dir, rest),
+        ["schema"] => {
+            print!("{}", schema_json());
+            OK
+        }
+        ["help" | "--help" | "-h"] => {
+            print!("{HELP}");
+            OK
+        }
+        _ => {
+            eprint!("{HELP}");
+            USAGE
+        }
+    }
+}
+
+fn build_command(dir: &str, rest: &[&str]) -> i32 {
+    let (mut out, mut pretty) = (None, false);
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--pretty" => pretty = true,
+            "-o" | "--output" => match it.next() {
+                Some(path) => out = Some(PathBuf::from(path)),
+                None => {
+                    eprintln!("-o needs a file name");
+                    return USAGE;
+                }
+            },
+            other => {
+                eprintln!("unknown option {other:?}\n\n{HELP}");
+                return USAGE;
+            }
+        }
+    }
+    let data = match build(&PathBuf::from(dir)) {
+        Ok(d) => d,
+        Err(errors) => {
+            eprintln!("{dir}: {} problem(s) in the CSV files:", errors.len());
+            for e in &errors {
+                eprintln!("  {e}");
+            }
+            return DATA_ERRORS;
+        }
+    };
+    let name = out
+        .as_ref()
+        .map_or("(standard output)".to_string(), |p| p.display().to_string());
+    let (code, report) = report(&name, &data);
+    eprint!("{report}");
+    if code != OK {
+        return code;
+    }
+    let json = if pretty {
+        serde_json::to_string_pretty(&data)
+    } else {
+        serde_json::to_string(&data)
+    };
+    let mut json = match json {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("the data cannot be written as JSON: {e}");
+            return DATA_ERRORS;
+        }
+    };
+    json.push('\n');
+    match out {
+        Some(path) => match std::fs::write(&path, json) {
+            Ok(()) => OK,
+            Err(e) => {
+                eprintln!("{}: cannot be written: {e}", path.display());
+                USAGE
+            }
+        },
+        None => {
+            print!("{json}");
+            OK
+        }
+    }
+}

@@ -3,12 +3,15 @@
 //! signals.
 
 use crate::browser;
-use crate::components::{LoadErrorPanel, LoadingSkeleton, MainNav, SiteFooter, SiteHeader};
+use crate::components::{
+    DataProblemsNotice, LoadErrorPanel, LoadingSkeleton, MainNav, SiteFooter, SiteHeader,
+};
 use crate::fetch::load_progress;
 use crate::pages::{ComingPage, OverviewPage};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::url_state::effective_lang;
+use tien_do_core::validate::validate;
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
 
 /// The whole app, as mounted on `<body>`.
@@ -58,6 +61,9 @@ pub fn App() -> impl IntoView {
         LocalResource::new(move || load_progress(data_url.get()));
     let (pending, set_pending) = signal(false);
     let loaded = Signal::derive(move || data.get().and_then(Result::ok));
+    // Checked once per load: the page shows what it can and lists the rest.
+    let problems =
+        Memo::new(move |_| loaded.with(|d| d.as_deref().map(validate).unwrap_or_default()));
 
     let state = Signal::from(url);
     let retry = Callback::new(move |()| data.refetch());
@@ -102,6 +108,7 @@ pub fn App() -> impl IntoView {
         <SiteHeader lang=lang state=state on_navigate=navigate />
         <MainNav lang=lang state=state on_navigate=navigate />
         <main id="main" tabindex="-1">
+            <DataProblemsNotice problems=problems.into() lang=lang />
             <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> } set_pending>
                 <ErrorBoundary fallback=error_view>
                     {body}

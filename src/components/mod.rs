@@ -1,6 +1,7 @@
 //! Components: each takes plain data or signals and only draws.
 
 mod app_link;
+mod data_problems_notice;
 mod language_switch;
 mod load_error_panel;
 mod loading_skeleton;
@@ -10,6 +11,7 @@ mod site_header;
 mod task_counts_card;
 
 pub use app_link::AppLink;
+pub use data_problems_notice::DataProblemsNotice;
 pub use language_switch::LanguageSwitch;
 pub use load_error_panel::LoadErrorPanel;
 pub use loading_skeleton::LoadingSkeleton;

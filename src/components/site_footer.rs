@@ -23,8 +23,8 @@ pub fn SiteFooter(
                 .iter()
                 .map(|s| {
                     let label = format!("{}: {}", s.publisher.get(l), s.title.get(l));
-                    match &s.url {
-                        Some(u) => view! { <li><a href=u.clone() rel="noopener" target="_blank">{label}</a></li> }.into_any(),
+                    match s.link() {
+                        Some(u) => view! { <li><a href=u.to_string() rel="noopener" target="_blank">{label}</a></li> }.into_any(),
                         None => view! { <li>{label}</li> }.into_any(),
                     }
                 })

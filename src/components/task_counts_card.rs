@@ -53,8 +53,8 @@ pub fn TaskCountsCard(
             view! {
                 <p class="cite">
                     {Msg::Source.text(l)} ": "
-                    {match &s.url {
-                        Some(u) => view! { <a href=u.clone() rel="noopener" target="_blank">{label}</a> }.into_any(),
+                    {match s.link() {
+                        Some(u) => view! { <a href=u.to_string() rel="noopener" target="_blank">{label}</a> }.into_any(),
                         None => view! { <span>{label}</span> }.into_any(),
                     }}
                 </p>

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod input;
+pub mod synthetic;
 pub mod table;
 
 use std::fmt::Write as _;

@@ -55,6 +55,16 @@ pub struct Source {
     pub published: Option<String>,
 }
 
+impl Source {
+    /// The address to link to: only `http` and `https` ones, so that a
+    /// `javascript:` or `data:` URL in published data is never followed.
+    pub fn link(&self) -> Option<&str> {
+        let url = self.url.as_deref()?.trim();
+        let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+        (scheme.starts_with("https://") || scheme.starts_with("http://")).then_some(url)
+    }
+}
+
 /// A meeting of the Government Steering Committee.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -433,6 +443,37 @@ mod tests {
     fn html_instead_of_json_is_recognised() {
         let err = parse_progress("<!DOCTYPE html><html><body>Not here</body></html>").unwrap_err();
         assert!(matches!(err, LoadError::NotJson { .. }));
+    }
+
+    /// Guards against following hostile links from published data.
+    #[test]
+    fn only_http_links_are_followed() {
+        let source = |url: &str| Source {
+            id: "s".into(),
+            publisher: Text::default(),
+            title: Text::default(),
+            url: Some(url.into()),
+            published: None,
+        };
+        assert_eq!(
+            source(" https://dti.gov.vn/x ").link(),
+            Some("https://dti.gov.vn/x")
+        );
+        assert_eq!(
+            source("HTTP://example.org").link(),
+            Some("HTTP://example.org")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "data:text/html,x",
+            "//evil",
+            "",
+            "ftp://x",
+            "ă",
+        ] {
+            assert_eq!(source(bad).link(), None, "{bad}");
+        }
     }
 
     #[test]

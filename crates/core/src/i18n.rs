@@ -132,6 +132,15 @@ messages! {
     NationalFigures => ("Số liệu toàn quốc", "National figures"),
     NotPublished => ("Chưa công bố", "Not published"),
     ProvinceCode => ("Mã tỉnh", "Province code"),
+    DataProblems => (
+        "Tệp dữ liệu có lỗi; phần bị ảnh hưởng có thể không hiển thị đúng.",
+        "The data file has problems; the parts affected may not show correctly.",
+    ),
+    DataWarnings => (
+        "Tệp dữ liệu có điểm cần kiểm tra lại.",
+        "Some points in the data file need checking.",
+    ),
+    ProblemList => ("Chi tiết cho đơn vị công bố", "Details for the publisher"),
 }
 
 #[cfg(test)]

@@ -177,15 +177,12 @@ impl Validator {
         let sources = self.ids("sources", d.sources.iter().map(|s| s.id.as_str()));
         for (i, s) in d.sources.iter().enumerate() {
             self.text(&s.publisher, format!("/sources/{i}/publisher"));
-            if let Some(url) = &s.url {
-                let lower = url.trim().to_ascii_lowercase();
-                if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-                    self.error(
-                        Rule::UnsafeUrl,
-                        format!("/sources/{i}/url"),
-                        format!("{url:?} is not an http(s) address; only those are linked"),
-                    );
-                }
+            if let (Some(url), None) = (&s.url, s.link()) {
+                self.error(
+                    Rule::UnsafeUrl,
+                    format!("/sources/{i}/url"),
+                    format!("{url:?} is not an http(s) address; only those are linked"),
+                );
             }
             if let Some(date) = &s.published {
                 self.date(date, format!("/sources/{i}/published"));

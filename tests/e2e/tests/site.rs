@@ -168,3 +168,30 @@ async fn broken_data_files_each_give_their_own_message() {
     }
     c.close().await.unwrap();
 }
+
+/// Guards "show what it can": a file that parses but breaks rules still
+/// shows its figures, lists the problems for the publisher, and never turns
+/// a `javascript:` link into a link.
+#[tokio::test]
+async fn data_with_problems_is_shown_with_the_problems_listed() {
+    let c = browser(1280, 900).await;
+    c.goto(&site("?lang=en&data=../fixtures/with-problems.json"))
+        .await
+        .unwrap();
+    wait_for_text(&c, ".task-counts", "679").await;
+    let notice = wait_for_text(&c, ".data-problems", "2 error(s)").await;
+    assert!(notice.contains("The data file has problems"), "{notice}");
+    click(&c, ".data-problems summary").await;
+    let list = wait_for_text(&c, ".data-problems ul", "/sources/0/url").await;
+    assert!(list.contains("/task_counts/0/source"), "{list}");
+    let hrefs = c
+        .execute(
+            "return [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(!hrefs.to_string().contains("javascript:"), "{hrefs}");
+    screenshot(&c, "data-problems-en-desktop").await;
+    c.close().await.unwrap();
+}

@@ -40,3 +40,65 @@ wasm_env() {
     *) die "no wasm32 toolchain; run scripts/setup.sh" ;;
   esac
 }
+
+CHROMIUM="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+CHROMEDRIVER="$(command -v chromedriver || true)"
+CHROME_ARGS='"--headless=new","--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync","--disable-dev-shm-usage","--window-size=1280,900"'
+SITE_PIDS=()
+
+# Serves dist/ under /tien-do/ (a sub-folder, as publishers host it, with no
+# rewrite rules), tests/fixtures/ under /fixtures/ and target/bench/ under
+# /bench/ with nginx on 127.0.0.1, and starts chromedriver. Exports
+# E2E_BASE_URL, E2E_WEBDRIVER, E2E_CHROMIUM and E2E_CHROME_ARGS. Work files
+# go to "$1". Stop with stop_site_servers.
+start_site_servers() {
+  local work="$1"
+  local port="${E2E_PORT:-18080}" driver_port="${E2E_DRIVER_PORT:-19515}"
+  SITE_WORK="$work"
+  mkdir -p "$work/nginx/logs" "$work/nginx/tmp" "$ROOT/target/bench"
+  cat > "$work/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log $work/nginx/logs/access.log;
+  client_body_temp_path $work/nginx/tmp;
+  proxy_temp_path $work/nginx/tmp;
+  fastcgi_temp_path $work/nginx/tmp;
+  uwsgi_temp_path $work/nginx/tmp;
+  scgi_temp_path $work/nginx/tmp;
+  gzip on;
+  gzip_types application/wasm application/javascript text/css application/json;
+  server {
+    listen 127.0.0.1:$port;
+    location /tien-do/ { alias $ROOT/dist/; }
+    location /fixtures/ { alias $ROOT/tests/fixtures/; }
+    location /bench/ { alias $ROOT/target/bench/; }
+  }
+}
+NGINX
+  local nginx_bin; nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+  "$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" -t 2>/dev/null ||
+    "$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" -t
+  "$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf"
+  "$CHROMEDRIVER" --port="$driver_port" >"$work/chromedriver.log" 2>&1 &
+  SITE_PIDS+=($!)
+  for _ in $(seq 50); do
+    curl -fsS "http://127.0.0.1:$driver_port/status" >/dev/null 2>&1 &&
+      curl -fsS "http://127.0.0.1:$port/tien-do/" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  export E2E_BASE_URL="http://127.0.0.1:$port/tien-do/"
+  export E2E_WEBDRIVER="http://127.0.0.1:$driver_port"
+  export E2E_CHROMIUM="$CHROMIUM"
+  export E2E_CHROME_ARGS="[$CHROME_ARGS]"
+}
+
+stop_site_servers() {
+  for pid in "${SITE_PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  [ -n "${SITE_WORK:-}" ] && [ -f "$SITE_WORK/nginx/nginx.pid" ] &&
+    kill "$(cat "$SITE_WORK/nginx/nginx.pid")" 2>/dev/null || true
+}

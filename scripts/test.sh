@@ -15,16 +15,8 @@ bash scripts/setup.sh
 
 WORK="$ROOT/target/test-run"
 mkdir -p "$WORK"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
-  [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
-}
-trap cleanup EXIT
+trap stop_site_servers EXIT
 
-CHROMIUM="$(command -v chromium || command -v chromium-browser || command -v google-chrome)"
-CHROMEDRIVER="$(command -v chromedriver)"
-CHROME_ARGS='"--headless=new","--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync","--disable-dev-shm-usage","--window-size=1280,900"'
 
 say "1/6 cargo fmt --check"
 cargo fmt --all --check
@@ -49,53 +41,8 @@ wasm_env env \
 
 say "5/6 end-to-end: release build, nginx, chromedriver"
 bash scripts/build.sh
-PORT="${E2E_PORT:-18080}"
-DRIVER_PORT="${E2E_DRIVER_PORT:-19515}"
-mkdir -p "$WORK/nginx/logs" "$WORK/nginx/tmp"
-cat > "$WORK/nginx/nginx.conf" <<NGINX
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types;
-  types { application/wasm wasm; }
-  default_type application/octet-stream;
-  access_log $WORK/nginx/logs/access.log;
-  client_body_temp_path $WORK/nginx/tmp;
-  proxy_temp_path $WORK/nginx/tmp;
-  fastcgi_temp_path $WORK/nginx/tmp;
-  uwsgi_temp_path $WORK/nginx/tmp;
-  scgi_temp_path $WORK/nginx/tmp;
-  gzip on;
-  gzip_types application/wasm application/javascript text/css application/json;
-  server {
-    listen 127.0.0.1:$PORT;
-    # The site under a sub-folder, as a publisher would host it: no rewrite
-    # rules, no server code.
-    location /tien-do/ { alias $ROOT/dist/; }
-    # Broken data files for the error tests.
-    location /fixtures/ { alias $ROOT/tests/fixtures/; }
-  }
-}
-NGINX
-NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
-"$NGINX_BIN" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -t 2>/dev/null ||
-  "$NGINX_BIN" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -t
-"$NGINX_BIN" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
-"$CHROMEDRIVER" --port="$DRIVER_PORT" >"$WORK/chromedriver.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 50); do
-  curl -fsS "http://127.0.0.1:$DRIVER_PORT/status" >/dev/null 2>&1 &&
-    curl -fsS "http://127.0.0.1:$PORT/tien-do/" >/dev/null 2>&1 && break
-  sleep 0.2
-done
-E2E_BASE_URL="http://127.0.0.1:$PORT/tien-do/" \
-E2E_WEBDRIVER="http://127.0.0.1:$DRIVER_PORT" \
-E2E_CHROMIUM="$CHROMIUM" \
-E2E_CHROME_ARGS="[$CHROME_ARGS]" \
-E2E_SCREENSHOTS="$WORK/screenshots" \
-  cargo test -p tien-do-e2e -- --test-threads=2
+start_site_servers "$WORK"
+E2E_SCREENSHOTS="$WORK/screenshots" cargo test -p tien-do-e2e -- --test-threads=2
 
 say "6/6 size report"
 bash scripts/size-report.sh

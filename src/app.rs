@@ -62,8 +62,13 @@ pub fn App() -> impl IntoView {
     let (pending, set_pending) = signal(false);
     let loaded = Signal::derive(move || data.get().and_then(Result::ok));
     // Checked once per load: the page shows what it can and lists the rest.
-    let problems =
-        Memo::new(move |_| loaded.with(|d| d.as_deref().map(validate).unwrap_or_default()));
+    let problems = Memo::new(move |_| {
+        loaded.with(|d| {
+            d.as_deref()
+                .map(|d| browser::measured("tien-do:validate", || validate(d)))
+                .unwrap_or_default()
+        })
+    });
 
     let state = Signal::from(url);
     let retry = Callback::new(move |()| data.refetch());

@@ -70,3 +70,20 @@ pub fn focus_main() {
         let _ = main.focus();
     }
 }
+
+/// Runs `f` and records how long it took as a `performance` measure named
+/// `name` (readable with `performance.getEntriesByName(name)`), for the
+/// benchmarks and the browser's own performance tools.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    out
+}

@@ -57,10 +57,12 @@ pub async fn load_progress(url: String) -> Result<Arc<ProgressData>, LoadError> 
             return Err(from_status(&url, response.status()));
         }
         let text = response.text().await.map_err(|_| failed(&url))?;
-        parse_progress(&text).map(Arc::new).map_err(|e| match e {
-            LoadError::NotJson { .. } => LoadError::NotJson { url: url.clone() },
-            other => other,
-        })
+        crate::browser::measured("tien-do:parse", || parse_progress(&text))
+            .map(Arc::new)
+            .map_err(|e| match e {
+                LoadError::NotJson { .. } => LoadError::NotJson { url: url.clone() },
+                other => other,
+            })
     }
     .await;
 

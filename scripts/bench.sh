@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): builds the release site, then reports
+#   - native: the app's parse and the validator on a SYNTHETIC commune-scale
+#     dataset (3,321 units x 16 criteria x 8 periods);
+#   - browser: the same in wasm in headless Chromium, time until the data is
+#     ready, JS heap, for the demo data and the synthetic file;
+#   - the size report.
+# Record results in docs/performance.md with the date and machine.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+bash scripts/build.sh
+mkdir -p target/bench
+say "native: parse and validate (cargo run --release -p tien-do-data --bin bench-data)"
+cargo run -q --release -p tien-do-data --bin bench-data -- target/bench/synthetic-communes.json
+trap stop_site_servers EXIT
+start_site_servers "$ROOT/target/bench-run"
+say "browser"
+cargo run -q -p tien-do-e2e --bin bench-browser
+say "size"
+bash scripts/size-report.sh
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p' | head -1); $(date -u +%Y-%m-%d)"

@@ -47,6 +47,7 @@ fn counts(completed: Option<u64>) -> TaskCounts {
         completed,
         in_progress: Some(382),
         overdue: Some(27),
+        agency: None,
         source: "s".into(),
     }
 }

@@ -119,6 +119,10 @@ impl Builder {
                     completed: r.count("completed")?,
                     in_progress: r.count("in_progress")?,
                     overdue: r.count("overdue")?,
+                    agency: r.opt_text("agency").map(|name| Agency {
+                        name,
+                        unit: r.opt("agency_unit").map(Into::into),
+                    }),
                     source: r.req("source")?.into(),
                 })
             },
@@ -169,6 +173,39 @@ impl Builder {
                 })
             },
         );
+        let tasks = self.rows(
+            dir,
+            "tasks.csv",
+            &["id", "title_vi", "owner_vi", "status", "as_of", "source"],
+            |r| {
+                let status = match r.req("status")? {
+                    "completed" => TaskStatus::Completed,
+                    "in_progress" => TaskStatus::InProgress,
+                    "overdue" => TaskStatus::Overdue,
+                    other => {
+                        return Err(invalid(
+                            r,
+                            "status",
+                            other,
+                            "completed, in_progress or overdue",
+                        ))
+                    }
+                };
+                Ok(Task {
+                    id: r.req("id")?.into(),
+                    title: r.text("title")?,
+                    owner: Agency {
+                        name: r.text("owner")?,
+                        unit: r.opt("owner_unit").map(Into::into),
+                    },
+                    deadline: r.opt("deadline").map(Into::into),
+                    status,
+                    as_of: r.req("as_of")?.into(),
+                    meeting: r.opt("meeting").map(Into::into),
+                    source: r.req("source")?.into(),
+                })
+            },
+        );
         let (title, as_of) = dataset?;
         Some(ProgressData {
             schema_version: SUPPORTED_SCHEMA_VERSION,
@@ -183,6 +220,7 @@ impl Builder {
             periods,
             series,
             national_figures,
+            tasks,
         })
     }
 

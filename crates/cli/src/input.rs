@@ -18,7 +18,13 @@ pub enum InputError {
         line: usize,
         byte: usize,
     },
+    /// Larger than the tool reads.
+    TooLarge { path: PathBuf, bytes: u64 },
 }
+
+/// The largest file read: far above any real dataset (the commune-scale
+/// benchmark file is 6 MB), well below the memory of an ordinary machine.
+pub const MAX_BYTES: u64 = 512 * 1024 * 1024;
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -30,6 +36,13 @@ impl fmt::Display for InputError {
                 f,
                 "{}: the file is UTF-16; save it as UTF-8 (in Excel: \"CSV UTF-8\")",
                 path.display()
+            ),
+            InputError::TooLarge { path, bytes } => write!(
+                f,
+                "{}: the file is {} MB; this tool reads files up to {} MB",
+                path.display(),
+                bytes / 1_000_000,
+                MAX_BYTES / 1_000_000
             ),
             InputError::NotUtf8 { path, line, byte } => write!(
                 f,
@@ -44,10 +57,18 @@ impl std::error::Error for InputError {}
 
 /// Reads `path` as UTF-8 text, without its byte order mark.
 pub fn read_text(path: &Path) -> Result<String, InputError> {
-    let bytes = std::fs::read(path).map_err(|e| InputError::Io {
+    let io = |e: std::io::Error| InputError::Io {
         path: path.to_path_buf(),
         reason: e.to_string(),
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_BYTES {
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: size,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
     decode(path, bytes)
 }
 
@@ -115,6 +136,21 @@ mod tests {
     fn utf16_is_named() {
         let err = decode(p(), vec![0xFF, 0xFE, b'a', 0]).unwrap_err();
         assert!(err.to_string().contains("UTF-16"));
+    }
+
+    /// Guards memory: a file over the limit is refused before it is read.
+    #[test]
+    fn oversized_file_is_refused_before_reading() {
+        let path = std::env::temp_dir().join(format!("tien-do-huge-{}.json", std::process::id()));
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_BYTES + 1).unwrap(); // sparse: nothing is written
+        let err = read_text(&path).unwrap_err();
+        std::fs::remove_file(&path).unwrap();
+        assert!(matches!(err, InputError::TooLarge { .. }), "{err}");
+        assert!(
+            err.to_string().contains("reads files up to 536 MB"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -129,6 +129,7 @@ pub fn commune_scale(communes: usize, criteria: usize, periods: usize) -> Progre
         periods: period_list,
         series,
         national_figures: Vec::new(),
+        tasks: Vec::new(),
     }
 }
 

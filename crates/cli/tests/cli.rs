@@ -292,6 +292,40 @@ fn csv_errors_name_file_line_and_column() {
     );
     assert!(out.is_empty(), "nothing is written when there are errors");
 
+    // Single tasks: a status that is not one of the three, and an owner
+    // that is not a province.
+    std::fs::write(
+        dir.join("observations.csv"),
+        "indicator,period,unit,value,source\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("tasks.csv"),
+        "id,title_vi,title_en,owner_vi,owner_en,owner_unit,deadline,status,as_of,meeting,source\n\
+         t1,Ban hành chiến lược,Issue the strategy,Đà Nẵng,Da Nang,48,2025-12-31,in_progress,2025-09-23,,dti-2024\n\
+         t2,Việc khác,Other task,Bộ X,Ministry X,,,done,2025-09-23,,dti-2024\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["build", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "tasks.csv:3: column \"status\": \"done\" is not completed, in_progress or overdue"
+        ),
+        "{err}"
+    );
+    std::fs::write(
+        dir.join("tasks.csv"),
+        "id,title_vi,owner_vi,owner_unit,status,as_of,source\nt1,Việc,Tỉnh,99,overdue,2025-09-23,dti-2024\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["build", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("error at /tasks/0/owner/unit: \"99\" is not a province"),
+        "{err}"
+    );
+
     std::fs::remove_file(dir.join("dataset.csv")).unwrap();
     let (code, _, err) = run(&["build", dir.to_str().unwrap()]);
     assert_eq!(code, 1);

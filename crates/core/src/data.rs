@@ -94,7 +94,52 @@ pub struct TaskCounts {
     pub in_progress: Option<u64>,
     #[serde(default)]
     pub overdue: Option<u64>,
+    /// The agency the counts are for, where they were published per agency;
+    /// absent for national counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<Agency>,
     /// The [`Source::id`] of the figures.
+    pub source: String,
+}
+
+/// A ministry, agency or province that tasks are assigned to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Agency {
+    pub name: Text,
+    /// The province's code, when the agency is a province.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// Where a task stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    Completed,
+    InProgress,
+    Overdue,
+}
+
+/// One task assigned under a programme, where tasks are published singly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Task {
+    pub id: String,
+    pub title: Text,
+    /// Who it is assigned to.
+    pub owner: Agency,
+    /// Due date (`YYYY-MM-DD`), if one was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+    pub status: TaskStatus,
+    /// The day the status refers to (`YYYY-MM-DD`).
+    pub as_of: String,
+    /// The [`Meeting::id`] it was reported at, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    /// The [`Source::id`] of the status.
     pub source: String,
 }
 
@@ -285,6 +330,8 @@ pub struct ProgressData {
     pub series: Vec<Series>,
     #[serde(default)]
     pub national_figures: Vec<NationalFigure>,
+    #[serde(default)]
+    pub tasks: Vec<Task>,
 }
 
 impl ProgressData {
@@ -497,6 +544,7 @@ mod tests {
             completed: None,
             in_progress: None,
             overdue: None,
+            agency: None,
             source: "s".into(),
         };
         d.task_counts = vec![counts("2025-09-23", 679), counts("2025-05-17", 500)];

@@ -398,6 +398,49 @@ impl Validator {
             }
         }
 
+        let province_codes: HashSet<&str> = d
+            .unit_sets
+            .iter()
+            .filter(|s| s.level == crate::data::UnitLevel::Province)
+            .flat_map(|s| s.units.iter().map(|u| u.code.as_str()))
+            .collect();
+        let agencies = d
+            .task_counts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| Some((format!("/task_counts/{i}/agency"), t.agency.as_ref()?)))
+            .chain(
+                d.tasks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (format!("/tasks/{i}/owner"), &t.owner)),
+            );
+        for (path, agency) in agencies {
+            self.text(&agency.name, format!("{path}/name"));
+            if let Some(code) = &agency.unit {
+                if !province_codes.contains(code.as_str()) {
+                    self.error(
+                        Rule::UnknownUnitCode,
+                        format!("{path}/unit"),
+                        format!("{code:?} is not a province in /unit_sets"),
+                    );
+                }
+            }
+        }
+        self.ids("tasks", d.tasks.iter().map(|t| t.id.as_str()));
+        for (i, t) in d.tasks.iter().enumerate() {
+            let at = |x: &str| format!("/tasks/{i}/{x}");
+            self.text(&t.title, at("title"));
+            self.source(&sources, &t.source, at("source"));
+            self.date(&t.as_of, at("as_of"));
+            if let Some(deadline) = &t.deadline {
+                self.date(deadline, at("deadline"));
+            }
+            if let Some(meeting) = &t.meeting {
+                self.reference(&meetings, "meeting", meeting, at("meeting"));
+            }
+        }
+
         self.ids(
             "national_figures",
             d.national_figures.iter().map(|f| f.id.as_str()),
@@ -455,6 +498,7 @@ mod tests {
                 completed: Some(270),
                 in_progress: Some(382),
                 overdue: Some(27),
+                agency: None,
                 source: "s".into(),
             }],
             unit_sets: vec![
@@ -525,6 +569,19 @@ mod tests {
                 of_total: Some(34.0),
                 unit: t("provinces"),
                 scope: None,
+                source: "s".into(),
+            }],
+            tasks: vec![Task {
+                id: "t1".into(),
+                title: t("Issue the data strategy"),
+                owner: Agency {
+                    name: t("Đà Nẵng"),
+                    unit: Some("48".into()),
+                },
+                deadline: Some("2025-12-31".into()),
+                status: TaskStatus::InProgress,
+                as_of: "2025-09-23".into(),
+                meeting: Some("m4".into()),
                 source: "s".into(),
             }],
         }
@@ -695,6 +752,57 @@ mod tests {
             DuplicateSeries,
             Error,
             "/series/1",
+        );
+    }
+
+    #[test]
+    fn tasks_and_agencies() {
+        expect(
+            |d| d.tasks[0].owner.unit = Some("99".into()),
+            UnknownUnitCode,
+            Error,
+            "/tasks/0/owner/unit",
+        );
+        expect(
+            |d| {
+                d.task_counts[0].agency = Some(Agency {
+                    name: t("X"),
+                    unit: Some("00".into()),
+                })
+            },
+            UnknownUnitCode,
+            Error,
+            "/task_counts/0/agency/unit",
+        );
+        expect(
+            |d| d.tasks[0].meeting = Some("m0".into()),
+            UnknownReference,
+            Error,
+            "/tasks/0/meeting",
+        );
+        expect(
+            |d| d.tasks[0].source = "x".into(),
+            MissingSource,
+            Error,
+            "/tasks/0/source",
+        );
+        expect(
+            |d| d.tasks[0].deadline = Some("31/12/2025".into()),
+            BadDate,
+            Warning,
+            "/tasks/0/deadline",
+        );
+        expect(
+            |d| d.tasks.push(d.tasks[0].clone()),
+            DuplicateId,
+            Error,
+            "/tasks/1/id",
+        );
+        expect(
+            |d| d.tasks[0].owner.name = t(""),
+            EmptyText,
+            Warning,
+            "/tasks/0/owner/name",
         );
     }
 

@@ -195,3 +195,24 @@ async fn data_with_problems_is_shown_with_the_problems_listed() {
     screenshot(&c, "data-problems-en-desktop").await;
     c.close().await.unwrap();
 }
+
+/// Guards what the built site publishes beside the app, fetched from the
+/// page as a reader's browser would: the data, its JSON Schema and both
+/// boundary files.
+#[tokio::test]
+async fn schema_and_boundaries_are_published_with_the_site() {
+    let c = browser(1280, 900).await;
+    c.goto(&base_url()).await.unwrap();
+    let script = "const done = arguments[0];
+        Promise.all(['data/progress.json', 'schema/progress.schema.json',
+                     'geo/vn-provinces-2008.topo.json', 'geo/vn-provinces-2025.topo.json']
+            .map(u => fetch(u).then(r => r.ok ? r.json() : Promise.reject(u + ': ' + r.status))))
+          .then(([data, schema, g63, g34]) => done([
+              data.schema_version, schema.title,
+              g63.objects.provinces.geometries.filter(g => g.properties.part === 'mainland').length,
+              g34.objects.provinces.geometries.filter(g => g.properties.part === 'mainland').length]))
+          .catch(e => done(String(e)));";
+    let got = c.execute_async(script, vec![]).await.unwrap();
+    assert_eq!(got, serde_json::json!([1, "ProgressData", 63, 34]));
+    c.close().await.unwrap();
+}

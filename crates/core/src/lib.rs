@@ -4,6 +4,7 @@
 //! draws what these modules compute. Keep it that way, so that most tests run
 //! natively in milliseconds.
 
+pub mod boundaries;
 pub mod data;
 pub mod error;
 pub mod format;

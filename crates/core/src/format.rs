@@ -35,6 +35,39 @@ pub fn format_share(part: u64, whole: u64, lang: Lang) -> Option<String> {
     Some(format!("{int}{dec}{frac}%"))
 }
 
+/// A value with `decimals` digits in the language's notation
+/// (`0,8241` / `0.8241`, `1.234,5` / `1,234.5`); with `percent`, the value
+/// is a share and is written times 100 with `%`.
+pub fn format_number(value: f64, decimals: u8, percent: bool, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "–".into();
+    }
+    let v = if percent { value * 100.0 } else { value };
+    let text = format!("{:.*}", decimals as usize, v.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let int: u64 = int.parse().unwrap_or(u64::MAX);
+    let (dec, sign) = (
+        match lang {
+            Lang::Vi => ',',
+            Lang::En => '.',
+        },
+        if v < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            "−"
+        } else {
+            ""
+        },
+    );
+    let mut out = format!("{sign}{}", format_int(int, lang));
+    if !frac.is_empty() {
+        out.push(dec);
+        out.push_str(frac);
+    }
+    if percent {
+        out.push('%');
+    }
+    out
+}
+
 /// An ISO date (`YYYY-MM-DD`) as the language writes it. Anything else is
 /// returned unchanged, so a publisher's odd date is still shown, not lost.
 pub fn format_date(iso: &str, lang: Lang) -> String {
@@ -102,6 +135,23 @@ mod tests {
             format_share(u64::MAX, u64::MAX, Lang::En).as_deref(),
             Some("100.0%")
         );
+    }
+
+    #[test]
+    fn numbers_follow_the_language_and_the_indicator() {
+        assert_eq!(format_number(0.8241, 4, false, Lang::Vi), "0,8241");
+        assert_eq!(format_number(0.8241, 4, false, Lang::En), "0.8241");
+        assert_eq!(format_number(1234.5, 1, false, Lang::Vi), "1.234,5");
+        assert_eq!(format_number(1234.5, 1, false, Lang::En), "1,234.5");
+        assert_eq!(format_number(0.3951, 1, true, Lang::Vi), "39,5%");
+        assert_eq!(format_number(3525.0, 0, false, Lang::Vi), "3.525");
+        assert_eq!(format_number(-2.5, 1, false, Lang::En), "−2.5");
+        assert_eq!(
+            format_number(-0.001, 1, false, Lang::En),
+            "0.0",
+            "no minus on a rounded zero"
+        );
+        assert_eq!(format_number(f64::NAN, 2, false, Lang::En), "–");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! natively in milliseconds.
 
 pub mod boundaries;
+pub mod choropleth;
 pub mod data;
 pub mod error;
 pub mod format;

@@ -8,6 +8,8 @@
 //! |------------|-------------------------------------------|-------------|
 //! | `page`     | `overview`, `map`, `province`, `tasks`, `embed` | `overview` |
 //! | `province` | official code of the selected province    | none        |
+//! | `indicator`| indicator id shown on the map             | the first with values |
+//! | `period`   | period id shown on the map                | its latest  |
 //! | `lang`     | `vi` or `en`                              | remembered, else `vi` |
 //! | `data`     | URL of the published JSON, for publishers | `data/progress.json` |
 //!
@@ -71,6 +73,10 @@ pub struct UrlState {
     pub lang: Option<Lang>,
     /// The official code of the selected province, if any.
     pub province: Option<String>,
+    /// The indicator shown, if chosen.
+    pub indicator: Option<String>,
+    /// The period shown, if chosen.
+    pub period: Option<String>,
     /// The data URL given by `?data=`; `None` means [`DEFAULT_DATA_URL`].
     pub data: Option<String>,
     /// Keys this version does not know, kept in order.
@@ -96,6 +102,8 @@ impl UrlState {
                     }
                 }
                 "province" => state.province = valid_code(&value),
+                "indicator" => state.indicator = valid_id(&value),
+                "period" => state.period = valid_id(&value),
                 "data" => {
                     let value = value.trim();
                     if !value.is_empty() && value.len() <= MAX_DATA_URL_LEN {
@@ -118,6 +126,12 @@ impl UrlState {
         }
         if let Some(code) = &self.province {
             out.append_pair("province", code);
+        }
+        if let Some(id) = &self.indicator {
+            out.append_pair("indicator", id);
+        }
+        if let Some(id) = &self.period {
+            out.append_pair("period", id);
         }
         if let Some(lang) = self.lang {
             out.append_pair("lang", lang.code());
@@ -148,6 +162,8 @@ impl UrlState {
         next.page = page;
         if !matches!(page, Page::Province | Page::Map | Page::Embed) {
             next.province = None;
+            next.indicator = None;
+            next.period = None;
         }
         next
     }
@@ -176,6 +192,17 @@ fn valid_code(value: &str) -> Option<String> {
     ok.then(|| value.to_string())
 }
 
+/// An indicator or period id as it may appear in a URL: 1 to 64 ASCII
+/// letters, digits, dots, dashes or underscores.
+fn valid_id(value: &str) -> Option<String> {
+    let value = value.trim();
+    let ok = (1..=64).contains(&value.len())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    ok.then(|| value.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +223,8 @@ mod tests {
                             page,
                             lang,
                             province: province.clone(),
+                            indicator: province.as_ref().map(|_| "dti.cybersecurity".to_string()),
+                            period: province.as_ref().map(|_| "2024-63".to_string()),
                             data: data.clone(),
                             extra: vec![("utm_source".into(), "báo & đài".into())],
                         };
@@ -216,15 +245,21 @@ mod tests {
 
     #[test]
     fn query_keys_come_in_a_fixed_order() {
-        let a = UrlState::from_query("?lang=en&page=map&province=01");
-        let b = UrlState::from_query("province=01&page=map&lang=en");
-        assert_eq!(a.to_query(), "?page=map&province=01&lang=en");
+        let a = UrlState::from_query("?lang=en&period=2024&page=map&indicator=dti&province=01");
+        let b = UrlState::from_query("province=01&indicator=dti&page=map&lang=en&period=2024");
+        assert_eq!(
+            a.to_query(),
+            "?page=map&province=01&indicator=dti&period=2024&lang=en"
+        );
         assert_eq!(a.to_query(), b.to_query());
     }
 
     #[test]
     fn nonsense_values_are_dropped_not_fatal() {
-        let s = UrlState::from_query("?page=nowhere&lang=klingon&province=%3Cscript%3E&data=");
+        let s = UrlState::from_query(
+            "?page=nowhere&lang=klingon&province=%3Cscript%3E&data=&indicator=a%20b&period=",
+        );
+        assert_eq!((s.indicator.clone(), s.period.clone()), (None, None));
         assert_eq!(s.page, Page::Overview);
         assert_eq!(s.lang, None);
         assert_eq!(s.province, None);

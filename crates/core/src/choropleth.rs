@@ -1,0 +1,341 @@
+//! What a choropleth map of one indicator and period shows, before any
+//! drawing: every unit of the period's unit set with its value ("not
+//! published" kept apart from zero), ranks with ties, quantile classes, the
+//! palette, and the text summary (highest, lowest, median).
+
+use crate::data::{Indicator, Period, ProgressData, Source, Text};
+
+/// Number of colour classes.
+pub const CLASSES: usize = 5;
+
+/// One unit on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapRow {
+    pub code: String,
+    pub name: Text,
+    /// `None`: not published.
+    pub value: Option<f64>,
+    /// 1 = best; equal values share a rank (1, 2, 2, 4).
+    pub rank: Option<usize>,
+    pub note: Option<Text>,
+}
+
+/// Class limits and their colours.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bins {
+    /// Ascending class limits: class `i` covers `limits[i]..=limits[i + 1]`.
+    pub limits: Vec<f64>,
+    /// `#rrggbb`, one per class, light to dark.
+    pub colors: Vec<String>,
+}
+
+impl Bins {
+    /// The class of `value`.
+    pub fn class_of(&self, value: f64) -> usize {
+        let classes = self.colors.len();
+        (1..classes)
+            .find(|&i| value < self.limits[i])
+            .map_or(classes.saturating_sub(1), |i| i - 1)
+    }
+
+    /// The colour of `value`.
+    pub fn color_of(&self, value: f64) -> &str {
+        &self.colors[self.class_of(value)]
+    }
+}
+
+/// Everything a map of one indicator and period needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapData {
+    pub indicator: Indicator,
+    pub period: Period,
+    /// The unit set in force in the period.
+    pub unit_set: String,
+    /// Every unit of the set, in the set's order.
+    pub rows: Vec<MapRow>,
+    /// `None` when nothing was published.
+    pub bins: Option<Bins>,
+    pub source: Option<Source>,
+}
+
+/// Highest, lowest and median, for the text summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub highest: (Text, f64),
+    pub lowest: (Text, f64),
+    pub median: f64,
+    pub published: usize,
+    pub total: usize,
+}
+
+impl MapData {
+    /// The text summary; `None` when nothing was published.
+    pub fn summary(&self) -> Option<Summary> {
+        let mut values: Vec<(&MapRow, f64)> = self
+            .rows
+            .iter()
+            .filter_map(|r| Some((r, r.value?)))
+            .collect();
+        if values.is_empty() {
+            return None;
+        }
+        values.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let n = values.len();
+        let median = if n % 2 == 1 {
+            values[n / 2].1
+        } else {
+            (values[n / 2 - 1].1 + values[n / 2].1) / 2.0
+        };
+        Some(Summary {
+            highest: (values[0].0.name.clone(), values[0].1),
+            lowest: (values[n - 1].0.name.clone(), values[n - 1].1),
+            median,
+            published: n,
+            total: self.rows.len(),
+        })
+    }
+
+    /// The row of unit `code`.
+    pub fn row(&self, code: &str) -> Option<&MapRow> {
+        self.rows.iter().find(|r| r.code == code)
+    }
+}
+
+/// The indicator and period a map opens on: the first indicator that has
+/// values, in its latest period (the last listed).
+pub fn default_view(data: &ProgressData) -> Option<(String, String)> {
+    let indicator = data
+        .indicators
+        .iter()
+        .find(|i| data.series.iter().any(|s| s.indicator == i.id))?;
+    let period = data.periods.iter().rev().find(|p| {
+        data.series
+            .iter()
+            .any(|s| s.indicator == indicator.id && s.period == p.id)
+    })?;
+    Some((indicator.id.clone(), period.id.clone()))
+}
+
+/// The periods in which `indicator` has values, in listed order.
+pub fn periods_of<'a>(data: &'a ProgressData, indicator: &str) -> Vec<&'a Period> {
+    data.periods
+        .iter()
+        .filter(|p| {
+            data.series
+                .iter()
+                .any(|s| s.indicator == indicator && s.period == p.id)
+        })
+        .collect()
+}
+
+/// The map of `indicator` in `period`; `None` if either is unknown or the
+/// period's unit set is missing.
+pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<MapData> {
+    let ind = data.indicators.iter().find(|i| i.id == indicator)?;
+    let per = data.periods.iter().find(|p| p.id == period)?;
+    let set = data.unit_sets.iter().find(|u| u.id == per.unit_set)?;
+    let series = data
+        .series
+        .iter()
+        .find(|s| s.indicator == indicator && s.period == period);
+    let value_of = |code: &str| -> Option<f64> {
+        let s = series?;
+        let i = s.units.iter().position(|u| u == code)?;
+        s.values.get(i).copied().flatten().filter(|v| v.is_finite())
+    };
+    let mut rows: Vec<MapRow> = set
+        .units
+        .iter()
+        .map(|u| MapRow {
+            code: u.code.clone(),
+            name: u.name.clone(),
+            value: value_of(&u.code),
+            rank: None,
+            note: series.and_then(|s| s.notes.get(&u.code).cloned()),
+        })
+        .collect();
+    rank(&mut rows, ind.higher_is_better);
+    let values: Vec<f64> = rows.iter().filter_map(|r| r.value).collect();
+    Some(MapData {
+        indicator: ind.clone(),
+        period: per.clone(),
+        unit_set: set.id.clone(),
+        bins: quantile_bins(&values, CLASSES),
+        source: series.and_then(|s| data.source(&s.source)).cloned(),
+        rows,
+    })
+}
+
+/// Competition ranking: 1 is best; equal values share a rank.
+fn rank(rows: &mut [MapRow], higher_is_better: bool) {
+    let mut order: Vec<(usize, f64)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, r.value?)))
+        .collect();
+    order.sort_by(|a, b| {
+        let c = a.1.total_cmp(&b.1);
+        if higher_is_better {
+            c.reverse()
+        } else {
+            c
+        }
+    });
+    let mut prev: Option<(f64, usize)> = None;
+    for (pos, (i, v)) in order.into_iter().enumerate() {
+        let r = match prev {
+            Some((pv, pr)) if pv == v => pr,
+            _ => pos + 1,
+        };
+        rows[i].rank = Some(r);
+        prev = Some((v, r));
+    }
+}
+
+/// Quantile classes over `values`: up to `classes` classes, fewer when
+/// values repeat; colours from ColorBrewer's sequential Blues
+/// (colour-blind safe).
+pub fn quantile_bins(values: &[f64], classes: usize) -> Option<Bins> {
+    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    if sorted.is_empty() || classes == 0 {
+        return None;
+    }
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    let mut limits = vec![sorted[0]];
+    for k in 1..classes {
+        let q = sorted[(k * n / classes).min(n - 1)];
+        if q > *limits.last().unwrap_or(&f64::NEG_INFINITY) {
+            limits.push(q);
+        }
+    }
+    let max = sorted[n - 1];
+    if max > *limits.last().unwrap_or(&f64::NEG_INFINITY) || limits.len() == 1 {
+        limits.push(max);
+    }
+    let count = limits.len() - 1;
+    let colors = (0..count)
+        .map(|i| {
+            // Skip the palette's palest end: it is too close to white.
+            let c = colorous::BLUES.eval_rational(i + 2, count + 2);
+            format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
+        })
+        .collect();
+    Some(Bins { limits, colors })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_progress;
+
+    fn demo() -> ProgressData {
+        parse_progress(include_str!("../../../public/data/progress.json")).unwrap()
+    }
+
+    #[test]
+    fn dti_2024_map_of_the_34() {
+        let d = demo();
+        assert_eq!(default_view(&d), Some(("dti".into(), "2024".into())));
+        let m = map_data(&d, "dti", "2024").unwrap();
+        assert_eq!(m.rows.len(), 34);
+        let hn = m.row("01").unwrap();
+        assert_eq!((hn.value, hn.rank), (Some(0.8241), Some(1)));
+        let cb = m.row("04").unwrap();
+        assert_eq!((cb.value, cb.rank), (Some(0.5128), Some(34)));
+        let s = m.summary().unwrap();
+        assert_eq!(s.highest.0.vi, "Hà Nội");
+        assert_eq!(s.lowest.0.vi, "Cao Bằng");
+        assert_eq!((s.published, s.total), (34, 34));
+        assert_eq!(m.source.as_ref().map(|s| s.id.as_str()), Some("dti-2024"));
+        assert!(hn.note.is_some(), "the 34-unit note travels with the value");
+    }
+
+    #[test]
+    fn periods_before_the_merger_draw_the_63() {
+        let d = demo();
+        let m = map_data(&d, "dti", "2023").unwrap();
+        assert_eq!(m.unit_set, "vn-province-2008");
+        assert_eq!(m.rows.len(), 63);
+        let p: Vec<&str> = periods_of(&d, "dti")
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(p, ["2022", "2023", "2024-63", "2024"]);
+        assert_eq!(periods_of(&d, "dti.cybersecurity").len(), 1);
+    }
+
+    #[test]
+    fn not_published_is_kept_apart_and_unranked() {
+        let mut d = demo();
+        let s = d
+            .series
+            .iter_mut()
+            .find(|s| s.indicator == "dti" && s.period == "2024")
+            .unwrap();
+        s.values[0] = None;
+        let code = s.units[0].clone();
+        let m = map_data(&d, "dti", "2024").unwrap();
+        let row = m.row(&code).unwrap();
+        assert_eq!((row.value, row.rank), (None, None));
+        assert_eq!(m.summary().unwrap().published, 33);
+        assert!(map_data(&d, "dti", "1999").is_none());
+        assert!(map_data(&d, "nope", "2024").is_none());
+    }
+
+    /// Guards the ranking rule: ties share a rank, the next rank skips.
+    #[test]
+    fn ties_share_a_rank() {
+        let row = |v: Option<f64>| MapRow {
+            code: String::new(),
+            name: Text::default(),
+            value: v,
+            rank: None,
+            note: None,
+        };
+        let mut rows = vec![
+            row(Some(0.5)),
+            row(Some(0.9)),
+            row(Some(0.5)),
+            row(None),
+            row(Some(0.1)),
+        ];
+        rank(&mut rows, true);
+        let ranks: Vec<Option<usize>> = rows.iter().map(|r| r.rank).collect();
+        assert_eq!(ranks, [Some(2), Some(1), Some(2), None, Some(4)]);
+        rank(&mut rows, false);
+        let ranks: Vec<Option<usize>> = rows.iter().map(|r| r.rank).collect();
+        assert_eq!(ranks, [Some(2), Some(4), Some(2), None, Some(1)]);
+    }
+
+    #[test]
+    fn quantile_classes_cover_the_values() {
+        let values: Vec<f64> = (1..=34).map(|i| i as f64).collect();
+        let b = quantile_bins(&values, 5).unwrap();
+        assert_eq!(b.colors.len(), 5);
+        assert_eq!(b.limits.first(), Some(&1.0));
+        assert_eq!(b.limits.last(), Some(&34.0));
+        assert_eq!(b.class_of(1.0), 0);
+        assert_eq!(b.class_of(34.0), 4);
+        let classes: Vec<usize> = values.iter().map(|v| b.class_of(*v)).collect();
+        assert!(classes.windows(2).all(|w| w[0] <= w[1]), "monotone");
+        for k in 0..5 {
+            let n = classes.iter().filter(|c| **c == k).count();
+            assert!((5..=9).contains(&n), "class {k} has {n}");
+        }
+        assert!(b.colors.iter().all(|c| c.len() == 7 && c.starts_with('#')));
+        assert_ne!(b.colors[0], b.colors[4]);
+    }
+
+    #[test]
+    fn repeated_values_give_fewer_classes() {
+        let b = quantile_bins(&[0.5; 10], 5).unwrap();
+        assert_eq!(b.colors.len(), 1);
+        assert_eq!(b.class_of(0.5), 0);
+        let b = quantile_bins(&[1.0, 1.0, 1.0, 2.0], 5).unwrap();
+        assert_eq!(b.limits, [1.0, 2.0]);
+        assert_eq!((b.class_of(1.0), b.class_of(2.0)), (0, 0));
+        assert_eq!(quantile_bins(&[], 5), None);
+        assert_eq!(quantile_bins(&[f64::NAN], 5), None);
+    }
+}

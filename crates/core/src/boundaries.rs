@@ -99,6 +99,161 @@ pub fn hit(regions: &[Region], lon: f64, lat: f64) -> Option<usize> {
     })
 }
 
+/// The boundary file of a unit set shipped with the site, relative to the
+/// page.
+pub fn boundary_file(unit_set: &str) -> Option<&'static str> {
+    match unit_set {
+        "vn-province-2025" => Some("geo/vn-provinces-2025.topo.json"),
+        "vn-province-2008" => Some("geo/vn-provinces-2008.topo.json"),
+        _ => None,
+    }
+}
+
+/// A rectangle in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Frame {
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x <= self.x + self.w && y >= self.y && y <= self.y + self.h
+    }
+}
+
+/// Where everything goes on a map of `width` x `height` pixels: the
+/// mainland fitted to the whole, and Hoàng Sa and Trường Sa in an inset box
+/// in the open sea east of the southern coast, at a larger scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLayout {
+    pub main: Projection,
+    /// The inset box, if the file has archipelagos.
+    pub inset: Option<(Frame, Projection)>,
+}
+
+impl MapLayout {
+    pub fn new(regions: &[Region], width: f64, height: f64) -> Option<MapLayout> {
+        let pad = (width.min(height) * 0.03).max(4.0);
+        let main = Projection::fit(bounds(regions, Part::Mainland)?, width, height, pad);
+        let islands = [Part::HoangSa, Part::TruongSa]
+            .into_iter()
+            .filter_map(|p| bounds(regions, p))
+            .reduce(|a, b| {
+                Rect::new(
+                    (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
+                    (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
+                )
+            });
+        let inset = islands.map(|b| {
+            let frame = Frame {
+                x: width * 0.66,
+                y: height * 0.34,
+                w: width * 0.3,
+                h: height * 0.36,
+            };
+            let p = Projection::fit(b, frame.w, frame.h, frame.w.min(frame.h) * 0.08);
+            let shifted = Projection {
+                tx: p.tx + frame.x,
+                ty: p.ty + frame.y,
+                ..p
+            };
+            (frame, shifted)
+        });
+        Some(MapLayout { main, inset })
+    }
+
+    /// The projection a region is drawn with.
+    pub fn projection_of(&self, region: &Region) -> &Projection {
+        match (&self.inset, region.part) {
+            (Some((_, p)), Part::HoangSa | Part::TruongSa) => p,
+            _ => &self.main,
+        }
+    }
+
+    /// The region under the pixel (x, y): in the inset box, the archipelagos
+    /// (within a few pixels, as they are small); elsewhere, the mainland.
+    pub fn locate(&self, regions: &[Region], x: f64, y: f64) -> Option<usize> {
+        if let Some((frame, p)) = &self.inset {
+            if frame.contains(x, y) {
+                let tolerance = 6.0;
+                return regions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.part != Part::Mainland)
+                    .find(|(_, r)| {
+                        let (x0, y0) = p.project(r.bbox.min().x, r.bbox.max().y);
+                        let (x1, y1) = p.project(r.bbox.max().x, r.bbox.min().y);
+                        x >= x0 - tolerance
+                            && x <= x1 + tolerance
+                            && y >= y0 - tolerance
+                            && y <= y1 + tolerance
+                    })
+                    .map(|(i, _)| i);
+            }
+        }
+        let (lon, lat) = self.main.invert(x, y);
+        hit(regions, lon, lat).filter(|&i| regions[i].part == Part::Mainland)
+    }
+}
+
+/// A direction on the map, for keyboard navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// The centre used for navigation: the centroid of the largest polygon, so
+/// that islands far offshore do not pull a province's centre into the sea.
+pub fn anchor(region: &Region) -> (f64, f64) {
+    use geo::{Area, Centroid};
+    let largest = region
+        .shape
+        .0
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+    match largest.and_then(|p| p.centroid()) {
+        Some(c) => (c.x(), c.y()),
+        None => (region.bbox.center().x, region.bbox.center().y),
+    }
+}
+
+/// The mainland region to move to from region `from` when an arrow key is
+/// pressed: the nearest whose centre lies within 60° of `dir`, nearer ones
+/// and straighter ones first. `None` at the edge of the map.
+pub fn neighbour(regions: &[Region], from: usize, dir: Direction) -> Option<usize> {
+    let (x0, y0) = anchor(regions.get(from)?);
+    let k = y0.to_radians().cos();
+    let want = match dir {
+        Direction::Right => 0.0_f64,
+        Direction::Up => std::f64::consts::FRAC_PI_2,
+        Direction::Left => std::f64::consts::PI,
+        Direction::Down => -std::f64::consts::FRAC_PI_2,
+    };
+    regions
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i != from && r.part == Part::Mainland)
+        .filter_map(|(i, r)| {
+            let (x, y) = anchor(r);
+            let (dx, dy) = ((x - x0) * k, y - y0);
+            let dist = dx.hypot(dy);
+            let mut off = (dy.atan2(dx) - want).abs();
+            if off > std::f64::consts::PI {
+                off = 2.0 * std::f64::consts::PI - off;
+            }
+            (dist > 0.0 && off <= std::f64::consts::FRAC_PI_3)
+                .then_some((i, dist * (1.0 + 2.0 * off / std::f64::consts::FRAC_PI_3)))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
 /// The bounding box of the regions of `part`.
 pub fn bounds(regions: &[Region], part: Part) -> Option<Rect<f64>> {
     regions
@@ -224,6 +379,67 @@ mod tests {
         assert_eq!(code(&r34, 110.0, 12.0), None, "the sea is no province");
     }
 
+    /// Guards keyboard navigation: every arrow leads the way it points, and
+    /// stops at the edge of the country.
+    #[test]
+    fn arrows_lead_to_neighbours_in_their_direction() {
+        let r34 = load("vn-provinces-2025.topo.json");
+        let at = |code: &str| {
+            r34.iter()
+                .position(|r| r.code == code && r.part == Part::Mainland)
+                .unwrap()
+        };
+        for from in 0..r34.len() {
+            if r34[from].part != Part::Mainland {
+                continue;
+            }
+            let (x0, y0) = anchor(&r34[from]);
+            for (dir, ok) in [
+                (
+                    Direction::Up,
+                    &(|_: f64, dy: f64| dy > 0.0) as &dyn Fn(f64, f64) -> bool,
+                ),
+                (Direction::Down, &|_, dy| dy < 0.0),
+                (Direction::Left, &|dx, _| dx < 0.0),
+                (Direction::Right, &|dx, _| dx > 0.0),
+            ] {
+                if let Some(to) = neighbour(&r34, from, dir) {
+                    let (x, y) = anchor(&r34[to]);
+                    assert!(
+                        ok(x - x0, y - y0),
+                        "{} {dir:?} -> {}",
+                        r34[from].code,
+                        r34[to].code
+                    );
+                    assert_eq!(r34[to].part, Part::Mainland);
+                }
+            }
+        }
+        // Cà Mau is the southern tip; Lào Cai and Cao Bằng are in the north.
+        assert_eq!(neighbour(&r34, at("96"), Direction::Down), None);
+        assert!(neighbour(&r34, at("01"), Direction::Down).is_some());
+        let north_of_hanoi = neighbour(&r34, at("01"), Direction::Up).map(|i| r34[i].code.clone());
+        assert!(north_of_hanoi.is_some());
+        // Every unit can be reached from Hà Nội by arrows alone.
+        let mut seen = std::collections::HashSet::from([at("01")]);
+        let mut todo = vec![at("01")];
+        while let Some(i) = todo.pop() {
+            for dir in [
+                Direction::Up,
+                Direction::Down,
+                Direction::Left,
+                Direction::Right,
+            ] {
+                if let Some(j) = neighbour(&r34, i, dir) {
+                    if seen.insert(j) {
+                        todo.push(j);
+                    }
+                }
+            }
+        }
+        assert_eq!(seen.len(), 34, "all 34 reachable by keyboard");
+    }
+
     #[test]
     fn projection_fits_and_inverts() {
         let r34 = load("vn-provinces-2025.topo.json");
@@ -245,6 +461,43 @@ mod tests {
             let (lon2, lat2) = p.invert(x, y);
             assert!((lon - lon2).abs() < 1e-9 && (lat - lat2).abs() < 1e-9);
         }
+    }
+
+    #[test]
+    fn layout_puts_the_archipelagos_in_an_inset() {
+        let r34 = load("vn-provinces-2025.topo.json");
+        let l = MapLayout::new(&r34, 500.0, 800.0).unwrap();
+        let (frame, _) = l.inset.as_ref().unwrap();
+        for (i, r) in r34.iter().enumerate() {
+            let p = l.projection_of(r);
+            let (x, y) = p.project(r.bbox.center().x, r.bbox.center().y);
+            assert!(
+                x > 0.0 && x < 500.0 && y > 0.0 && y < 800.0,
+                "{} drawn inside",
+                r.code
+            );
+            if r.part == Part::Mainland {
+                let (lon, lat) = anchor(r);
+                let (x, y) = l.main.project(lon, lat);
+                if !frame.contains(x, y) && r.shape.contains(&Point::new(lon, lat)) {
+                    assert_eq!(
+                        l.locate(&r34, x, y),
+                        Some(i),
+                        "{} found at its centre",
+                        r.code
+                    );
+                }
+            } else {
+                assert!(frame.contains(x, y), "{:?} in the inset", r.part);
+                assert_eq!(l.locate(&r34, x, y).map(|j| r34[j].part), Some(r.part));
+            }
+        }
+        assert_eq!(l.locate(&r34, 1.0, 1.0), None, "the corner is sea");
+        assert_eq!(
+            boundary_file("vn-province-2025"),
+            Some("geo/vn-provinces-2025.topo.json")
+        );
+        assert_eq!(boundary_file("synthetic-communes"), None);
     }
 
     #[test]

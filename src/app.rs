@@ -4,10 +4,11 @@
 
 use crate::browser;
 use crate::components::{
-    DataProblemsNotice, LoadErrorPanel, LoadingSkeleton, MainNav, SiteFooter, SiteHeader,
+    first_load_error, DataProblemsNotice, LoadErrorPanel, LoadingSkeleton, MainNav, SiteFooter,
+    SiteHeader,
 };
 use crate::fetch::load_progress;
-use crate::pages::{ComingPage, OverviewPage};
+use crate::pages::{ComingPage, MapPage, OverviewPage};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::url_state::effective_lang;
@@ -73,20 +74,8 @@ pub fn App() -> impl IntoView {
     let state = Signal::from(url);
     let retry = Callback::new(move |()| data.refetch());
     let error_view = move |errors: ArcRwSignal<leptos::error::Errors>| {
-        let first = Signal::derive(move || {
-            errors.with(|errs| {
-                errs.iter()
-                    .next()
-                    .map(|(_, e)| match e.downcast_ref::<LoadError>() {
-                        Some(load) => load.clone(),
-                        // Not ours (should not happen): show it as a network error
-                        // rather than nothing.
-                        None => LoadError::Network {
-                            url: data_url.get_untracked(),
-                        },
-                    })
-            })
-        });
+        let first =
+            Signal::derive(move || errors.with(|e| first_load_error(e, &data_url.get_untracked())));
         view! {
             <LoadErrorPanel
                 error=first
@@ -135,9 +124,10 @@ fn page_view(
 ) -> AnyView {
     match page {
         Page::Overview => view! {
-            <OverviewPage data=Signal::stored(data) lang state on_navigate />
+            <OverviewPage data lang state on_navigate />
         }
         .into_any(),
+        Page::Map => view! { <MapPage data lang state on_navigate /> }.into_any(),
         other => view! { <ComingPage page=other lang province /> }.into_any(),
     }
 }

@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
+use tien_do_core::boundaries::{decode, Region};
 use tien_do_core::error::from_status;
 use tien_do_core::{parse_progress, LoadError, ProgressData};
 use web_sys::RequestCache;
@@ -17,6 +18,30 @@ pub const TIMEOUT_SECONDS: u32 = 30;
 /// resolve against the page). The browser revalidates its cached copy, so a
 /// publisher's update shows on the next load without rebuilding the site.
 pub async fn load_progress(url: String) -> Result<Arc<ProgressData>, LoadError> {
+    let text = fetch_text(&url).await?;
+    crate::browser::measured("tien-do:parse", || parse_progress(&text))
+        .map(Arc::new)
+        .map_err(|e| match e {
+            LoadError::NotJson { .. } => LoadError::NotJson { url: url.clone() },
+            other => other,
+        })
+}
+
+/// Fetches and decodes a boundary file (TopoJSON, object `provinces`).
+pub async fn load_boundaries(url: String) -> Result<Arc<Vec<Region>>, LoadError> {
+    let text = fetch_text(&url).await?;
+    decode(&text, "provinces")
+        .map(Arc::new)
+        .map_err(|e| LoadError::Malformed {
+            line: 1,
+            column: 1,
+            detail: e.to_string(),
+        })
+}
+
+/// The body of `url` as text, with the typed errors and the time limit.
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let url = url.to_string();
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timed_out = Rc::new(Cell::new(false));
@@ -56,13 +81,7 @@ pub async fn load_progress(url: String) -> Result<Arc<ProgressData>, LoadError> 
         if !response.ok() {
             return Err(from_status(&url, response.status()));
         }
-        let text = response.text().await.map_err(|_| failed(&url))?;
-        crate::browser::measured("tien-do:parse", || parse_progress(&text))
-            .map(Arc::new)
-            .map_err(|e| match e {
-                LoadError::NotJson { .. } => LoadError::NotJson { url: url.clone() },
-                other => other,
-            })
+        response.text().await.map_err(|_| failed(&url))
     }
     .await;
 

@@ -24,8 +24,11 @@ pub fn AppLink(
     /// The link's content.
     children: Children,
 ) -> impl IntoView {
+    // `to` may be derived inside a closure that re-runs on the same URL
+    // change that re-runs this one: a link about to be replaced then reads
+    // nothing rather than a disposed signal.
     let href = move || {
-        let q = to.with(UrlState::to_query);
+        let q = to.try_with(UrlState::to_query).unwrap_or_default();
         if q.is_empty() {
             // An empty href would keep the current query; "?" clears it.
             "?".to_string()
@@ -36,8 +39,10 @@ pub fn AppLink(
     let on_click = move |ev: MouseEvent| {
         let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
         if ev.button() == 0 && !modified {
-            ev.prevent_default();
-            on_navigate.run(to.get_untracked());
+            if let Some(target) = to.try_get_untracked() {
+                ev.prevent_default();
+                on_navigate.run(target);
+            }
         }
     };
     view! {

@@ -1,5 +1,21 @@
+use leptos::error::Errors;
 use leptos::prelude::*;
 use tien_do_core::{Lang, LoadError, Msg};
+
+/// The first error an `<ErrorBoundary>` caught, as a [`LoadError`] (an
+/// error of another kind, which the app does not throw, reads as a network
+/// failure of `url` rather than as nothing).
+pub fn first_load_error(errors: &Errors, url: &str) -> Option<LoadError> {
+    errors
+        .iter()
+        .next()
+        .map(|(_, e)| match e.downcast_ref::<LoadError>() {
+            Some(load) => load.clone(),
+            None => LoadError::Network {
+                url: url.to_string(),
+            },
+        })
+}
 
 /// Why the data could not be shown, in the reader's language, with the data
 /// address and a button to try again. Announced to screen readers.

@@ -7,7 +7,7 @@ use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 #[component]
 pub fn OverviewPage(
     /// The loaded data.
-    data: Signal<Arc<ProgressData>>,
+    data: Arc<ProgressData>,
     /// The language shown now.
     lang: Signal<Lang>,
     /// The current view.
@@ -15,8 +15,9 @@ pub fn OverviewPage(
     /// Called when a link on the page is followed.
     on_navigate: Callback<UrlState>,
 ) -> impl IntoView {
+    let title = data.title.clone();
     let tasks = move || {
-        let d = data.get();
+        let d = &data;
         d.latest_task_counts().cloned().map(|counts| {
             let meeting = d.meeting(&counts.meeting).cloned();
             let source = d.source(&counts.source).cloned();
@@ -25,7 +26,7 @@ pub fn OverviewPage(
     };
     view! {
         <article class="page overview">
-            <h1>{move || data.with(|d| d.title.get(lang.get()).to_string())}</h1>
+            <h1>{move || title.get(lang.get()).to_string()}</h1>
             <p class="lede">{move || Msg::NationalFigures.text(lang.get())}</p>
             {tasks}
             <p class="next">

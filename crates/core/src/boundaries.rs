@@ -126,7 +126,7 @@ impl Frame {
 
 /// Where everything goes on a map of `width` x `height` pixels: the
 /// mainland fitted to the whole, and Hoàng Sa and Trường Sa in an inset box
-/// in the open sea east of the southern coast, at a larger scale.
+/// in the open sea east of the central coast, at a larger scale.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapLayout {
     pub main: Projection,
@@ -148,11 +148,13 @@ impl MapLayout {
                 )
             });
         let inset = islands.map(|b| {
+            // Between 20° and 15° N the coast lies furthest west of the
+            // map's east edge: the open sea there holds the inset.
             let frame = Frame {
-                x: width * 0.66,
-                y: height * 0.34,
-                w: width * 0.3,
-                h: height * 0.36,
+                x: width * 0.77,
+                y: height * 0.2,
+                w: width * 0.21,
+                h: height * 0.3,
             };
             let p = Projection::fit(b, frame.w, frame.h, frame.w.min(frame.h) * 0.08);
             let shifted = Projection {
@@ -493,6 +495,21 @@ mod tests {
             }
         }
         assert_eq!(l.locate(&r34, 1.0, 1.0), None, "the corner is sea");
+        // The inset covers no part of the mainland, at phone and desktop shapes.
+        for (w, h) in [(500.0, 800.0), (330.0, 478.5), (680.0, 900.0)] {
+            let l = MapLayout::new(&r34, w, h).unwrap();
+            let (frame, _) = l.inset.as_ref().unwrap();
+            for r in r34.iter().filter(|r| r.part == Part::Mainland) {
+                for c in r.shape.0.iter().flat_map(|p| p.exterior().0.iter()) {
+                    let (x, y) = l.main.project(c.x, c.y);
+                    assert!(
+                        !frame.contains(x, y),
+                        "{} reaches into the inset at {x:.0},{y:.0} ({w}x{h})",
+                        r.code
+                    );
+                }
+            }
+        }
         assert_eq!(
             boundary_file("vn-province-2025"),
             Some("geo/vn-provinces-2025.topo.json")

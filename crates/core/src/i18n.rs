@@ -141,6 +141,32 @@ messages! {
         "Some points in the data file need checking.",
     ),
     ProblemList => ("Chi tiết cho đơn vị công bố", "Details for the publisher"),
+    MapIndicator => ("Chỉ số", "Indicator"),
+    MapPeriod => ("Kỳ", "Period"),
+    Rank => ("Hạng", "Rank"),
+    Legend => ("Chú giải", "Legend"),
+    Highest => ("Cao nhất", "Highest"),
+    Lowest => ("Thấp nhất", "Lowest"),
+    Median => ("Trung vị", "Median"),
+    UnitList => ("Danh sách tỉnh, thành phố", "List of provinces"),
+    Unit => ("Tỉnh, thành phố", "Province"),
+    Value => ("Giá trị", "Value"),
+    HoangSa => ("Quần đảo Hoàng Sa (Đà Nẵng)", "Hoàng Sa archipelago (Đà Nẵng)"),
+    TruongSa => ("Quần đảo Trường Sa (Khánh Hòa)", "Trường Sa archipelago (Khánh Hòa)"),
+    BoundariesCredit => (
+        "Ranh giới: Natural Earth (phạm vi công cộng), hợp nhất theo Nghị quyết 202/2025/QH15",
+        "Boundaries: Natural Earth (public domain), merged per Resolution 202/2025/QH15",
+    ),
+    MapKeyboardHint => (
+        "Bản đồ: dùng phím mũi tên để chuyển giữa các tỉnh, Enter để mở",
+        "Map: use the arrow keys to move between provinces, Enter to open one",
+    ),
+    NoMap => (
+        "Chưa có ranh giới để vẽ bản đồ cho tập đơn vị này; số liệu có trong bảng bên dưới.",
+        "There are no boundaries to draw this set of units; the figures are in the table below.",
+    ),
+    PublishedFor => ("Có số liệu", "Published for"),
+    NoValues => ("Chưa có số liệu được công bố cho chỉ số và kỳ này.", "No figures were published for this indicator and period."),
 }
 
 #[cfg(test)]

@@ -91,11 +91,11 @@ async fn every_view_has_a_url_that_survives_reload_and_back() {
     let c = browser(1280, 900).await;
     c.goto(&site("?lang=en")).await.unwrap();
     wait_for_text(&c, ".task-counts", "Tasks assigned").await;
-    for (slug, heading) in [
-        ("map", "Map"),
-        ("province", "Provinces"),
-        ("tasks", "Tasks"),
-        ("embed", "Embed"),
+    for (slug, heading, nav) in [
+        ("map", "Digital Transformation Index", "Map"),
+        ("province", "Provinces", "Provinces"),
+        ("tasks", "Tasks", "Tasks"),
+        ("embed", "Embed", "Embed"),
     ] {
         click(&c, &format!(".main-nav a[href*='page={slug}']")).await;
         wait_for_text(&c, "main h1", heading).await;
@@ -103,7 +103,7 @@ async fn every_view_has_a_url_that_survives_reload_and_back() {
         c.refresh().await.unwrap();
         wait_for_text(&c, "main h1", heading).await;
         let current = text_of(&c, ".main-nav a[aria-current='page']").await;
-        assert_eq!(current, heading);
+        assert_eq!(current, nav);
     }
     c.back().await.unwrap();
     wait_for_text(&c, "main h1", "Tasks").await;
@@ -214,5 +214,139 @@ async fn schema_and_boundaries_are_published_with_the_site() {
           .catch(e => done(String(e)));";
     let got = c.execute_async(script, vec![]).await.unwrap();
     assert_eq!(got, serde_json::json!([1, "ProgressData", 63, 34]));
+    c.close().await.unwrap();
+}
+
+/// Guards the map: the canvas is drawn (not blank), the legend and the
+/// summary name real figures, the table lists the 34, and the source shows.
+#[tokio::test]
+async fn map_of_dti_2024_is_drawn_with_legend_summary_and_source() {
+    let c = browser(1280, 1000).await;
+    c.goto(&site("?page=map&lang=vi")).await.unwrap();
+    wait_for_text(&c, ".map-summary", "Hà Nội").await;
+    let summary = text_of(&c, ".map-summary").await;
+    assert_has_all(
+        &summary,
+        &["Cao nhất: Hà Nội (0,8241)", "Thấp nhất: Cao Bằng (0,5128)"],
+    );
+    let legend = text_of(&c, ".map-legend").await;
+    assert!(legend.contains("0,5128 –"), "{legend}");
+    let cite = text_of(&c, ".map-side .cite").await;
+    assert!(
+        cite.contains("Xếp hạng DTI năm 2024 của 34 tỉnh, thành phố"),
+        "{cite}"
+    );
+    assert!(text_of(&c, ".map-side .credit")
+        .await
+        .contains("Natural Earth"));
+    // The canvas has coloured pixels: count non-transparent ones.
+    let painted = c
+        .execute(
+            "const c = document.querySelector('.choropleth canvas');
+             if (!c || !c.width) return 0;
+             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+             let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+             return n / (c.width * c.height);",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0);
+    assert!(painted > 0.15, "the map covers {painted:.2} of the canvas");
+    let rows = c
+        .execute(
+            "return document.querySelectorAll('.unit-table tbody tr').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(rows, 34);
+    screenshot(&c, "map-vi-desktop").await;
+    c.close().await.unwrap();
+}
+
+/// Guards keyboard access and click-through: arrows move between provinces
+/// with a tooltip, Enter opens the province's page with a shareable URL.
+/// Also a regression test: leaving the map page once panicked (a link in the
+/// province table read its target after it was disposed) and froze the app.
+#[tokio::test]
+async fn map_keyboard_navigation_and_opening_a_province() {
+    let c = browser(1280, 1000).await;
+    c.goto(&site("?page=map&lang=en")).await.unwrap();
+    wait_for_text(&c, ".map-summary", "Highest").await;
+    let canvas = c
+        .wait()
+        .at_most(WAIT)
+        .for_element(fantoccini::Locator::Css(".choropleth canvas"))
+        .await
+        .unwrap();
+    canvas.send_keys("\u{E015}").await.unwrap(); // ArrowDown: starts at Hà Nội
+    let tip = wait_for_text(&c, ".map-tooltip", "Ha Noi").await;
+    assert!(tip.contains("0.8241") && tip.contains("Rank 1/34"), "{tip}");
+    canvas.send_keys("\u{E015}").await.unwrap(); // ArrowDown: a province to the south
+    let moved = text_of(&c, ".map-tooltip").await;
+    assert!(!moved.contains("Ha Noi"), "moved on: {moved}");
+    canvas.send_keys("\u{E007}").await.unwrap(); // Enter
+    wait_for_text(&c, "main h1", "Provinces").await;
+    let q = current_query(&c).await;
+    assert!(q.starts_with("?page=province&province="), "{q}");
+    c.close().await.unwrap();
+}
+
+/// Guards the period switch: 2023 draws the 63 provinces, back to 2024 the
+/// 34, and a shared URL restores the same view.
+#[tokio::test]
+async fn map_period_switch_and_shared_url() {
+    let c = browser(1280, 1000).await;
+    c.goto(&site("?page=map&lang=en")).await.unwrap();
+    wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
+    c.execute(
+        "const s = document.querySelectorAll('.picker select')[1]; s.value = '2023';
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_for_text(&c, ".map-summary", "Published for: 63/63").await;
+    let q = current_query(&c).await;
+    assert_eq!(q, "?page=map&indicator=dti&period=2023&lang=en");
+    let rows = c
+        .execute(
+            "return document.querySelectorAll('.unit-table tbody tr').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(rows, 63);
+    screenshot(&c, "map-2023-63-en-desktop").await;
+    c.back().await.unwrap();
+    wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
+    // A shared link to one pillar, one period.
+    c.goto(&site(
+        "?page=map&indicator=dti.cybersecurity&period=2024&lang=en",
+    ))
+    .await
+    .unwrap();
+    wait_for_text(&c, "main h1", "Cybersecurity").await;
+    c.close().await.unwrap();
+}
+
+/// The map on a 360 px phone: drawn, and the page does not scroll sideways.
+#[tokio::test]
+async fn map_fits_a_phone() {
+    let c = browser(360, 780).await;
+    c.goto(&site("?page=map&lang=vi")).await.unwrap();
+    wait_for_text(&c, ".map-summary", "Hà Nội").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let overflow = c
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(overflow, 0, "no sideways scrolling");
+    screenshot(&c, "map-vi-phone").await;
     c.close().await.unwrap();
 }

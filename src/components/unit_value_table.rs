@@ -1,0 +1,72 @@
+use super::AppLink;
+use leptos::prelude::*;
+use std::sync::Arc;
+use tien_do_core::choropleth::MapData;
+use tien_do_core::format::format_number;
+use tien_do_core::{Lang, Msg, Page, UrlState};
+
+/// Every unit of the map with its value and rank, best first, then those
+/// not published: the map's content for screen readers and for copying.
+#[component]
+pub fn UnitValueTable(
+    /// The map whose units to list.
+    map: Signal<Option<Arc<MapData>>>,
+    /// The language shown now.
+    lang: Signal<Lang>,
+    /// The current view, for links to each unit's page.
+    state: Signal<UrlState>,
+    /// Called when a unit's link is followed.
+    on_navigate: Callback<UrlState>,
+) -> impl IntoView {
+    move || {
+        map.with(|m| {
+            let m = m.as_ref()?;
+            let l = lang.get();
+            let mut rows: Vec<_> = m.rows.iter().collect();
+            rows.sort_by_key(|r| (r.rank.is_none(), r.rank));
+            let body = rows
+                .into_iter()
+                .map(|r| {
+                    let code = r.code.clone();
+                    let to = Signal::derive(move || {
+                        state.with(|s| UrlState { province: Some(code.clone()), ..s.with_page(Page::Province) })
+                    });
+                    let value = match r.value {
+                        Some(v) => format_number(v, m.indicator.format.decimals, m.indicator.format.percent, l),
+                        None => Msg::NotPublished.text(l).to_string(),
+                    };
+                    let missing = r.value.is_none();
+                    let rank = r.rank.map(|k| k.to_string()).unwrap_or_default();
+                    let name = r.name.get(l).to_string();
+                    view! {
+                        <tr class:missing=missing>
+                            <td class="num">{rank}</td>
+                            <th scope="row">
+                                <AppLink to=to on_navigate=on_navigate>{name}</AppLink>
+                            </th>
+                            <td class="num">{value}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <details class="unit-table">
+                    <summary>{Msg::UnitList.text(l)} " (" {m.rows.len()} ")"</summary>
+                    <table>
+                        <caption>
+                            {m.indicator.name.get(l).to_string()} " · " {m.period.label.get(l).to_string()}
+                        </caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="num">{Msg::Rank.text(l)}</th>
+                                <th scope="col">{Msg::Unit.text(l)}</th>
+                                <th scope="col" class="num">{Msg::Value.text(l)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </details>
+            })
+        })
+    }
+}

@@ -1,0 +1,230 @@
+use crate::components::{
+    first_load_error, ChoroplethMap, LoadErrorPanel, MapLegend, UnitValueTable,
+};
+use crate::fetch::load_boundaries;
+use leptos::prelude::*;
+use std::sync::Arc;
+use tien_do_core::boundaries::boundary_file;
+use tien_do_core::choropleth::{default_view, map_data, periods_of, MapData};
+use tien_do_core::format::{format_date, format_number};
+use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
+
+/// The map page: pick an indicator and a period; the map of the unit set in
+/// force then (the 63 before July 2025, the 34 after), its legend, a text
+/// summary, the source, and every unit's value in a table.
+#[component]
+pub fn MapPage(
+    /// The loaded data.
+    data: Arc<ProgressData>,
+    /// The language shown now.
+    lang: Signal<Lang>,
+    /// The current view: indicator, period and selected unit come from it.
+    state: Signal<UrlState>,
+    /// Called when the reader changes the view.
+    on_navigate: Callback<UrlState>,
+) -> impl IntoView {
+    // The URL's choice where it makes sense, else the defaults.
+    let chosen = Memo::new({
+        let d = Arc::clone(&data);
+        move |_| {
+            let (want_ind, want_per) = state.with(|s| (s.indicator.clone(), s.period.clone()));
+            let ind = want_ind
+                .filter(|i| !periods_of(&d, i).is_empty())
+                .or_else(|| default_view(&d).map(|v| v.0))?;
+            let periods = periods_of(&d, &ind);
+            let per = want_per
+                .filter(|p| periods.iter().any(|x| &x.id == p))
+                .or_else(|| periods.last().map(|p| p.id.clone()))?;
+            Some((ind, per))
+        }
+    });
+    let map: Memo<Option<Arc<MapData>>> = Memo::new({
+        let d = Arc::clone(&data);
+        move |_| {
+            let (i, p) = chosen.get()?;
+            map_data(&d, &i, &p).map(Arc::new)
+        }
+    });
+    let unit_set = Memo::new(move |_| map.with(|m| m.as_ref().map(|m| m.unit_set.clone())));
+    let file = Memo::new(move |_| unit_set.get().and_then(|s| boundary_file(&s)));
+    let boundaries = LocalResource::new(move || {
+        let file = file.get();
+        async move {
+            match file {
+                Some(f) => load_boundaries(f.to_string()).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let map_signal = Signal::from(map);
+    let selected = Signal::derive(move || state.with(|s| s.province.clone()));
+    let go = move |change: &dyn Fn(&mut UrlState)| {
+        let mut next = state.get_untracked();
+        change(&mut next);
+        on_navigate.run(next);
+    };
+    let open_unit = Callback::new(move |code: String| {
+        go(&|s: &mut UrlState| {
+            *s = UrlState {
+                province: Some(code.clone()),
+                ..s.with_page(Page::Province)
+            }
+        })
+    });
+
+    let indicator_picker = {
+        let d = Arc::clone(&data);
+        move || {
+            let l = lang.get();
+            let current = chosen.get().map(|c| c.0);
+            let options = {
+                let d = &d;
+                d.indicators
+                .iter()
+                .filter(|i| !periods_of(d, &i.id).is_empty())
+                .map(|i| {
+                    let selected = current.as_deref() == Some(i.id.as_str());
+                    view! { <option value=i.id.clone() selected=selected>{i.name.get(l).to_string()}</option> }
+                })
+                .collect_view()
+            };
+            view! {
+                <label class="picker">
+                    <span>{Msg::MapIndicator.text(l)}</span>
+                    <select on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        go(&|s: &mut UrlState| { s.indicator = Some(id.clone()); s.period = None; });
+                    }>{options}</select>
+                </label>
+            }
+        }
+    };
+    let period_picker = {
+        let d = Arc::clone(&data);
+        move || {
+            let l = lang.get();
+            let (ind, current) = chosen.get()?;
+            let options = {
+                let d = &d;
+                periods_of(d, &ind)
+                .into_iter()
+                .map(|p| {
+                    let selected = p.id == current;
+                    view! { <option value=p.id.clone() selected=selected>{p.label.get(l).to_string()}</option> }
+                })
+                .collect_view()
+            };
+            Some(view! {
+                <label class="picker">
+                    <span>{Msg::MapPeriod.text(l)}</span>
+                    <select on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        go(&|s: &mut UrlState| {
+                            s.indicator = Some(ind.clone());
+                            s.period = Some(id.clone());
+                        });
+                    }>{options}</select>
+                </label>
+            })
+        }
+    };
+
+    let summary = move || {
+        let l = lang.get();
+        map.with(|m| {
+            let m = m.as_ref()?;
+            let f = |v: f64| {
+                format_number(
+                    v,
+                    m.indicator.format.decimals,
+                    m.indicator.format.percent,
+                    l,
+                )
+            };
+            let Some(s) = m.summary() else {
+                return Some(
+                    view! { <p class="map-summary">{Msg::NoValues.text(l)}</p> }.into_any(),
+                );
+            };
+            Some(
+                view! {
+                    <p class="map-summary">
+                        {format!(
+                            "{}: {} ({}). {}: {} ({}). {}: {}. {}: {}/{}.",
+                            Msg::Highest.text(l), s.highest.0.get(l), f(s.highest.1),
+                            Msg::Lowest.text(l), s.lowest.0.get(l), f(s.lowest.1),
+                            Msg::Median.text(l), f(s.median),
+                            Msg::PublishedFor.text(l), s.published, s.total,
+                        )}
+                    </p>
+                }
+                .into_any(),
+            )
+        })
+    };
+    let source = move || {
+        let l = lang.get();
+        map.with(|m| {
+            let m = m.as_ref()?;
+            let s = m.source.as_ref()?;
+            let label = format!("{}: {}", s.publisher.get(l), s.title.get(l));
+            let published = s.published.as_deref().map(|d| format!(" ({})", format_date(d, l)));
+            Some(view! {
+                <p class="cite">
+                    {Msg::Source.text(l)} ": "
+                    {match s.link() {
+                        Some(u) => view! { <a href=u.to_string() rel="noopener" target="_blank">{label}</a> }.into_any(),
+                        None => view! { <span>{label}</span> }.into_any(),
+                    }}
+                    {published}
+                </p>
+            })
+        })
+    };
+
+    let map_view = move || {
+        Suspend::new(async move {
+            boundaries.await.map(|b| match b {
+                Some(regions) => view! {
+                    <ChoroplethMap regions map=map_signal lang selected on_open=open_unit />
+                }
+                .into_any(),
+                None => {
+                    view! { <p class="no-map">{move || Msg::NoMap.text(lang.get())}</p> }.into_any()
+                }
+            })
+        })
+    };
+    let file_url = Signal::derive(move || file.get().unwrap_or_default().to_string());
+    let retry = Callback::new(move |()| boundaries.refetch());
+    let (pending, set_pending) = signal(false);
+    let error_view = move |errors: ArcRwSignal<leptos::error::Errors>| {
+        let first: Signal<Option<LoadError>> =
+            Signal::derive(move || errors.with(|e| first_load_error(e, &file_url.get_untracked())));
+        view! { <LoadErrorPanel error=first lang data_url=file_url retrying=pending on_retry=retry /> }
+    };
+
+    view! {
+        <article class="page map-page">
+            <h1>
+                {move || map.with(|m| m.as_ref().map(|m| m.indicator.name.get(lang.get()).to_string()))
+                    .unwrap_or_else(|| Msg::NavMap.text(lang.get()).to_string())}
+            </h1>
+            <div class="pickers">{indicator_picker}{period_picker}</div>
+            {summary}
+            <div class="map-layout">
+                <div class="map-area">
+                    <Transition fallback=|| view! { <div class="sk map-skeleton"></div> } set_pending>
+                        <ErrorBoundary fallback=error_view>{map_view}</ErrorBoundary>
+                    </Transition>
+                </div>
+                <aside class="map-side">
+                    <MapLegend map=map_signal lang />
+                    {source}
+                    <p class="credit">{move || Msg::BoundariesCredit.text(lang.get())}</p>
+                </aside>
+            </div>
+            <UnitValueTable map=map_signal lang state on_navigate />
+        </article>
+    }
+}

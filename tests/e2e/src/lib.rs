@@ -137,3 +137,16 @@ pub fn assert_has_all(text: &str, needles: &[&str]) {
         assert!(text.contains(needle), "lacks {needle:?}: {text}");
     }
 }
+
+/// How many elements match `css` now.
+pub async fn count(client: &Client, css: &str) -> u64 {
+    client
+        .execute(
+            "return document.querySelectorAll(arguments[0]).length",
+            vec![serde_json::Value::String(css.to_string())],
+        )
+        .await
+        .expect("script runs")
+        .as_u64()
+        .unwrap_or(0)
+}

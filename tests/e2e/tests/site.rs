@@ -254,14 +254,7 @@ async fn map_of_dti_2024_is_drawn_with_legend_summary_and_source() {
         .as_f64()
         .unwrap_or(0.0);
     assert!(painted > 0.15, "the map covers {painted:.2} of the canvas");
-    let rows = c
-        .execute(
-            "return document.querySelectorAll('.unit-table tbody tr').length",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(rows, 34);
+    assert_eq!(count(&c, ".unit-table tbody tr").await, 34);
     screenshot(&c, "map-vi-desktop").await;
     c.close().await.unwrap();
 }
@@ -311,14 +304,7 @@ async fn map_period_switch_and_shared_url() {
     wait_for_text(&c, ".map-summary", "Published for: 63/63").await;
     let q = current_query(&c).await;
     assert_eq!(q, "?page=map&indicator=dti&period=2023&lang=en");
-    let rows = c
-        .execute(
-            "return document.querySelectorAll('.unit-table tbody tr').length",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(rows, 63);
+    assert_eq!(count(&c, ".unit-table tbody tr").await, 63);
     screenshot(&c, "map-2023-63-en-desktop").await;
     c.back().await.unwrap();
     wait_for_text(&c, ".map-summary", "Published for: 34/34").await;

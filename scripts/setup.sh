@@ -38,9 +38,9 @@ fi
 
 # 2. The browser, its WebDriver and the static web server for the tests.
 if command -v apt-get >/dev/null; then
-  apt_install chromium chromium-driver nginx-light brotli
+  apt_install chromium chromium-driver nginx-light brotli curl
 fi
-for tool in chromium chromedriver nginx; do
+for tool in chromium chromedriver nginx curl; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || die "$tool is needed for the tests"
 done
 

@@ -141,12 +141,7 @@ impl MapLayout {
         let islands = [Part::HoangSa, Part::TruongSa]
             .into_iter()
             .filter_map(|p| bounds(regions, p))
-            .reduce(|a, b| {
-                Rect::new(
-                    (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
-                    (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
-                )
-            });
+            .reduce(union);
         let inset = islands.map(|b| {
             // Between 20° and 15° N the coast lies furthest west of the
             // map's east edge: the open sea there holds the inset.
@@ -262,12 +257,15 @@ pub fn bounds(regions: &[Region], part: Part) -> Option<Rect<f64>> {
         .iter()
         .filter(|r| r.part == part)
         .map(|r| r.bbox)
-        .reduce(|a, b| {
-            Rect::new(
-                (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
-                (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
-            )
-        })
+        .reduce(union)
+}
+
+/// The smallest box holding both boxes.
+fn union(a: Rect<f64>, b: Rect<f64>) -> Rect<f64> {
+    Rect::new(
+        (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
+        (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
+    )
 }
 
 /// Equirectangular projection scaled by the cosine of the middle latitude

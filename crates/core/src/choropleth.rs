@@ -4,6 +4,7 @@
 //! palette, and the text summary (highest, lowest, median).
 
 use crate::data::{Indicator, Period, ProgressData, Source, Text};
+use std::collections::HashMap;
 
 /// Number of colour classes.
 pub const CLASSES: usize = 5;
@@ -56,6 +57,9 @@ pub struct MapData {
     /// `None` when nothing was published.
     pub bins: Option<Bins>,
     pub source: Option<Source>,
+    /// Unit code → index in `rows`: the map asks for every unit on every
+    /// redraw, which must not be a scan at commune scale.
+    index: HashMap<String, usize>,
 }
 
 /// Highest, lowest and median, for the text summary.
@@ -97,23 +101,17 @@ impl MapData {
 
     /// The row of unit `code`.
     pub fn row(&self, code: &str) -> Option<&MapRow> {
-        self.rows.iter().find(|r| r.code == code)
+        self.index.get(code).map(|&i| &self.rows[i])
     }
 }
 
 /// The indicator and period a map opens on: the first indicator that has
 /// values, in its latest period (the last listed).
 pub fn default_view(data: &ProgressData) -> Option<(String, String)> {
-    let indicator = data
-        .indicators
-        .iter()
-        .find(|i| data.series.iter().any(|s| s.indicator == i.id))?;
-    let period = data.periods.iter().rev().find(|p| {
-        data.series
-            .iter()
-            .any(|s| s.indicator == indicator.id && s.period == p.id)
-    })?;
-    Some((indicator.id.clone(), period.id.clone()))
+    data.indicators.iter().find_map(|i| {
+        let latest = *periods_of(data, &i.id).last()?;
+        Some((i.id.clone(), latest.id.clone()))
+    })
 }
 
 /// The periods in which `indicator` has values, in listed order.
@@ -138,10 +136,19 @@ pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<Ma
         .series
         .iter()
         .find(|s| s.indicator == indicator && s.period == period);
+    // Unit code → position in the series (the first, should a code repeat).
+    let mut position: HashMap<&str, usize> = HashMap::new();
+    for (i, u) in series.iter().flat_map(|s| s.units.iter()).enumerate() {
+        position.entry(u.as_str()).or_insert(i);
+    }
     let value_of = |code: &str| -> Option<f64> {
-        let s = series?;
-        let i = s.units.iter().position(|u| u == code)?;
-        s.values.get(i).copied().flatten().filter(|v| v.is_finite())
+        let i = *position.get(code)?;
+        series?
+            .values
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|v| v.is_finite())
     };
     let mut rows: Vec<MapRow> = set
         .units
@@ -156,7 +163,12 @@ pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<Ma
         .collect();
     rank(&mut rows, ind.higher_is_better);
     let values: Vec<f64> = rows.iter().filter_map(|r| r.value).collect();
+    let mut index = HashMap::with_capacity(rows.len());
+    for (i, r) in rows.iter().enumerate() {
+        index.entry(r.code.clone()).or_insert(i);
+    }
     Some(MapData {
+        index,
         indicator: ind.clone(),
         period: per.clone(),
         unit_set: set.id.clone(),
@@ -281,6 +293,23 @@ mod tests {
         assert_eq!(m.summary().unwrap().published, 33);
         assert!(map_data(&d, "dti", "1999").is_none());
         assert!(map_data(&d, "nope", "2024").is_none());
+    }
+
+    /// Guards the indexed lookups: a code repeated in a series (which the
+    /// validator reports) keeps its first value, as a scan would.
+    #[test]
+    fn a_repeated_code_keeps_its_first_value() {
+        let mut d = demo();
+        let s = d
+            .series
+            .iter_mut()
+            .find(|s| s.indicator == "dti" && s.period == "2024")
+            .unwrap();
+        s.units.push("01".into());
+        s.values.push(Some(0.1));
+        let m = map_data(&d, "dti", "2024").unwrap();
+        assert_eq!(m.row("01").unwrap().value, Some(0.8241));
+        assert_eq!(m.row("99"), None);
     }
 
     /// Guards the ranking rule: ties share a rank, the next rank skips.

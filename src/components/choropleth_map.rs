@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::boundaries::{neighbour, Direction, MapLayout, Part, Region};
 use tien_do_core::choropleth::MapData;
-use tien_do_core::format::format_number;
 use tien_do_core::{Lang, Msg};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
@@ -176,12 +175,7 @@ pub fn ChoroplethMap(
                 let value = match row.value {
                     Some(v) => format!(
                         "{} {}",
-                        format_number(
-                            v,
-                            m.indicator.format.decimals,
-                            m.indicator.format.percent,
-                            l
-                        ),
+                        m.indicator.format_value(v, l),
                         m.indicator.unit.get(l)
                     ),
                     None => Msg::NotPublished.text(l).to_string(),

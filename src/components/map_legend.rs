@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::choropleth::MapData;
-use tien_do_core::format::format_number;
 use tien_do_core::{Lang, Msg};
 
 /// The legend of a choropleth: each class with its colour and limits
@@ -17,7 +16,7 @@ pub fn MapLegend(
         map.with(|m| {
             let m = m.as_ref()?;
             let l = lang.get();
-            let f = |v: f64| format_number(v, m.indicator.format.decimals, m.indicator.format.percent, l);
+            let f = |v: f64| m.indicator.format_value(v, l);
             let classes = m.bins.as_ref().map(|b| {
                 b.colors
                     .iter()

@@ -2,7 +2,6 @@ use super::AppLink;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::choropleth::MapData;
-use tien_do_core::format::format_number;
 use tien_do_core::{Lang, Msg, Page, UrlState};
 
 /// Every unit of the map with its value and rank, best first, then those
@@ -32,7 +31,7 @@ pub fn UnitValueTable(
                         state.with(|s| UrlState { province: Some(code.clone()), ..s.with_page(Page::Province) })
                     });
                     let value = match r.value {
-                        Some(v) => format_number(v, m.indicator.format.decimals, m.indicator.format.percent, l),
+                        Some(v) => m.indicator.format_value(v, l),
                         None => Msg::NotPublished.text(l).to_string(),
                     };
                     let missing = r.value.is_none();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::boundaries::boundary_file;
 use tien_do_core::choropleth::{default_view, map_data, periods_of, MapData};
-use tien_do_core::format::{format_date, format_number};
+use tien_do_core::format::format_date;
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
 
 /// The map page: pick an indicator and a period; the map of the unit set in
@@ -133,14 +133,7 @@ pub fn MapPage(
         let l = lang.get();
         map.with(|m| {
             let m = m.as_ref()?;
-            let f = |v: f64| {
-                format_number(
-                    v,
-                    m.indicator.format.decimals,
-                    m.indicator.format.percent,
-                    l,
-                )
-            };
+            let f = |v: f64| m.indicator.format_value(v, l);
             let Some(s) = m.summary() else {
                 return Some(
                     view! { <p class="map-summary">{Msg::NoValues.text(l)}</p> }.into_any(),

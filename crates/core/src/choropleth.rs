@@ -261,6 +261,8 @@ mod tests {
         assert_eq!((s.published, s.total), (34, 34));
         assert_eq!(m.source.as_ref().map(|s| s.id.as_str()), Some("dti-2024"));
         assert!(hn.note.is_some(), "the 34-unit note travels with the value");
+        assert_eq!(m.indicator.format_value(0.8241, crate::Lang::Vi), "0,8241");
+        assert_eq!(m.indicator.format_value(0.8241, crate::Lang::En), "0.8241");
     }
 
     #[test]

@@ -257,6 +257,14 @@ pub struct Indicator {
     pub source: String,
 }
 
+impl Indicator {
+    /// A value as this indicator writes it: its decimals, as a percentage
+    /// if it says so, in the language's notation (no unit).
+    pub fn format_value(&self, value: f64, lang: Lang) -> String {
+        crate::format::format_number(value, self.format.decimals, self.format.percent, lang)
+    }
+}
+
 /// A span of time values refer to, with the unit set in force.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

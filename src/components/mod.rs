@@ -10,6 +10,7 @@ mod main_nav;
 mod map_legend;
 mod site_footer;
 mod site_header;
+mod source_link;
 mod task_counts_card;
 mod unit_value_table;
 
@@ -23,5 +24,6 @@ pub use main_nav::MainNav;
 pub use map_legend::MapLegend;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use source_link::SourceLink;
 pub use task_counts_card::TaskCountsCard;
 pub use unit_value_table::UnitValueTable;

@@ -1,3 +1,4 @@
+use super::SourceLink;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::format::format_date;
@@ -21,13 +22,7 @@ pub fn SiteFooter(
             let sources = d
                 .sources
                 .iter()
-                .map(|s| {
-                    let label = format!("{}: {}", s.publisher.get(l), s.title.get(l));
-                    match s.link() {
-                        Some(u) => view! { <li><a href=u.to_string() rel="noopener" target="_blank">{label}</a></li> }.into_any(),
-                        None => view! { <li>{label}</li> }.into_any(),
-                    }
-                })
+                .map(|s| view! { <li><SourceLink source=s.clone() lang=l /></li> })
                 .collect_view();
             view! {
                 <p class="as-of">

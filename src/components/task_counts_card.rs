@@ -1,3 +1,4 @@
+use super::SourceLink;
 use leptos::prelude::*;
 use tien_do_core::data::{Meeting, Source, TaskCounts};
 use tien_do_core::format::{format_date, format_int, format_share};
@@ -49,15 +50,8 @@ pub fn TaskCountsCard(
             }
         });
         let cite = source.as_ref().map(|s| {
-            let label = format!("{}: {}", s.publisher.get(l), s.title.get(l));
             view! {
-                <p class="cite">
-                    {Msg::Source.text(l)} ": "
-                    {match s.link() {
-                        Some(u) => view! { <a href=u.to_string() rel="noopener" target="_blank">{label}</a> }.into_any(),
-                        None => view! { <span>{label}</span> }.into_any(),
-                    }}
-                </p>
+                <p class="cite">{Msg::Source.text(l)} ": " <SourceLink source=s.clone() lang=l /></p>
             }
         });
         view! {

@@ -1,5 +1,5 @@
 use crate::components::{
-    first_load_error, ChoroplethMap, LoadErrorPanel, MapLegend, UnitValueTable,
+    first_load_error, ChoroplethMap, LoadErrorPanel, MapLegend, SourceLink, UnitValueTable,
 };
 use crate::fetch::load_boundaries;
 use leptos::prelude::*;
@@ -155,25 +155,20 @@ pub fn MapPage(
             )
         })
     };
-    let source = move || {
-        let l = lang.get();
-        map.with(|m| {
+    let source =
+        move || {
+            let l = lang.get();
+            map.with(|m| {
             let m = m.as_ref()?;
             let s = m.source.as_ref()?;
-            let label = format!("{}: {}", s.publisher.get(l), s.title.get(l));
             let published = s.published.as_deref().map(|d| format!(" ({})", format_date(d, l)));
             Some(view! {
                 <p class="cite">
-                    {Msg::Source.text(l)} ": "
-                    {match s.link() {
-                        Some(u) => view! { <a href=u.to_string() rel="noopener" target="_blank">{label}</a> }.into_any(),
-                        None => view! { <span>{label}</span> }.into_any(),
-                    }}
-                    {published}
+                    {Msg::Source.text(l)} ": " <SourceLink source=s.clone() lang=l /> {published}
                 </p>
             })
         })
-    };
+        };
 
     let map_view = move || {
         Suspend::new(async move {

@@ -6,7 +6,7 @@ use tien_do_core::boundaries::{neighbour, Direction, MapLayout, Part, Region};
 use tien_do_core::choropleth::MapData;
 use tien_do_core::{Lang, Msg};
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
+use web_sys::{CanvasPattern, CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
 /// A choropleth map on a canvas: each unit coloured by its class, a hatch
 /// for "not published", Hoàng Sa and Trường Sa in an inset. Hover or tap
@@ -70,6 +70,8 @@ pub fn ChoroplethMap(
 
     {
         let regions = Arc::clone(&regions);
+        // Made on the first draw and kept: redraws follow every hover.
+        let mut hatch: Option<CanvasPattern> = None;
         Effect::new(move |_| {
             let (Some(canvas), Some(layout)) = (canvas_ref.get(), layout.get()) else {
                 return;
@@ -83,8 +85,8 @@ pub fn ChoroplethMap(
                     &layout,
                     m.as_deref(),
                     (width.get(), height.get()),
-                    highlight,
-                    selected.as_deref(),
+                    (highlight, selected.as_deref()),
+                    &mut hatch,
                 )
             });
         });
@@ -231,16 +233,17 @@ pub fn ChoroplethMap(
 }
 
 /// Draws the whole map: backing store sized for devicePixelRatio, units
-/// filled by class (hatched where not published), the inset box, the
-/// highlight and the selection outlined on top.
+/// filled by class (hatched where not published, with the pattern made once
+/// and kept in `hatch`), the inset box, the highlighted and the selected
+/// unit outlined on top.
 fn draw(
     canvas: &HtmlCanvasElement,
     regions: &[Region],
     layout: &MapLayout,
     map: Option<&MapData>,
     (w, h): (f64, f64),
-    highlight: Option<usize>,
-    selected: Option<&str>,
+    (highlight, selected): (Option<usize>, Option<&str>),
+    hatch: &mut Option<CanvasPattern>,
 ) {
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
@@ -260,7 +263,9 @@ fn draw(
     };
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, w, h);
-    let hatch = hatch_pattern(&ctx);
+    if hatch.is_none() {
+        *hatch = hatch_pattern(&ctx);
+    }
 
     if let Some((frame, _)) = &layout.inset {
         ctx.set_fill_style_str("#f3f6f9");
@@ -274,7 +279,7 @@ fn draw(
         let value = map.and_then(|m| m.row(&r.code)).and_then(|row| row.value);
         match (value, map.and_then(|m| m.bins.as_ref())) {
             (Some(v), Some(bins)) => ctx.set_fill_style_str(bins.color_of(v)),
-            _ => match &hatch {
+            _ => match hatch.as_ref() {
                 Some(p) => ctx.set_fill_style_canvas_pattern(p),
                 None => ctx.set_fill_style_str("#d9d9d9"),
             },
@@ -362,7 +367,7 @@ fn trace(ctx: &CanvasRenderingContext2d, layout: &MapLayout, r: &Region) {
 }
 
 /// Grey diagonal hatching: "not published", distinct from any class colour.
-fn hatch_pattern(ctx: &CanvasRenderingContext2d) -> Option<web_sys::CanvasPattern> {
+fn hatch_pattern(ctx: &CanvasRenderingContext2d) -> Option<CanvasPattern> {
     let doc = web_sys::window()?.document()?;
     let tile: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     tile.set_width(8);

@@ -49,8 +49,9 @@ pub fn App() -> impl IntoView {
     });
 
     let navigate = Callback::new(move |next: UrlState| {
-        let page_changed = url.with_untracked(|u| u.page != next.page);
-        browser::push_query(&next.to_query());
+        let (page_changed, replace) =
+            url.with_untracked(|u| (u.page != next.page, u.only_zoom_differs(&next)));
+        browser::set_query(&next.to_query(), replace);
         url.set(next);
         if page_changed {
             // As a page load would: the reader starts at the new content.

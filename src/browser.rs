@@ -13,9 +13,11 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
-/// Puts `query` in the address bar as a new history entry, keeping the path
-/// (so the app works from any sub-folder) and dropping nothing else.
-pub fn push_query(query: &str) {
+/// Puts `query` in the address bar, keeping the path (so the app works from
+/// any sub-folder) and dropping nothing else: as a new history entry, or in
+/// place of the current one when `replace` (zoom steps, which Back should
+/// not replay one by one).
+pub fn set_query(query: &str, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -26,7 +28,12 @@ pub fn push_query(query: &str) {
         format!("{path}{query}")
     };
     if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if replace {
+            history.replace_state_with_url(&null, "", Some(&url))
+        } else {
+            history.push_state_with_url(&null, "", Some(&url))
+        };
     }
 }
 
@@ -73,11 +80,16 @@ pub fn focus_main() {
 
 /// Runs `f` and records how long it took as a `performance` measure named
 /// `name` (readable with `performance.getEntriesByName(name)`), for the
-/// benchmarks and the browser's own performance tools.
+/// benchmarks and the browser's own performance tools. Only the latest
+/// measure of each name is kept, so a long session of hovering does not
+/// pile them up.
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let perf = web_sys::window().and_then(|w| w.performance());
     let (start, end) = (format!("{name}:start"), format!("{name}:end"));
     if let Some(p) = &perf {
+        p.clear_measures_with_measure_name(name);
+        p.clear_marks_with_mark_name(&start);
+        p.clear_marks_with_mark_name(&end);
         let _ = p.mark(&start);
     }
     let out = f();
@@ -86,4 +98,14 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
         let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
     }
     out
+}
+
+/// Sets the `performance` mark `name` the first time only (for example the
+/// first map drawn after the page loaded, which the benchmark reads).
+pub fn mark_once(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        if p.get_entries_by_name(name).length() == 0 {
+            let _ = p.mark(name);
+        }
+    }
 }

@@ -72,6 +72,9 @@ pub fn MapPage(
         })
     });
 
+    let zoom = Signal::derive(move || state.with(|s| s.zoom));
+    let set_zoom = Callback::new(move |z| go(&|s: &mut UrlState| s.zoom = z));
+
     let indicator_picker = {
         let d = Arc::clone(&data);
         move || {
@@ -136,12 +139,13 @@ pub fn MapPage(
             let f = |v: f64| m.indicator.format_value(v, l);
             let Some(s) = m.summary() else {
                 return Some(
-                    view! { <p class="map-summary">{Msg::NoValues.text(l)}</p> }.into_any(),
+                    view! { <p class="map-summary" id="map-summary">{Msg::NoValues.text(l)}</p> }
+                        .into_any(),
                 );
             };
             Some(
                 view! {
-                    <p class="map-summary">
+                    <p class="map-summary" id="map-summary">
                         {format!(
                             "{}: {} ({}). {}: {} ({}). {}: {}. {}: {}/{}.",
                             Msg::Highest.text(l), s.highest.0.get(l), f(s.highest.1),
@@ -174,7 +178,16 @@ pub fn MapPage(
         Suspend::new(async move {
             boundaries.await.map(|b| match b {
                 Some(regions) => view! {
-                    <ChoroplethMap regions map=map_signal lang selected on_open=open_unit />
+                    <ChoroplethMap
+                        regions
+                        map=map_signal
+                        lang
+                        selected
+                        on_open=open_unit
+                        zoom
+                        on_zoom=set_zoom
+                        described_by="map-summary"
+                    />
                 }
                 .into_any(),
                 None => {

@@ -2,6 +2,7 @@
 //! fits them to a viewport, and hit testing (which region is under a point).
 //! Decoding by georust's `topojson`, geometry by `geo`.
 
+use crate::zoom::{Fitted, MapZoom};
 use geo::{BoundingRect, Contains, MultiPolygon, Point, Rect};
 use std::fmt;
 
@@ -125,19 +126,50 @@ impl Frame {
 }
 
 /// Where everything goes on a map of `width` x `height` pixels: the
-/// mainland fitted to the whole, and Hoàng Sa and Trường Sa in an inset box
-/// in the open sea east of the central coast, at a larger scale.
+/// mainland fitted to the whole (or zoomed as a link asks), and Hoàng Sa and
+/// Trường Sa in an inset box at a larger scale that does not zoom: in the
+/// open sea east of the central coast, or in the bottom-right corner when
+/// zoomed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapLayout {
+    /// The mainland's projection, zoomed as asked.
     pub main: Projection,
-    /// The inset box, if the file has archipelagos.
+    /// The inset box, if the file has archipelagos. It does not zoom.
     pub inset: Option<(Frame, Projection)>,
+    /// The whole-country view, from which gestures compute the next zoom.
+    pub fitted: Fitted,
 }
 
 impl MapLayout {
-    pub fn new(regions: &[Region], width: f64, height: f64) -> Option<MapLayout> {
+    pub fn new(
+        regions: &[Region],
+        width: f64,
+        height: f64,
+        zoom: Option<MapZoom>,
+    ) -> Option<MapLayout> {
         let pad = (width.min(height) * 0.03).max(4.0);
-        let main = Projection::fit(bounds(regions, Part::Mainland)?, width, height, pad);
+        let mainland = bounds(regions, Part::Mainland)?;
+        let fit = Projection::fit(mainland, width, height, pad);
+        let fitted = Fitted {
+            scale: fit.scale,
+            k: fit.k,
+            width,
+            height,
+            centre: fit.invert(width / 2.0, height / 2.0),
+            bounds: mainland,
+        };
+        let main = match zoom {
+            Some(z) => {
+                let s = fit.scale * z.level();
+                Projection {
+                    k: fit.k,
+                    scale: s,
+                    tx: width / 2.0 - z.lon() * fit.k * s,
+                    ty: height / 2.0 + z.lat() * s,
+                }
+            }
+            None => fit,
+        };
         let islands = [Part::HoangSa, Part::TruongSa]
             .into_iter()
             .filter_map(|p| bounds(regions, p))
@@ -145,9 +177,15 @@ impl MapLayout {
         let inset = islands.map(|b| {
             // Between 20° and 15° N the coast lies furthest west of the
             // map's east edge: the open sea there holds the inset.
+            // Zoomed in, the coast moves and any place covers some of it:
+            // the bottom-right corner then hides least.
+            let y = match zoom {
+                None => height * 0.2,
+                Some(_) => height * 0.68,
+            };
             let frame = Frame {
                 x: width * 0.77,
-                y: height * 0.2,
+                y,
                 w: width * 0.21,
                 h: height * 0.3,
             };
@@ -159,7 +197,11 @@ impl MapLayout {
             };
             (frame, shifted)
         });
-        Some(MapLayout { main, inset })
+        Some(MapLayout {
+            main,
+            inset,
+            fitted,
+        })
     }
 
     /// The projection a region is drawn with.
@@ -344,6 +386,31 @@ mod tests {
         );
     }
 
+    /// Guards zoom: a zoomed layout puts its centre where the link says,
+    /// and a wheel zoom keeps the province under the pointer.
+    #[test]
+    fn zoomed_layout_centres_and_keeps_the_pointer_on_its_province() {
+        use crate::zoom::{MapZoom, ZoomChange};
+        let r34 = load("vn-provinces-2025.topo.json");
+        let (w, h) = (400.0, 600.0);
+        let z = MapZoom::new(8.0, 105.852, 21.028);
+        let l = MapLayout::new(&r34, w, h, z).unwrap();
+        let at = |l: &MapLayout, x, y| l.locate(&r34, x, y).map(|i| r34[i].code.clone());
+        assert_eq!(at(&l, w / 2.0, h / 2.0).as_deref(), Some("01"));
+        let (x, y) = l.main.project(105.852, 21.028);
+        assert!((x - w / 2.0).abs() < 0.5 && (y - h / 2.0).abs() < 0.5);
+
+        let fit = MapLayout::new(&r34, w, h, None).unwrap();
+        let (x, y) = fit.main.project(106.698, 10.772); // Bến Thành
+        let mut zoom = None;
+        for _ in 0..6 {
+            zoom = fit.fitted.apply(zoom, ZoomChange::By { factor: 1.5, x, y });
+            let l = MapLayout::new(&r34, w, h, zoom).unwrap();
+            assert_eq!(at(&l, x, y).as_deref(), Some("79"), "{zoom:?}");
+        }
+        assert!(zoom.unwrap().level() > 11.0);
+    }
+
     /// Guards hit testing with places whose province is beyond doubt.
     #[test]
     fn cities_fall_in_their_provinces() {
@@ -466,7 +533,7 @@ mod tests {
     #[test]
     fn layout_puts_the_archipelagos_in_an_inset() {
         let r34 = load("vn-provinces-2025.topo.json");
-        let l = MapLayout::new(&r34, 500.0, 800.0).unwrap();
+        let l = MapLayout::new(&r34, 500.0, 800.0, None).unwrap();
         let (frame, _) = l.inset.as_ref().unwrap();
         for (i, r) in r34.iter().enumerate() {
             let p = l.projection_of(r);
@@ -495,7 +562,7 @@ mod tests {
         assert_eq!(l.locate(&r34, 1.0, 1.0), None, "the corner is sea");
         // The inset covers no part of the mainland, at phone and desktop shapes.
         for (w, h) in [(500.0, 800.0), (330.0, 478.5), (680.0, 900.0)] {
-            let l = MapLayout::new(&r34, w, h).unwrap();
+            let l = MapLayout::new(&r34, w, h, None).unwrap();
             let (frame, _) = l.inset.as_ref().unwrap();
             for r in r34.iter().filter(|r| r.part == Part::Mainland) {
                 for c in r.shape.0.iter().flat_map(|p| p.exterior().0.iter()) {

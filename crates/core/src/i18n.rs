@@ -158,9 +158,17 @@ messages! {
         "Boundaries: Natural Earth (public domain), merged per Resolution 202/2025/QH15",
     ),
     MapKeyboardHint => (
-        "Bản đồ: dùng phím mũi tên để chuyển giữa các tỉnh, Enter để mở",
-        "Map: use the arrow keys to move between provinces, Enter to open one",
+        "Bản đồ: phím mũi tên để chuyển giữa các tỉnh, Enter để mở; + và − để phóng to, thu nhỏ, Shift + mũi tên để di chuyển, 0 để xem toàn quốc",
+        "Map: arrow keys move between provinces, Enter opens one; + and − zoom, Shift + arrows pan, 0 shows the whole country",
     ),
+    ZoomIn => ("Phóng to", "Zoom in"),
+    ZoomOut => ("Thu nhỏ", "Zoom out"),
+    ZoomReset => ("Xem toàn quốc", "Whole country"),
+    ZoomHint => (
+        "Giữ Ctrl (⌘ trên Mac) và cuộn để phóng to bản đồ, hoặc dùng nút +",
+        "Hold Ctrl (⌘ on a Mac) and scroll to zoom the map, or use the + button",
+    ),
+    TapAgain => ("Chạm lần nữa để mở", "Tap again to open"),
     NoMap => (
         "Chưa có ranh giới để vẽ bản đồ cho tập đơn vị này; số liệu có trong bảng bên dưới.",
         "There are no boundaries to draw this set of units; the figures are in the table below.",

@@ -14,6 +14,7 @@ pub mod text;
 pub mod units;
 pub mod url_state;
 pub mod validate;
+pub mod zoom;
 
 pub use data::{parse_progress, ProgressData, SUPPORTED_SCHEMA_VERSION};
 pub use error::LoadError;

@@ -10,6 +10,7 @@
 //! | `province` | official code of the selected province    | none        |
 //! | `indicator`| indicator id shown on the map             | the first with values |
 //! | `period`   | period id shown on the map                | its latest  |
+//! | `zoom`     | map zoom, `level/lat/lon`                 | whole country |
 //! | `lang`     | `vi` or `en`                              | remembered, else `vi` |
 //! | `data`     | URL of the published JSON, for publishers | `data/progress.json` |
 //!
@@ -17,6 +18,7 @@
 //! a newer version (or with tracking parameters) survive a round trip.
 
 use crate::i18n::Lang;
+use crate::zoom::MapZoom;
 
 /// Where the app fetches the published JSON when `?data=` is absent:
 /// relative to the page, so the site works from any sub-folder.
@@ -77,6 +79,8 @@ pub struct UrlState {
     pub indicator: Option<String>,
     /// The period shown, if chosen.
     pub period: Option<String>,
+    /// The map's zoom; `None`: the whole country.
+    pub zoom: Option<MapZoom>,
     /// The data URL given by `?data=`; `None` means [`DEFAULT_DATA_URL`].
     pub data: Option<String>,
     /// Keys this version does not know, kept in order.
@@ -104,6 +108,7 @@ impl UrlState {
                 "province" => state.province = valid_code(&value),
                 "indicator" => state.indicator = valid_id(&value),
                 "period" => state.period = valid_id(&value),
+                "zoom" => state.zoom = MapZoom::parse(&value),
                 "data" => {
                     let value = value.trim();
                     if !value.is_empty() && value.len() <= MAX_DATA_URL_LEN {
@@ -120,33 +125,42 @@ impl UrlState {
     /// everything is at its default. Keys come in a fixed order, so equal
     /// states give equal links.
     pub fn to_query(&self) -> String {
-        let mut out = form_urlencoded::Serializer::new(String::new());
+        let pair = |key: &str, value: &str| {
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair(key, value)
+                .finish()
+        };
+        let mut parts = Vec::new();
         if self.page != Page::Overview {
-            out.append_pair("page", self.page.slug());
+            parts.push(pair("page", self.page.slug()));
         }
-        if let Some(code) = &self.province {
-            out.append_pair("province", code);
+        for (key, value) in [
+            ("province", &self.province),
+            ("indicator", &self.indicator),
+            ("period", &self.period),
+        ] {
+            if let Some(value) = value {
+                parts.push(pair(key, value));
+            }
         }
-        if let Some(id) = &self.indicator {
-            out.append_pair("indicator", id);
-        }
-        if let Some(id) = &self.period {
-            out.append_pair("period", id);
+        if let Some(zoom) = &self.zoom {
+            // Digits, dots, minus signs and slashes: nothing to escape, and
+            // the slashes stay readable.
+            parts.push(format!("zoom={zoom}"));
         }
         if let Some(lang) = self.lang {
-            out.append_pair("lang", lang.code());
+            parts.push(pair("lang", lang.code()));
         }
         if let Some(data) = &self.data {
-            out.append_pair("data", data);
+            parts.push(pair("data", data));
         }
         for (key, value) in &self.extra {
-            out.append_pair(key, value);
+            parts.push(pair(key, value));
         }
-        let query = out.finish();
-        if query.is_empty() {
-            query
+        if parts.is_empty() {
+            String::new()
         } else {
-            format!("?{query}")
+            format!("?{}", parts.join("&"))
         }
     }
 
@@ -165,7 +179,21 @@ impl UrlState {
             next.indicator = None;
             next.period = None;
         }
+        if !matches!(page, Page::Map | Page::Embed) {
+            next.zoom = None;
+        }
         next
+    }
+
+    /// Whether `next` differs from this state only in its zoom: such a
+    /// change replaces the history entry instead of adding one, so Back
+    /// leaves the map instead of replaying every wheel step.
+    pub fn only_zoom_differs(&self, next: &UrlState) -> bool {
+        self.zoom != next.zoom
+            && UrlState {
+                zoom: next.zoom,
+                ..self.clone()
+            } == *next
     }
 
     /// The same state in another language.
@@ -225,6 +253,9 @@ mod tests {
                             province: province.clone(),
                             indicator: province.as_ref().map(|_| "dti.cybersecurity".to_string()),
                             period: province.as_ref().map(|_| "2024-63".to_string()),
+                            zoom: province
+                                .as_ref()
+                                .and_then(|_| MapZoom::new(2.5, 105.852, 21.028)),
                             data: data.clone(),
                             extra: vec![("utm_source".into(), "báo & đài".into())],
                         };
@@ -237,6 +268,20 @@ mod tests {
     }
 
     #[test]
+    fn zoom_changes_replace_history_other_changes_add_to_it() {
+        let a = UrlState::from_query("?page=map&indicator=dti&zoom=2/21/105");
+        let b = UrlState::from_query("?page=map&indicator=dti&zoom=3/21/105");
+        let c = UrlState::from_query("?page=map&indicator=dti");
+        let d = UrlState::from_query("?page=map&indicator=dti.x&zoom=3/21/105");
+        assert!(a.only_zoom_differs(&b));
+        assert!(a.only_zoom_differs(&c));
+        assert!(!a.only_zoom_differs(&a), "no change at all");
+        assert!(!a.only_zoom_differs(&d), "indicator changed too");
+        assert_eq!(a.with_page(Page::Overview).zoom, None);
+        assert_eq!(a.with_page(Page::Map).zoom, a.zoom);
+    }
+
+    #[test]
     fn default_state_has_an_empty_query() {
         assert_eq!(UrlState::default().to_query(), "");
         assert_eq!(UrlState::from_query(""), UrlState::default());
@@ -245,11 +290,15 @@ mod tests {
 
     #[test]
     fn query_keys_come_in_a_fixed_order() {
-        let a = UrlState::from_query("?lang=en&period=2024&page=map&indicator=dti&province=01");
-        let b = UrlState::from_query("province=01&indicator=dti&page=map&lang=en&period=2024");
+        let a = UrlState::from_query(
+            "?lang=en&zoom=2/21/105&period=2024&page=map&indicator=dti&province=01",
+        );
+        let b = UrlState::from_query(
+            "province=01&indicator=dti&zoom=2/21/105&page=map&lang=en&period=2024",
+        );
         assert_eq!(
             a.to_query(),
-            "?page=map&province=01&indicator=dti&period=2024&lang=en"
+            "?page=map&province=01&indicator=dti&period=2024&zoom=2/21/105&lang=en"
         );
         assert_eq!(a.to_query(), b.to_query());
     }

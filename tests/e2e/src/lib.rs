@@ -7,6 +7,8 @@
 //! `E2E_SCREENSHOTS`. Without them the tests fail with a message saying so;
 //! they never pass by skipping.
 
+pub mod map;
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::time::Duration;

@@ -1,0 +1,151 @@
+//! Pointing at places on the map: where a longitude and latitude fall on
+//! the canvas, computed with the app's own layout code from the published
+//! boundary file, and real pointer input (mouse, wheel, touch) sent there
+//! through WebDriver. The browser then hit-tests with its own copy of the
+//! code, so a test that hovers Hoàn Kiếm and reads "Hà Nội" checks both.
+
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, TouchActions, WheelAction,
+    WheelActions, MOUSE_BUTTON_LEFT,
+};
+use fantoccini::Client;
+use std::time::Duration;
+use tien_do_core::boundaries::{decode, MapLayout, Region};
+use tien_do_core::zoom::MapZoom;
+
+/// The map canvas in the viewport: left, top, width, height (CSS pixels),
+/// after scrolling it to the top of the window.
+pub async fn canvas_rect(client: &Client) -> (f64, f64, f64, f64) {
+    let v = client
+        .execute(
+            "const c = document.querySelector('.choropleth canvas');
+             c.scrollIntoView({block: 'start'});
+             const r = c.getBoundingClientRect();
+             return [r.left, r.top, r.width, r.height];",
+            vec![],
+        )
+        .await
+        .expect("the map canvas is there");
+    let n: Vec<f64> = v
+        .as_array()
+        .expect("four numbers")
+        .iter()
+        .map(|x| x.as_f64().unwrap_or(0.0))
+        .collect();
+    (n[0], n[1], n[2], n[3])
+}
+
+/// The regions of a published boundary file (`vn-provinces-2025.topo.json`).
+pub fn regions(file: &str) -> Vec<Region> {
+    let path = format!("{}/../../public/geo/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    decode(&text, "provinces").expect("the boundary file decodes")
+}
+
+/// Where (`lon`, `lat`) is in the viewport, on a map of `regions` zoomed as
+/// the link `zoom` says (`None`: the whole country).
+pub async fn viewport_point(
+    client: &Client,
+    regions: &[Region],
+    zoom: Option<&str>,
+    lon: f64,
+    lat: f64,
+) -> (f64, f64) {
+    let (left, top, w, h) = canvas_rect(client).await;
+    let zoom = zoom.map(|z| MapZoom::parse(z).expect("a zoom value"));
+    let layout = MapLayout::new(regions, w, h, zoom).expect("a layout");
+    let (x, y) = layout.main.project(lon, lat);
+    (left + x, top + y)
+}
+
+fn move_to(x: f64, y: f64) -> PointerAction {
+    PointerAction::MoveTo {
+        duration: Some(Duration::from_millis(20)),
+        x: x.round(),
+        y: y.round(),
+    }
+}
+
+/// Moves the mouse to (`x`, `y`) in the viewport.
+pub async fn mouse_to(client: &Client, (x, y): (f64, f64)) {
+    let m = MouseActions::new("mouse".into()).then(move_to(x, y));
+    client.perform_actions(m).await.expect("mouse move");
+}
+
+/// Clicks at (`x`, `y`) in the viewport.
+pub async fn mouse_click(client: &Client, (x, y): (f64, f64)) {
+    let m = MouseActions::new("mouse".into())
+        .then(move_to(x, y))
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    client.perform_actions(m).await.expect("mouse click");
+}
+
+/// Drags with the left button from `from` by (`dx`, `dy`), in steps.
+pub async fn mouse_drag(client: &Client, from: (f64, f64), (dx, dy): (f64, f64)) {
+    let mut m = MouseActions::new("mouse".into())
+        .then(move_to(from.0, from.1))
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for k in 1..=5 {
+        let f = f64::from(k) / 5.0;
+        m = m.then(move_to(from.0 + dx * f, from.1 + dy * f));
+    }
+    m = m.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    client.perform_actions(m).await.expect("mouse drag");
+}
+
+/// Turns the wheel by `delta_y` pixels at (`x`, `y`), holding Ctrl if
+/// `ctrl`.
+pub async fn wheel(client: &Client, (x, y): (f64, f64), delta_y: i64, ctrl: bool) {
+    let scroll = WheelAction::Scroll {
+        duration: None,
+        x: x.round() as i64,
+        y: y.round() as i64,
+        delta_x: 0,
+        delta_y,
+    };
+    let pause = Duration::from_millis(10);
+    let wheel = WheelActions::new("wheel".into())
+        .pause(pause)
+        .then(scroll)
+        .pause(pause);
+    if ctrl {
+        let keys = KeyActions::new("keys".into())
+            .then(KeyAction::Down { value: '\u{E009}' })
+            .pause(pause)
+            .then(KeyAction::Up { value: '\u{E009}' });
+        let actions = fantoccini::actions::Actions::from(keys).and(wheel);
+        client.perform_actions(actions).await.expect("ctrl + wheel");
+    } else {
+        client.perform_actions(wheel).await.expect("wheel");
+    }
+}
+
+/// Two fingers at `centre`, `start` pixels apart, spread to `end` apart.
+pub async fn pinch(client: &Client, centre: (f64, f64), start: f64, end: f64) {
+    let finger = |id: &str, sign: f64| {
+        let mut t = TouchActions::new(id.into())
+            .then(move_to(centre.0 + sign * start / 2.0, centre.1))
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        for k in 1..=5 {
+            let d = start + (end - start) * f64::from(k) / 5.0;
+            t = t.then(move_to(centre.0 + sign * d / 2.0, centre.1));
+        }
+        t.then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        })
+    };
+    let actions =
+        fantoccini::actions::Actions::from(finger("finger1", -1.0)).and(finger("finger2", 1.0));
+    client.perform_actions(actions).await.expect("pinch");
+}

@@ -1,0 +1,178 @@
+//! End-to-end: pointing at the map with a real mouse, wheel and fingers in
+//! headless Chromium, and the zoom kept in the URL. Pixels are computed
+//! from the published boundary file with the app's own layout code, so
+//! "hover Hoàn Kiếm, read Hà Nội" checks the projection and the hit testing
+//! the browser runs.
+
+use tien_do_e2e::map::*;
+use tien_do_e2e::*;
+
+const FILE_2025: &str = "vn-provinces-2025.topo.json";
+const HOAN_KIEM: (f64, f64) = (105.852, 21.028);
+const BEN_THANH: (f64, f64) = (106.698, 10.772);
+
+async fn zoom_in_url(c: &fantoccini::Client) -> Option<String> {
+    let q = current_query(c).await;
+    q.split(['?', '&'])
+        .find_map(|kv| kv.strip_prefix("zoom="))
+        .map(str::to_string)
+}
+
+/// Guards hover and click-through: the tooltip names the province under
+/// the pointer with its value and rank; a click opens that province.
+#[tokio::test]
+async fn map_hover_shows_the_province_and_click_opens_it() {
+    let c = browser(1280, 1400).await;
+    c.goto(&site("?page=map&lang=en")).await.unwrap();
+    wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
+    let r = regions(FILE_2025);
+    let ha_noi = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
+    mouse_to(&c, ha_noi).await;
+    let tip = wait_for_text(&c, ".map-tooltip", "Ha Noi").await;
+    assert_has_all(&tip, &["0.8241", "Rank 1/34"]);
+    let hcm = viewport_point(&c, &r, None, BEN_THANH.0, BEN_THANH.1).await;
+    mouse_to(&c, hcm).await;
+    wait_for_text(&c, ".map-tooltip", "Ho Chi Minh").await;
+    screenshot(&c, "map-hover-en-desktop").await;
+    mouse_click(&c, hcm).await;
+    wait_for_text(&c, "main h1", "Provinces").await;
+    let q = current_query(&c).await;
+    assert!(q.starts_with("?page=province&province=79"), "{q}");
+    c.close().await.unwrap();
+}
+
+/// Guards zoom by buttons, wheel and drag, kept in the URL: a reload shows
+/// the same zoom (hovering the centre of a zoomed Hà Nội still finds it),
+/// zoom steps replace the history entry, and a drag pans without opening a
+/// province.
+#[tokio::test]
+async fn map_zoom_by_buttons_wheel_and_drag_is_a_shareable_link() {
+    let c = browser(1280, 1400).await;
+    c.goto(&site("?lang=en")).await.unwrap();
+    wait_for_text(&c, ".task-counts", "Tasks assigned").await;
+    click(&c, ".main-nav a[href*='page=map']").await;
+    wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
+    assert_eq!(zoom_in_url(&c).await, None);
+    assert_eq!(
+        attr_of(&c, ".map-zoom-reset", "disabled").await.as_deref(),
+        Some("true"),
+        "nothing to reset at the whole-country view"
+    );
+
+    // Wheel without Ctrl at the whole-country view: the page scrolls, the
+    // map says how to zoom, the URL keeps no zoom.
+    let r = regions(FILE_2025);
+    let ha_noi = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
+    wheel(&c, ha_noi, -200, false).await;
+    wait_for_text(&c, ".map-hint.shown", "Ctrl").await;
+    assert_eq!(zoom_in_url(&c).await, None);
+
+    // Ctrl + wheel over Hà Nội zooms in about it.
+    let ha_noi = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
+    wheel(&c, ha_noi, -300, true).await;
+    let mut zoom = None;
+    for _ in 0..50 {
+        zoom = zoom_in_url(&c).await;
+        if zoom.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let zoom = zoom.expect("ctrl + wheel zoomed in and wrote the zoom");
+    let level: f64 = zoom.split('/').next().unwrap().parse().unwrap();
+    assert!(level > 1.2, "{zoom}");
+    let still = viewport_point(&c, &r, Some(&zoom), HOAN_KIEM.0, HOAN_KIEM.1).await;
+    assert!(
+        (still.0 - ha_noi.0).abs() < 3.0 && (still.1 - ha_noi.1).abs() < 3.0,
+        "Hoàn Kiếm stayed under the pointer: {ha_noi:?} → {still:?}"
+    );
+
+    // The + button zooms further about the centre.
+    click(&c, ".map-zoom button:first-child").await;
+    let mut after_button = zoom.clone();
+    for _ in 0..50 {
+        after_button = zoom_in_url(&c).await.unwrap_or_default();
+        if after_button != zoom {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let level2: f64 = after_button.split('/').next().unwrap().parse().unwrap();
+    assert!(
+        (level2 / level - 1.5).abs() < 0.02,
+        "{zoom} → {after_button}"
+    );
+
+    // A reload restores the view; hovering where the zoomed layout puts
+    // Hoàn Kiếm finds Hà Nội.
+    c.refresh().await.unwrap();
+    wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
+    assert_eq!(
+        zoom_in_url(&c).await.as_deref(),
+        Some(after_button.as_str())
+    );
+    let p = viewport_point(&c, &r, Some(&after_button), HOAN_KIEM.0, HOAN_KIEM.1).await;
+    mouse_to(&c, p).await;
+    wait_for_text(&c, ".map-tooltip", "Ha Noi").await;
+    screenshot(&c, "map-zoomed-en-desktop").await;
+
+    // A drag pans (the centre moves west when dragging right) and opens
+    // nothing.
+    let (left, top, w, h) = canvas_rect(&c).await;
+    mouse_drag(&c, (left + w * 0.4, top + h * 0.5), (120.0, 0.0)).await;
+    let mut panned = after_button.clone();
+    for _ in 0..50 {
+        panned = zoom_in_url(&c).await.unwrap_or_default();
+        if panned != after_button {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let lon = |z: &str| z.split('/').nth(2).unwrap().parse::<f64>().unwrap();
+    assert!(
+        lon(&panned) < lon(&after_button),
+        "{after_button} → {panned}"
+    );
+    assert!(current_query(&c).await.starts_with("?page=map"));
+
+    // Zoom steps replaced the history entry: one Back leaves the map.
+    c.back().await.unwrap();
+    wait_for_text(&c, ".task-counts", "Tasks assigned").await;
+    assert!(!current_query(&c).await.contains("page=map"));
+
+    // Forward, then reset: the link loses its zoom.
+    c.forward().await.unwrap();
+    wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
+    click(&c, ".map-zoom-reset").await;
+    for _ in 0..50 {
+        if zoom_in_url(&c).await.is_none() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(zoom_in_url(&c).await, None);
+    c.close().await.unwrap();
+}
+
+/// Guards touch: a pinch zooms in, a first tap shows the tooltip and a
+/// second tap on the same province opens it.
+#[tokio::test]
+async fn map_pinch_zooms_and_tap_shows_then_opens() {
+    let c = browser(390, 844).await;
+    c.goto(&site("?page=map&lang=en")).await.unwrap();
+    wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
+    let (left, top, w, h) = canvas_rect(&c).await;
+    pinch(&c, (left + w / 2.0, top + h / 2.0), 60.0, 180.0).await;
+    let mut zoom = None;
+    for _ in 0..50 {
+        zoom = zoom_in_url(&c).await;
+        if zoom.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let zoom = zoom.expect("the pinch zoomed in");
+    let level: f64 = zoom.split('/').next().unwrap().parse().unwrap();
+    assert!(level > 2.0, "fingers three times further apart: {zoom}");
+    c.close().await.unwrap();
+}

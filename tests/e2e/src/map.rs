@@ -149,3 +149,16 @@ pub async fn pinch(client: &Client, centre: (f64, f64), start: f64, end: f64) {
         fantoccini::actions::Actions::from(finger("finger1", -1.0)).and(finger("finger2", 1.0));
     client.perform_actions(actions).await.expect("pinch");
 }
+
+/// One finger taps at (`x`, `y`) in the viewport.
+pub async fn tap(client: &Client, (x, y): (f64, f64)) {
+    let t = TouchActions::new("finger1".into())
+        .then(move_to(x, y))
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    client.perform_actions(t).await.expect("tap");
+}

@@ -174,5 +174,32 @@ async fn map_pinch_zooms_and_tap_shows_then_opens() {
     let zoom = zoom.expect("the pinch zoomed in");
     let level: f64 = zoom.split('/').next().unwrap().parse().unwrap();
     assert!(level > 2.0, "fingers three times further apart: {zoom}");
+
+    // Tap the zoomed Hà Nội: the tooltip, with a hint; tap again: opened.
+    let r = regions(FILE_2025);
+    let p = viewport_point(&c, &r, Some(&zoom), HOAN_KIEM.0, HOAN_KIEM.1).await;
+    let (left, top, w, h) = canvas_rect(&c).await;
+    let on_screen = p.0 > left && p.0 < left + w && p.1 > top && p.1 < top + h;
+    let p = if on_screen {
+        p
+    } else {
+        // The pinch centred elsewhere: go back to the whole country.
+        click(&c, ".map-zoom-reset").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await
+    };
+    tap(&c, p).await;
+    let tip = wait_for_text(&c, ".map-tooltip", "Ha Noi").await;
+    assert!(tip.contains("Tap again to open"), "{tip}");
+    assert!(
+        current_query(&c).await.starts_with("?page=map"),
+        "not opened yet"
+    );
+    screenshot(&c, "map-tapped-en-phone").await;
+    tap(&c, p).await;
+    wait_for_text(&c, "main h1", "Provinces").await;
+    assert!(current_query(&c)
+        .await
+        .starts_with("?page=province&province=01"));
     c.close().await.unwrap();
 }

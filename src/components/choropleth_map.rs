@@ -64,6 +64,10 @@ pub fn ChoroplethMap(
     /// screen readers as the canvas's description.
     #[prop(into)]
     described_by: String,
+    /// Borders drawn over the map as dashed lines (the provinces before the
+    /// merger), if any.
+    #[prop(into)]
+    overlay: Signal<Option<Arc<Vec<Region>>>>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let wrap_ref = NodeRef::<html::Div>::new();
@@ -150,10 +154,11 @@ pub fn ChoroplethMap(
             let highlight = hover.get().or(focus.get());
             let selected = selected.get();
             let size = (width.get(), height.get());
+            let overlay = overlay.get();
             map.with(|m| {
                 base.draw(
                     &canvas,
-                    &regions,
+                    (&regions, overlay.as_ref()),
                     &layout,
                     m.as_ref(),
                     size,
@@ -418,6 +423,7 @@ pub fn ChoroplethMap(
                         {part.map(|p| view! { <span class="tooltip-part">{p}</span> })}
                         <span class="tooltip-value">{value}</span>
                         {rank.map(|r| view! { <span class="tooltip-rank">{r}</span> })}
+                        {row.lineage.describe(l).map(|t| view! { <span class="tooltip-lineage">{t}</span> })}
                         {touch.then(|| view! { <span class="tooltip-hint">{Msg::TapAgain.text(l)}</span> })}
                     </div>
                 })
@@ -502,7 +508,7 @@ impl BaseLayer {
     fn draw(
         &mut self,
         canvas: &HtmlCanvasElement,
-        regions: &[Region],
+        (regions, overlay): (&[Region], Option<&Arc<Vec<Region>>>),
         layout: &MapLayout,
         map: Option<&Arc<MapData>>,
         (w, h): (f64, f64),
@@ -521,14 +527,21 @@ impl BaseLayer {
             let fresh = self
                 .drawn
                 .as_ref()
-                .is_some_and(|d| d.shows(layout, map, backing));
+                .is_some_and(|d| d.shows(layout, map, overlay, backing));
             if !fresh {
                 browser::measured("tien-do:map-base", || {
-                    self.draw_base(regions, layout, map.map(|m| &**m), backing, dpr)
+                    self.draw_base(
+                        (regions, overlay.map(|o| o.as_slice())),
+                        layout,
+                        map.map(|m| &**m),
+                        backing,
+                        dpr,
+                    )
                 });
                 self.drawn = Some(Drawn {
                     layout: layout.clone(),
                     map: map.cloned(),
+                    overlay: overlay.cloned(),
                     backing,
                 });
             }
@@ -545,7 +558,7 @@ impl BaseLayer {
 
     fn draw_base(
         &mut self,
-        regions: &[Region],
+        (regions, overlay): (&[Region], Option<&[Region]>),
         layout: &MapLayout,
         map: Option<&MapData>,
         (bw, bh): (u32, u32),
@@ -569,7 +582,14 @@ impl BaseLayer {
         let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
         let (w, h) = (f64::from(bw) / dpr, f64::from(bh) / dpr);
         ctx.clear_rect(0.0, 0.0, w, h);
-        draw_units(&ctx, regions, layout, map, self.hatch.as_ref(), (w, h));
+        draw_units(
+            &ctx,
+            (regions, overlay),
+            layout,
+            map,
+            self.hatch.as_ref(),
+            (w, h),
+        );
     }
 }
 
@@ -577,19 +597,32 @@ impl BaseLayer {
 struct Drawn {
     layout: MapLayout,
     map: Option<Arc<MapData>>,
+    overlay: Option<Arc<Vec<Region>>>,
     /// Backing store size in device pixels.
     backing: (u32, u32),
 }
 
 impl Drawn {
-    fn shows(&self, layout: &MapLayout, map: Option<&Arc<MapData>>, backing: (u32, u32)) -> bool {
+    fn shows(
+        &self,
+        layout: &MapLayout,
+        map: Option<&Arc<MapData>>,
+        overlay: Option<&Arc<Vec<Region>>>,
+        backing: (u32, u32),
+    ) -> bool {
         self.layout == *layout
             && self.backing == backing
-            && match (&self.map, map) {
-                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
+            && same(self.map.as_ref(), map)
+            && same(self.overlay.as_ref(), overlay)
+    }
+}
+
+/// Both absent, or both the very same shared value.
+fn same<T>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
     }
 }
 
@@ -598,11 +631,12 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
 }
 
 /// Fills every unit by its class (hatched where not published), draws the
-/// inset box and rings and labels the archipelagos. Zoomed, the mainland
+/// borders of `overlay` dashed over them, then the inset box, and rings and
+/// labels the archipelagos. Zoomed, the mainland
 /// may run under the inset box, which stays on top.
 fn draw_units(
     ctx: &CanvasRenderingContext2d,
-    regions: &[Region],
+    (regions, overlay): (&[Region], Option<&[Region]>),
     layout: &MapLayout,
     map: Option<&MapData>,
     hatch: Option<&CanvasPattern>,
@@ -640,6 +674,9 @@ fn draw_units(
         .iter()
         .filter(|r| r.part == Part::Mainland && visible(r))
         .for_each(fill);
+    if let Some(former) = overlay {
+        draw_borders(ctx, former, layout);
+    }
     if let Some((frame, _)) = &layout.inset {
         ctx.set_fill_style_str("#f3f6f9");
         ctx.fill_rect(frame.x, frame.y, frame.w, frame.h);
@@ -683,6 +720,19 @@ fn draw_units(
             let _ = ctx.fill_text(label, tx, ty);
         }
     }
+}
+
+/// The borders of other units (the provinces before the merger) as dark
+/// dashed lines over the filled map; their islands are left to the inset.
+fn draw_borders(ctx: &CanvasRenderingContext2d, regions: &[Region], layout: &MapLayout) {
+    let _ = ctx.set_line_dash(&js_sys::Array::of2(&4.0.into(), &3.0.into()));
+    ctx.set_stroke_style_str("#263238");
+    ctx.set_line_width(1.0);
+    for r in regions.iter().filter(|r| r.part == Part::Mainland) {
+        trace(ctx, layout, r);
+        ctx.stroke();
+    }
+    let _ = ctx.set_line_dash(&js_sys::Array::new());
 }
 
 /// Outlines the selected unit (dark) and the highlighted one (orange).

@@ -1,11 +1,12 @@
 use super::AppLink;
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::choropleth::MapData;
+use tien_do_core::choropleth::{Lineage, MapData};
 use tien_do_core::{Lang, Msg, Page, UrlState};
 
 /// Every unit of the map with its value and rank, best first, then those
-/// not published: the map's content for screen readers and for copying.
+/// not published, and how each relates to the merger: the map's content
+/// for screen readers and for copying.
 #[component]
 pub fn UnitValueTable(
     /// The map whose units to list.
@@ -21,6 +22,7 @@ pub fn UnitValueTable(
         map.with(|m| {
             let m = m.as_ref()?;
             let l = lang.get();
+            let has_lineage = m.rows.iter().any(|r| r.lineage != Lineage::None);
             let mut rows: Vec<_> = m.rows.iter().collect();
             rows.sort_by_key(|r| (r.rank.is_none(), r.rank));
             let body = rows
@@ -37,6 +39,7 @@ pub fn UnitValueTable(
                     let missing = r.value.is_none();
                     let rank = r.rank.map(|k| k.to_string()).unwrap_or_default();
                     let name = r.name.get(l).to_string();
+                    let lineage = r.lineage.describe(l).unwrap_or_default();
                     view! {
                         <tr class:missing=missing>
                             <td class="num">{rank}</td>
@@ -44,6 +47,7 @@ pub fn UnitValueTable(
                                 <AppLink to=to on_navigate=on_navigate>{name}</AppLink>
                             </th>
                             <td class="num">{value}</td>
+                            {has_lineage.then(|| view! { <td class="lineage">{lineage}</td> })}
                         </tr>
                     }
                 })
@@ -60,6 +64,7 @@ pub fn UnitValueTable(
                                 <th scope="col" class="num">{Msg::Rank.text(l)}</th>
                                 <th scope="col">{Msg::Unit.text(l)}</th>
                                 <th scope="col" class="num">{Msg::Value.text(l)}</th>
+                                {has_lineage.then(|| view! { <th scope="col">{Msg::Merger.text(l)}</th> })}
                             </tr>
                         </thead>
                         <tbody>{body}</tbody>

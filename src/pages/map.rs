@@ -1,11 +1,12 @@
 use crate::components::{
-    first_load_error, ChoroplethMap, LoadErrorPanel, MapLegend, SourceLink, UnitValueTable,
+    first_load_error, ChoroplethMap, LoadErrorPanel, MapLegend, PeriodSlider, SourceLink,
+    UnitValueTable,
 };
 use crate::fetch::load_boundaries;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::boundaries::boundary_file;
-use tien_do_core::choropleth::{default_view, map_data, periods_of, MapData};
+use tien_do_core::choropleth::{default_view, former_unit_set, map_data, periods_of, MapData};
 use tien_do_core::format::format_date;
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
 
@@ -75,6 +76,45 @@ pub fn MapPage(
     let zoom = Signal::derive(move || state.with(|s| s.zoom));
     let set_zoom = Callback::new(move |z| go(&|s: &mut UrlState| s.zoom = z));
 
+    // The borders of the units the shown ones replaced, drawn over the map
+    // when the reader asks (`?former=1`): how the 63 became the 34.
+    let former_file = Memo::new({
+        let d = Arc::clone(&data);
+        move |_| {
+            let set = unit_set.get()?;
+            boundary_file(former_unit_set(&d, &set)?)
+        }
+    });
+    let show_former = Memo::new(move |_| state.with(|s| s.former));
+    let former = LocalResource::new(move || {
+        let file = former_file.get().filter(|_| show_former.get());
+        async move {
+            match file {
+                Some(f) => load_boundaries(f.to_string()).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let overlay = Signal::derive(move || former.get().and_then(Result::ok).flatten());
+    let former_toggle = move || {
+        former_file.get()?;
+        let l = lang.get();
+        let failed = former.with(|r| matches!(r, Some(Err(_))));
+        Some(view! {
+            <label class="former-toggle">
+                <input
+                    type="checkbox"
+                    prop:checked=move || show_former.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        go(&|s: &mut UrlState| s.former = on);
+                    }
+                />
+                {Msg::ShowFormer.text(l)}
+            </label>
+            {failed.then(|| view! { <p class="notice-inline" role="status">{Msg::FormerFailed.text(l)}</p> })}
+        })
+    };
     let indicator_picker = {
         let d = Arc::clone(&data);
         move || {
@@ -105,30 +145,18 @@ pub fn MapPage(
     let period_picker = {
         let d = Arc::clone(&data);
         move || {
-            let l = lang.get();
             let (ind, current) = chosen.get()?;
-            let options = {
-                let d = &d;
-                periods_of(d, &ind)
+            let periods = periods_of(&d, &ind)
                 .into_iter()
-                .map(|p| {
-                    let selected = p.id == current;
-                    view! { <option value=p.id.clone() selected=selected>{p.label.get(l).to_string()}</option> }
+                .map(|p| (p.id.clone(), p.label.clone()))
+                .collect();
+            let on_change = Callback::new(move |id: String| {
+                go(&|s: &mut UrlState| {
+                    s.indicator = Some(ind.clone());
+                    s.period = Some(id.clone());
                 })
-                .collect_view()
-            };
-            Some(view! {
-                <label class="picker">
-                    <span>{Msg::MapPeriod.text(l)}</span>
-                    <select on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        go(&|s: &mut UrlState| {
-                            s.indicator = Some(ind.clone());
-                            s.period = Some(id.clone());
-                        });
-                    }>{options}</select>
-                </label>
-            })
+            });
+            Some(view! { <PeriodSlider periods current lang on_change /> })
         }
     };
 
@@ -187,6 +215,7 @@ pub fn MapPage(
                         zoom
                         on_zoom=set_zoom
                         described_by="map-summary"
+                        overlay
                     />
                 }
                 .into_any(),
@@ -212,6 +241,7 @@ pub fn MapPage(
                     .unwrap_or_else(|| Msg::NavMap.text(lang.get()).to_string())}
             </h1>
             <div class="pickers">{indicator_picker}{period_picker}</div>
+            {former_toggle}
             {summary}
             <div class="map-layout">
                 <div class="map-area">

@@ -4,6 +4,7 @@
 //! palette, and the text summary (highest, lowest, median).
 
 use crate::data::{Indicator, Period, ProgressData, Source, Text};
+use crate::{Lang, Msg};
 use std::collections::HashMap;
 
 /// Number of colour classes.
@@ -19,6 +20,22 @@ pub struct MapRow {
     /// 1 = best; equal values share a rank (1, 2, 2, 4).
     pub rank: Option<usize>,
     pub note: Option<Text>,
+    /// How the unit relates to the units of another set, as the data's
+    /// unit mappings say (the 2025 merger).
+    pub lineage: Lineage,
+}
+
+/// A unit's place in a reorganisation of units.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Lineage {
+    /// Nothing published links it to another set.
+    #[default]
+    None,
+    /// A newer unit, formed from these older ones (one of them may be the
+    /// same name, kept).
+    FormedFrom(Vec<Text>),
+    /// An older unit, now part of this newer one.
+    NowPartOf(Text),
 }
 
 /// Class limits and their colours.
@@ -159,6 +176,7 @@ pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<Ma
             value: value_of(&u.code),
             rank: None,
             note: series.and_then(|s| s.notes.get(&u.code).cloned()),
+            lineage: lineage(data, &set.id, &u.code),
         })
         .collect();
     rank(&mut rows, ind.higher_is_better);
@@ -176,6 +194,66 @@ pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<Ma
         source: series.and_then(|s| data.source(&s.source)).cloned(),
         rows,
     })
+}
+
+impl Lineage {
+    /// The lineage in words ("Merged from: A, B"), `None` if unknown.
+    pub fn describe(&self, lang: Lang) -> Option<String> {
+        match self {
+            Lineage::None => None,
+            Lineage::FormedFrom(from) if from.len() == 1 => {
+                Some(Msg::NotMerged.text(lang).to_string())
+            }
+            Lineage::FormedFrom(from) => {
+                let names: Vec<&str> = from.iter().map(|t| t.get(lang)).collect();
+                Some(format!(
+                    "{}: {}",
+                    Msg::MergedFrom.text(lang),
+                    names.join(", ")
+                ))
+            }
+            Lineage::NowPartOf(to) => {
+                Some(format!("{}: {}", Msg::NowPartOf.text(lang), to.get(lang)))
+            }
+        }
+    }
+}
+
+/// The unit set that `set` replaced, if the data maps one onto it (the 63
+/// provinces, for the 34).
+pub fn former_unit_set<'a>(data: &'a ProgressData, set: &str) -> Option<&'a str> {
+    data.unit_mappings
+        .iter()
+        .find(|m| m.to == set)
+        .map(|m| m.from.as_str())
+}
+
+/// What the data's unit mappings say of unit `code` of set `set`: the older
+/// units it was formed from, or the newer unit it became part of.
+pub fn lineage(data: &ProgressData, set: &str, code: &str) -> Lineage {
+    let name_in = |set_id: &str, code: &str| -> Option<Text> {
+        let set = data.unit_sets.iter().find(|s| s.id == set_id)?;
+        Some(set.units.iter().find(|u| u.code == code)?.name.clone())
+    };
+    for m in &data.unit_mappings {
+        if m.to == set {
+            let from: Vec<Text> = m
+                .pairs
+                .iter()
+                .filter(|(_, new)| new.as_str() == code)
+                .filter_map(|(old, _)| name_in(&m.from, old))
+                .collect();
+            if !from.is_empty() {
+                return Lineage::FormedFrom(from);
+            }
+        }
+        if m.from == set {
+            if let Some(name) = m.pairs.get(code).and_then(|new| name_in(&m.to, new)) {
+                return Lineage::NowPartOf(name);
+            }
+        }
+    }
+    Lineage::None
 }
 
 /// Competition ranking: 1 is best; equal values share a rank.
@@ -279,6 +357,51 @@ mod tests {
         assert_eq!(periods_of(&d, "dti.cybersecurity").len(), 1);
     }
 
+    /// Guards the merger shown on the map: each of the 34 names the old
+    /// provinces it was formed from, each of the 63 the new one it joined.
+    #[test]
+    fn lineage_follows_the_merger_both_ways() {
+        let d = demo();
+        let names = |l: &Lineage| match l {
+            Lineage::FormedFrom(v) => v.iter().map(|t| t.vi.clone()).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        let m34 = map_data(&d, "dti", "2024").unwrap();
+        // Hồ Chí Minh City took in Bình Dương and Bà Rịa - Vũng Tàu.
+        let hcm = names(&m34.row("79").unwrap().lineage);
+        assert_eq!(hcm.len(), 3, "{hcm:?}");
+        assert!(hcm.iter().any(|n| n.contains("Bình Dương")), "{hcm:?}");
+        // Hà Nội was not merged: formed from itself alone.
+        assert_eq!(names(&m34.row("01").unwrap().lineage), ["Hà Nội"]);
+        let formed: usize = m34.rows.iter().map(|r| names(&r.lineage).len()).sum();
+        assert_eq!(formed, 63, "every old province is in exactly one new one");
+
+        let m63 = map_data(&d, "dti", "2023").unwrap();
+        match &m63.row("74").unwrap().lineage {
+            Lineage::NowPartOf(t) => assert_eq!(t.vi, "Hồ Chí Minh"),
+            other => panic!("Bình Dương: {other:?}"),
+        }
+        assert_eq!(
+            m63.row("74").unwrap().lineage.describe(Lang::En).as_deref(),
+            Some("Now part of: Ho Chi Minh")
+        );
+        assert_eq!(
+            m34.row("01").unwrap().lineage.describe(Lang::Vi).as_deref(),
+            Some("Giữ nguyên khi sắp xếp")
+        );
+        let hcm = m34.row("79").unwrap().lineage.describe(Lang::Vi).unwrap();
+        assert!(hcm.starts_with("Hợp nhất từ: "), "{hcm}");
+        assert_eq!(
+            former_unit_set(&d, "vn-province-2025"),
+            Some("vn-province-2008")
+        );
+        assert_eq!(former_unit_set(&d, "vn-province-2008"), None);
+        let mut no_mapping = d.clone();
+        no_mapping.unit_mappings.clear();
+        let m = map_data(&no_mapping, "dti", "2024").unwrap();
+        assert!(m.rows.iter().all(|r| r.lineage == Lineage::None));
+    }
+
     #[test]
     fn not_published_is_kept_apart_and_unranked() {
         let mut d = demo();
@@ -323,6 +446,7 @@ mod tests {
             value: v,
             rank: None,
             note: None,
+            lineage: Lineage::None,
         };
         let mut rows = vec![
             row(Some(0.5)),

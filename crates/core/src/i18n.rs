@@ -169,6 +169,18 @@ messages! {
         "Hold Ctrl (⌘ on a Mac) and scroll to zoom the map, or use the + button",
     ),
     TapAgain => ("Chạm lần nữa để mở", "Tap again to open"),
+    ShowFormer => (
+        "Hiện ranh giới 63 tỉnh, thành phố trước sắp xếp",
+        "Show the borders of the 63 provinces before the merger",
+    ),
+    FormerFailed => (
+        "Không tải được ranh giới trước sắp xếp; bản đồ vẫn dùng được.",
+        "The borders before the merger could not be loaded; the map still works.",
+    ),
+    Merger => ("Sắp xếp đơn vị hành chính", "Merger of provinces"),
+    MergedFrom => ("Hợp nhất từ", "Merged from"),
+    NotMerged => ("Giữ nguyên khi sắp xếp", "Unchanged by the merger"),
+    NowPartOf => ("Nay thuộc", "Now part of"),
     NoMap => (
         "Chưa có ranh giới để vẽ bản đồ cho tập đơn vị này; số liệu có trong bảng bên dưới.",
         "There are no boundaries to draw this set of units; the figures are in the table below.",

@@ -11,6 +11,7 @@
 //! | `indicator`| indicator id shown on the map             | the first with values |
 //! | `period`   | period id shown on the map                | its latest  |
 //! | `zoom`     | map zoom, `level/lat/lon`                 | whole country |
+//! | `former`   | `1`: draw the former provinces' borders   | not drawn   |
 //! | `lang`     | `vi` or `en`                              | remembered, else `vi` |
 //! | `data`     | URL of the published JSON, for publishers | `data/progress.json` |
 //!
@@ -81,6 +82,8 @@ pub struct UrlState {
     pub period: Option<String>,
     /// The map's zoom; `None`: the whole country.
     pub zoom: Option<MapZoom>,
+    /// Whether the map draws the borders of the units a merger replaced.
+    pub former: bool,
     /// The data URL given by `?data=`; `None` means [`DEFAULT_DATA_URL`].
     pub data: Option<String>,
     /// Keys this version does not know, kept in order.
@@ -109,6 +112,7 @@ impl UrlState {
                 "indicator" => state.indicator = valid_id(&value),
                 "period" => state.period = valid_id(&value),
                 "zoom" => state.zoom = MapZoom::parse(&value),
+                "former" => state.former = value.trim() == "1",
                 "data" => {
                     let value = value.trim();
                     if !value.is_empty() && value.len() <= MAX_DATA_URL_LEN {
@@ -148,6 +152,9 @@ impl UrlState {
             // the slashes stay readable.
             parts.push(format!("zoom={zoom}"));
         }
+        if self.former {
+            parts.push("former=1".to_string());
+        }
         if let Some(lang) = self.lang {
             parts.push(pair("lang", lang.code()));
         }
@@ -181,6 +188,7 @@ impl UrlState {
         }
         if !matches!(page, Page::Map | Page::Embed) {
             next.zoom = None;
+            next.former = false;
         }
         next
     }
@@ -256,6 +264,7 @@ mod tests {
                             zoom: province
                                 .as_ref()
                                 .and_then(|_| MapZoom::new(2.5, 105.852, 21.028)),
+                            former: province.is_some(),
                             data: data.clone(),
                             extra: vec![("utm_source".into(), "báo & đài".into())],
                         };
@@ -278,6 +287,10 @@ mod tests {
         assert!(!a.only_zoom_differs(&a), "no change at all");
         assert!(!a.only_zoom_differs(&d), "indicator changed too");
         assert_eq!(a.with_page(Page::Overview).zoom, None);
+        let f = UrlState::from_query("?page=map&former=1");
+        assert!(f.former && f.to_query() == "?page=map&former=1");
+        assert!(!f.with_page(Page::Tasks).former);
+        assert!(!UrlState::from_query("?page=map&former=yes").former);
         assert_eq!(a.with_page(Page::Map).zoom, a.zoom);
     }
 

@@ -32,7 +32,8 @@ async fn map_hover_shows_the_province_and_click_opens_it() {
     assert_has_all(&tip, &["0.8241", "Rank 1/34"]);
     let hcm = viewport_point(&c, &r, None, BEN_THANH.0, BEN_THANH.1).await;
     mouse_to(&c, hcm).await;
-    wait_for_text(&c, ".map-tooltip", "Ho Chi Minh").await;
+    let tip = wait_for_text(&c, ".map-tooltip", "Ho Chi Minh").await;
+    assert_has_all(&tip, &["Merged from:", "Binh Duong", "Ba Ria"]);
     screenshot(&c, "map-hover-en-desktop").await;
     mouse_click(&c, hcm).await;
     wait_for_text(&c, "main h1", "Provinces").await;
@@ -201,5 +202,80 @@ async fn map_pinch_zooms_and_tap_shows_then_opens() {
     assert!(current_query(&c)
         .await
         .starts_with("?page=province&province=01"));
+    c.close().await.unwrap();
+}
+
+/// Dark pixels on the map canvas (the former borders are drawn dark).
+async fn dark_pixels(c: &fantoccini::Client) -> u64 {
+    c.execute(
+        "const c = document.querySelector('.choropleth canvas');
+         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+         let n = 0;
+         for (let i = 0; i < d.length; i += 4)
+           if (d[i + 3] > 0 && d[i] < 70 && d[i + 1] < 80 && d[i + 2] < 90) n++;
+         return n;",
+        vec![],
+    )
+    .await
+    .unwrap()
+    .as_u64()
+    .unwrap_or(0)
+}
+
+/// Guards "see how old provinces map to new ones": the toggle draws the 63
+/// former borders over the 34 and is kept in the link; the table says what
+/// each province was merged from, and the 63-province map what each became.
+#[tokio::test]
+async fn map_shows_how_the_63_became_the_34() {
+    let c = browser(1280, 1400).await;
+    c.goto(&site("?page=map&lang=vi")).await.unwrap();
+    wait_for_text(&c, ".map-summary", "Có số liệu: 34/34").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let before = dark_pixels(&c).await;
+    click(&c, ".former-toggle input").await;
+    let mut after = before;
+    for _ in 0..50 {
+        after = dark_pixels(&c).await;
+        if after > before + 1000 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        after > before + 1000,
+        "former borders drawn: {before} → {after}"
+    );
+    assert!(current_query(&c).await.contains("former=1"));
+    screenshot(&c, "map-former-borders-vi-desktop").await;
+    c.refresh().await.unwrap();
+    wait_for_text(&c, ".map-summary", "Có số liệu: 34/34").await;
+    assert_eq!(
+        c.execute(
+            "return document.querySelector('.former-toggle input').checked",
+            vec![]
+        )
+        .await
+        .unwrap(),
+        serde_json::Value::Bool(true),
+        "the link keeps the borders on"
+    );
+    click(&c, ".unit-table summary").await;
+    let table = text_of(&c, ".unit-table").await;
+    assert_has_all(
+        &table,
+        &[
+            "Sắp xếp đơn vị hành chính",
+            "Hợp nhất từ: ",
+            "Bình Dương",
+            "Giữ nguyên khi sắp xếp",
+        ],
+    );
+    c.goto(&site("?page=map&lang=vi&period=2023"))
+        .await
+        .unwrap();
+    wait_for_text(&c, ".map-summary", "Có số liệu: 63/63").await;
+    assert_eq!(count(&c, ".former-toggle").await, 0, "no older set to show");
+    click(&c, ".unit-table summary").await;
+    wait_for_text(&c, ".unit-table", "Nay thuộc: Hồ Chí Minh").await;
     c.close().await.unwrap();
 }

@@ -294,18 +294,33 @@ async fn map_period_switch_and_shared_url() {
     let c = browser(1280, 1000).await;
     c.goto(&site("?page=map&lang=en")).await.unwrap();
     wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
-    c.execute(
-        "const s = document.querySelectorAll('.picker select')[1]; s.value = '2023';
-         s.dispatchEvent(new Event('change', {bubbles: true}));",
-        vec![],
-    )
-    .await
-    .unwrap();
+    // The period slider, by keyboard: 2024 (34) → 2024 (63) → 2023 (63).
+    let slider = c
+        .wait()
+        .at_most(WAIT)
+        .for_element(fantoccini::Locator::Css("#period-slider"))
+        .await
+        .unwrap();
+    assert_eq!(
+        attr_of(&c, "#period-slider", "aria-valuetext")
+            .await
+            .as_deref(),
+        Some("2024 (34 provinces)")
+    );
+    slider.send_keys("\u{E012}").await.unwrap(); // ArrowLeft
     wait_for_text(&c, ".map-summary", "Published for: 63/63").await;
+    let slider = c
+        .find(fantoccini::Locator::Css("#period-slider"))
+        .await
+        .unwrap();
+    slider.send_keys("\u{E012}").await.unwrap();
+    wait_for_text(&c, ".period-stops .current", "2023").await;
     let q = current_query(&c).await;
     assert_eq!(q, "?page=map&indicator=dti&period=2023&lang=en");
     assert_eq!(count(&c, ".unit-table tbody tr").await, 63);
     screenshot(&c, "map-2023-63-en-desktop").await;
+    c.back().await.unwrap();
+    wait_for_text(&c, ".period-stops .current", "2024 (63").await;
     c.back().await.unwrap();
     wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
     // A shared link to one pillar, one period.

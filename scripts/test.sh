@@ -41,6 +41,8 @@ wasm_env env \
 
 say "5/6 end-to-end: release build, nginx, chromedriver"
 bash scripts/build.sh
+# The SYNTHETIC commune layer and data the scale tests draw (served at /bench/).
+cargo run -q -p tien-do-data --bin tien-do-data -- synthetic "$ROOT/target/bench"
 start_site_servers "$WORK"
 E2E_SCREENSHOTS="$WORK/screenshots" cargo test -p tien-do-e2e -- --test-threads=2
 

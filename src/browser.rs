@@ -109,3 +109,16 @@ pub fn mark_once(name: &str) {
         }
     }
 }
+
+/// `url` resolved against `base`, itself relative to the page (as the data
+/// URL is): a boundary file named relative to the data file it came with.
+/// Falls back to `url` unchanged if the browser cannot resolve it.
+pub fn resolve_url(url: &str, base: &str) -> String {
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(base, &page)
+        .and_then(|b| web_sys::Url::new_with_base(url, &b.href()))
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_string())
+}

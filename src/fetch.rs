@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
-use tien_do_core::boundaries::{decode, Region};
+use tien_do_core::boundaries::{decode_first, Region};
 use tien_do_core::error::from_status;
 use tien_do_core::{parse_progress, LoadError, ProgressData};
 use web_sys::RequestCache;
@@ -27,10 +27,10 @@ pub async fn load_progress(url: String) -> Result<Arc<ProgressData>, LoadError> 
         })
 }
 
-/// Fetches and decodes a boundary file (TopoJSON, object `provinces`).
+/// Fetches and decodes a boundary file (TopoJSON; its first object).
 pub async fn load_boundaries(url: String) -> Result<Arc<Vec<Region>>, LoadError> {
     let text = fetch_text(&url).await?;
-    decode(&text, "provinces")
+    decode_first(&text)
         .map(Arc::new)
         .map_err(|e| LoadError::Malformed {
             line: 1,

@@ -2,11 +2,13 @@ use super::AppLink;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::choropleth::{Lineage, MapData};
+use tien_do_core::data::UnitLevel;
 use tien_do_core::{Lang, Msg, Page, UrlState};
 
 /// Every unit of the map with its value and rank, best first, then those
 /// not published, and how each relates to the merger: the map's content
-/// for screen readers and for copying.
+/// for screen readers and for copying. The rows are made when the list is
+/// first opened.
 #[component]
 pub fn UnitValueTable(
     /// The map whose units to list.
@@ -18,14 +20,29 @@ pub fn UnitValueTable(
     /// Called when a unit's link is followed.
     on_navigate: Callback<UrlState>,
 ) -> impl IntoView {
+    // Rows are made when the list is opened: at commune scale they cost more
+    // than the map, and most readers never open the list.
+    let open = RwSignal::new(false);
     move || {
         map.with(|m| {
-            let m = m.as_ref()?;
+            let m = Arc::clone(m.as_ref()?);
             let l = lang.get();
+            let (list, unit) = match m.level {
+                UnitLevel::Province => (Msg::UnitList, Msg::Unit),
+                UnitLevel::Commune => (Msg::CommuneList, Msg::Commune),
+            };
             let has_lineage = m.rows.iter().any(|r| r.lineage != Lineage::None);
-            let mut rows: Vec<_> = m.rows.iter().collect();
-            rows.sort_by_key(|r| (r.rank.is_none(), r.rank));
-            let body = rows
+            let (count, caption) = (
+                m.rows.len(),
+                format!("{} · {}", m.indicator.name.get(l), m.period.label.get(l)),
+            );
+            let body = move || {
+                if !open.get() {
+                    return None;
+                }
+                let mut rows: Vec<_> = m.rows.iter().collect();
+                rows.sort_by_key(|r| (r.rank.is_none(), r.rank));
+                Some(rows
                 .into_iter()
                 .map(|r| {
                     let code = r.code.clone();
@@ -51,18 +68,26 @@ pub fn UnitValueTable(
                         </tr>
                     }
                 })
-                .collect_view();
+                .collect_view())
+            };
             Some(view! {
-                <details class="unit-table">
-                    <summary>{Msg::UnitList.text(l)} " (" {m.rows.len()} ")"</summary>
+                <details
+                    class="unit-table"
+                    prop:open=open.get_untracked()
+                    on:toggle=move |ev| {
+                        let now = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                        if now != open.get_untracked() {
+                            open.set(now);
+                        }
+                    }
+                >
+                    <summary>{list.text(l)} " (" {count} ")"</summary>
                     <table>
-                        <caption>
-                            {m.indicator.name.get(l).to_string()} " · " {m.period.label.get(l).to_string()}
-                        </caption>
+                        <caption>{caption}</caption>
                         <thead>
                             <tr>
                                 <th scope="col" class="num">{Msg::Rank.text(l)}</th>
-                                <th scope="col">{Msg::Unit.text(l)}</th>
+                                <th scope="col">{unit.text(l)}</th>
                                 <th scope="col" class="num">{Msg::Value.text(l)}</th>
                                 {has_lineage.then(|| view! { <th scope="col">{Msg::Merger.text(l)}</th> })}
                             </tr>

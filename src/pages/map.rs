@@ -1,3 +1,4 @@
+use crate::browser;
 use crate::components::{
     first_load_error, ChoroplethMap, LoadErrorPanel, MapLegend, PeriodSlider, SourceLink,
     UnitValueTable,
@@ -47,12 +48,16 @@ pub fn MapPage(
         }
     });
     let unit_set = Memo::new(move |_| map.with(|m| m.as_ref().map(|m| m.unit_set.clone())));
-    let file = Memo::new(move |_| unit_set.get().and_then(|s| boundary_file(&s)));
+    let data_url = Memo::new(move |_| state.with(|s| s.data_url().to_string()));
+    let file = Memo::new({
+        let d = Arc::clone(&data);
+        move |_| boundary_url(&d, &unit_set.get()?, &data_url.get())
+    });
     let boundaries = LocalResource::new(move || {
         let file = file.get();
         async move {
             match file {
-                Some(f) => load_boundaries(f.to_string()).await.map(Some),
+                Some(f) => load_boundaries(f).await.map(Some),
                 None => Ok(None),
             }
         }
@@ -82,7 +87,7 @@ pub fn MapPage(
         let d = Arc::clone(&data);
         move |_| {
             let set = unit_set.get()?;
-            boundary_file(former_unit_set(&d, &set)?)
+            boundary_url(&d, former_unit_set(&d, &set)?, &data_url.get())
         }
     });
     let show_former = Memo::new(move |_| state.with(|s| s.former));
@@ -90,7 +95,7 @@ pub fn MapPage(
         let file = former_file.get().filter(|_| show_former.get());
         async move {
             match file {
-                Some(f) => load_boundaries(f.to_string()).await.map(Some),
+                Some(f) => load_boundaries(f).await.map(Some),
                 None => Ok(None),
             }
         }
@@ -202,6 +207,30 @@ pub fn MapPage(
         })
         };
 
+    // Shipped provinces: Natural Earth. A publisher's layer: its own file,
+    // linked (it travels with the data, and says what it is).
+    let boundary_credit = {
+        let d = Arc::clone(&data);
+        move || {
+            let l = lang.get();
+            let set = unit_set.get()?;
+            let published = d
+                .unit_sets
+                .iter()
+                .any(|s| s.id == set && s.boundaries_link().is_some());
+            if !published {
+                return boundary_file(&set)
+                    .map(|_| view! { <span>{Msg::BoundariesCredit.text(l)}</span> }.into_any());
+            }
+            let url = boundary_url(&d, &set, &data_url.get())?;
+            Some(
+                view! {
+                    <span>{Msg::BoundariesPublished.text(l)} ": " <a href=url.clone()>{url.clone()}</a></span>
+                }
+                .into_any(),
+            )
+        }
+    };
     let map_view = move || {
         Suspend::new(async move {
             boundaries.await.map(|b| match b {
@@ -225,7 +254,7 @@ pub fn MapPage(
             })
         })
     };
-    let file_url = Signal::derive(move || file.get().unwrap_or_default().to_string());
+    let file_url = Signal::derive(move || file.get().unwrap_or_default());
     let retry = Callback::new(move |()| boundaries.refetch());
     let (pending, set_pending) = signal(false);
     let error_view = move |errors: ArcRwSignal<leptos::error::Errors>| {
@@ -252,10 +281,26 @@ pub fn MapPage(
                 <aside class="map-side">
                     <MapLegend map=map_signal lang />
                     {source}
-                    <p class="credit">{move || Msg::BoundariesCredit.text(lang.get())}</p>
+                    <p class="credit">{boundary_credit}</p>
                 </aside>
             </div>
             <UnitValueTable map=map_signal lang state on_navigate />
         </article>
+    }
+}
+
+/// Where the boundaries of unit set `set` are: the address the data gives
+/// (relative to the data file, so a publisher's commune layer travels with
+/// its data), else the file shipped with the site for the 34 and the 63
+/// provinces (relative to the page). `None`: nothing to draw.
+fn boundary_url(data: &ProgressData, set: &str, data_url: &str) -> Option<String> {
+    let published = data
+        .unit_sets
+        .iter()
+        .find(|s| s.id == set)
+        .and_then(|s| s.boundaries_link());
+    match published {
+        Some(link) => Some(browser::resolve_url(link, data_url)),
+        None => boundary_file(set).map(str::to_string),
     }
 }

@@ -278,6 +278,7 @@ impl Builder {
                         valid_to: r.opt("valid_to").map(Into::into),
                         units: Vec::new(),
                         source: r.req("source")?.into(),
+                        boundaries: r.opt("boundaries").map(Into::into),
                     },
                     r.req("units")?.to_string(),
                     r.line,

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod input;
 pub mod synthetic;
+pub mod synthetic_layer;
 pub mod table;
 
 use std::fmt::Write as _;

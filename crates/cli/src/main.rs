@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tien_do_data::{build::build, report, schema_json, validate_file, DATA_ERRORS, OK, USAGE};
+use tien_do_data::synthetic::COMMUNES_2025;
+use tien_do_data::{
+    build::build, report, schema_json, synthetic, validate_file, DATA_ERRORS, OK, USAGE,
+};
 
 const HELP: &str = "\
 tien-do-data: check and build the published progress data
@@ -18,6 +21,12 @@ USAGE
       standard output). Nothing is written if there are errors.
   tien-do-data schema
       Prints the JSON Schema of the published format.
+  tien-do-data synthetic DIR [--communes N]
+      Writes a SYNTHETIC commune-level dataset (N units, 3321 by default, x
+      16 criteria x 8 periods) and its SYNTHETIC boundary layer (an irregular
+      grid over the mainland) to DIR/synthetic-communes.json and
+      DIR/synthetic-communes.topo.json, for benchmarks and tests. Both say
+      they are synthetic; never publish them as real.
 ";
 
 fn main() -> ExitCode {
@@ -34,6 +43,14 @@ fn run(args: &[&str]) -> i32 {
             code
         }
         ["build", dir, rest @ ..] => build_command(dir, rest),
+        ["synthetic", dir] => synthetic_command(dir, COMMUNES_2025),
+        ["synthetic", dir, "--communes", n] => match n.parse() {
+            Ok(n) if n > 0 => synthetic_command(dir, n),
+            _ => {
+                eprintln!("--communes needs a positive number, not {n:?}");
+                USAGE
+            }
+        },
         ["schema"] => {
             print!("{}", schema_json());
             OK
@@ -110,6 +127,21 @@ fn build_command(dir: &str, rest: &[&str]) -> i32 {
         None => {
             print!("{json}");
             OK
+        }
+    }
+}
+
+fn synthetic_command(dir: &str, communes: usize) -> i32 {
+    match synthetic::write_files(&PathBuf::from(dir), communes, 16, 8) {
+        Ok(paths) => {
+            for p in paths {
+                eprintln!("wrote {} (SYNTHETIC)", p.display());
+            }
+            OK
+        }
+        Err(e) => {
+            eprintln!("{dir}: {e}");
+            USAGE
         }
     }
 }

@@ -2,13 +2,17 @@
 //! (3,321 units after 1 July 2025). Every name, the title and the source say
 //! it is synthetic; none of it is ever published as real.
 
+use crate::synthetic_layer::{commune_layer, to_topojson};
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use tien_do_core::data::*;
-use tien_do_core::units::provinces_2025;
 use tien_do_core::SUPPORTED_SCHEMA_VERSION;
 
 /// Communes, wards and special zones after 1 July 2025.
 pub const COMMUNES_2025: usize = 3321;
+
+/// The synthetic boundary file's name, next to the data file.
+pub const BOUNDARIES_FILE: &str = "synthetic-communes.topo.json";
 
 fn t(vi: String, en: String) -> Text {
     Text { vi, en }
@@ -25,15 +29,17 @@ pub fn commune_scale(communes: usize, criteria: usize, periods: usize) -> Progre
             .wrapping_add(1442695040888963407);
         (seed >> 33) as f64 / (1u64 << 31) as f64
     };
-    let provinces = provinces_2025();
-    let units: Vec<Unit> = (0..communes)
-        .map(|i| Unit {
-            code: format!("{:05}", i + 1),
+    // The same codes and provinces as the synthetic boundary layer.
+    let units: Vec<Unit> = commune_layer(communes)
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| Unit {
+            code: c.code,
             name: t(
                 format!("Xã giả lập {} (dữ liệu giả lập)", i + 1),
                 format!("Synthetic commune {}", i + 1),
             ),
-            parent: Some(provinces[i % provinces.len()].code.clone()),
+            parent: Some(c.parent),
         })
         .collect();
     let codes: Vec<String> = units.iter().map(|u| u.code.clone()).collect();
@@ -123,6 +129,7 @@ pub fn commune_scale(communes: usize, criteria: usize, periods: usize) -> Progre
             valid_to: None,
             units,
             source: "synthetic".into(),
+            boundaries: Some(BOUNDARIES_FILE.into()),
         }],
         unit_mappings: Vec::new(),
         indicators,
@@ -131,6 +138,27 @@ pub fn commune_scale(communes: usize, criteria: usize, periods: usize) -> Progre
         national_figures: Vec::new(),
         tasks: Vec::new(),
     }
+}
+
+/// Writes the synthetic dataset and its boundary layer into `dir`:
+/// `synthetic-communes.json` and [`BOUNDARIES_FILE`] beside it (the data
+/// names the layer by that relative address). Returns the paths written.
+pub fn write_files(
+    dir: &Path,
+    communes: usize,
+    criteria: usize,
+    periods: usize,
+) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let data = commune_scale(communes, criteria, periods);
+    let layer = to_topojson(&commune_layer(communes));
+    let (json, topo) = (
+        dir.join("synthetic-communes.json"),
+        dir.join(BOUNDARIES_FILE),
+    );
+    std::fs::write(&json, serde_json::to_string(&data)?)?;
+    std::fs::write(&topo, layer.to_string())?;
+    Ok(vec![json, topo])
 }
 
 #[cfg(test)]

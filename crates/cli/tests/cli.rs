@@ -341,3 +341,28 @@ fn misuse_gives_help_and_status_2() {
     assert_eq!(code, 2);
     assert!(out.contains("cannot be read"), "{out}");
 }
+
+/// Guards the synthetic generator: both files written, labelled SYNTHETIC,
+/// the data valid and naming its layer, every unit drawn.
+#[test]
+fn synthetic_command_writes_labelled_data_and_layer() {
+    let dir = scratch("synthetic");
+    let (code, _, err) = run(&["synthetic", dir.to_str().unwrap(), "--communes", "250"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("SYNTHETIC"), "{err}");
+    let json = dir.join("synthetic-communes.json");
+    let (code, out, _) = run(&["validate", json.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    let data = tien_do_core::parse_progress(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert!(data.title.en.starts_with("SYNTHETIC"));
+    let set = &data.unit_sets[0];
+    assert_eq!(set.boundaries_link(), Some("synthetic-communes.topo.json"));
+    let topo = std::fs::read_to_string(dir.join("synthetic-communes.topo.json")).unwrap();
+    assert!(topo.contains("SYNTHETIC"));
+    let regions = tien_do_core::boundaries::decode_first(&topo).unwrap();
+    let drawn: Vec<&str> = regions.iter().map(|r| r.code.as_str()).collect();
+    let listed: Vec<&str> = set.units.iter().map(|u| u.code.as_str()).collect();
+    assert_eq!(drawn, listed, "one shape per unit, same codes, same order");
+    let (code, _, err) = run(&["synthetic", dir.to_str().unwrap(), "--communes", "x"]);
+    assert_eq!(code, 2, "{err}");
+}

@@ -44,13 +44,31 @@ impl std::error::Error for BoundaryError {}
 /// Decodes the object `object` of a TopoJSON text into regions. Each
 /// geometry needs the properties `code` and `part` (see public/geo/README.md).
 pub fn decode(text: &str, object: &str) -> Result<Vec<Region>, BoundaryError> {
+    decode_object(text, Some(object))
+}
+
+/// Decodes the first object of a TopoJSON file, whatever its name: the
+/// form publishers supply a commune layer in.
+pub fn decode_first(text: &str) -> Result<Vec<Region>, BoundaryError> {
+    decode_object(text, None)
+}
+
+fn decode_object(text: &str, object: Option<&str>) -> Result<Vec<Region>, BoundaryError> {
     let err = |m: String| BoundaryError(m);
     let topo = match text.parse::<topojson::TopoJson>() {
         Ok(topojson::TopoJson::Topology(t)) => t,
         Ok(_) => return Err(err("not a Topology".into())),
         Err(e) => return Err(err(format!("not TopoJSON: {e}"))),
     };
-    let features = topojson::to_geojson(&topo, object)
+    let object = match object {
+        Some(o) => o.to_string(),
+        None => topo
+            .objects
+            .first()
+            .map(|o| o.name.clone())
+            .ok_or_else(|| err("the file has no objects".into()))?,
+    };
+    let features = topojson::to_geojson(&topo, &object)
         .map_err(|e| err(format!("no object {object:?}: {e}")))?;
     let mut regions = Vec::with_capacity(features.features.len());
     for (i, feature) in features.features.into_iter().enumerate() {

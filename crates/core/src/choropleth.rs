@@ -3,7 +3,7 @@
 //! published" kept apart from zero), ranks with ties, quantile classes, the
 //! palette, and the text summary (highest, lowest, median).
 
-use crate::data::{Indicator, Period, ProgressData, Source, Text};
+use crate::data::{Indicator, Period, ProgressData, Source, Text, UnitLevel};
 use crate::{Lang, Msg};
 use std::collections::HashMap;
 
@@ -69,6 +69,8 @@ pub struct MapData {
     pub period: Period,
     /// The unit set in force in the period.
     pub unit_set: String,
+    /// Whether its units are provinces or communes.
+    pub level: UnitLevel,
     /// Every unit of the set, in the set's order.
     pub rows: Vec<MapRow>,
     /// `None` when nothing was published.
@@ -190,6 +192,7 @@ pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<Ma
         indicator: ind.clone(),
         period: per.clone(),
         unit_set: set.id.clone(),
+        level: set.level,
         bins: quantile_bins(&values, CLASSES),
         source: series.and_then(|s| data.source(&s.source)).cloned(),
         rows,

@@ -181,6 +181,27 @@ pub struct UnitSet {
     pub units: Vec<Unit>,
     /// The [`Source::id`] of the legal basis.
     pub source: String,
+    /// Address of a TopoJSON file with the units' boundaries, relative to
+    /// the data file (or http(s)): its first object, one geometry per unit
+    /// with the unit's code in the property `code`. Absent for the 34 and
+    /// the 63 provinces, whose boundaries ship with the site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boundaries: Option<String>,
+}
+
+impl UnitSet {
+    /// The boundaries' address if it is safe to fetch: relative, or
+    /// http(s). A `javascript:` or `data:` address gives `None`.
+    pub fn boundaries_link(&self) -> Option<&str> {
+        let url = self.boundaries.as_deref()?.trim();
+        let lower = url.to_ascii_lowercase();
+        let scheme_end = lower.find([':', '/', '?', '#']);
+        let has_scheme = scheme_end.is_some_and(|i| lower[i..].starts_with(':'));
+        let relative = !has_scheme && !url.starts_with("//") && !url.starts_with('\\');
+        let ok = !url.is_empty()
+            && (relative || lower.starts_with("https://") || lower.starts_with("http://"));
+        ok.then_some(url)
+    }
 }
 
 /// How units of one set became units of another (each old unit goes to

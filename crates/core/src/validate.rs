@@ -224,6 +224,15 @@ impl Validator {
                     self.date(date, format!("/unit_sets/{i}/{key}"));
                 }
             }
+            if let (Some(url), None) = (&set.boundaries, set.boundaries_link()) {
+                self.error(
+                    Rule::UnsafeUrl,
+                    format!("/unit_sets/{i}/boundaries"),
+                    format!(
+                        "{url:?} is neither a relative nor an http(s) address; it is not fetched"
+                    ),
+                );
+            }
             let mut codes = HashSet::new();
             for (j, unit) in set.units.iter().enumerate() {
                 let path = format!("/unit_sets/{i}/units/{j}/code");
@@ -510,6 +519,7 @@ mod tests {
                     valid_to: Some("2025-06-30".into()),
                     units: vec![unit("48"), unit("49")],
                     source: "s".into(),
+                    boundaries: None,
                 },
                 UnitSet {
                     id: "new".into(),
@@ -519,6 +529,7 @@ mod tests {
                     valid_to: None,
                     units: vec![unit("48"), unit("01")],
                     source: "s".into(),
+                    boundaries: None,
                 },
             ],
             unit_mappings: vec![UnitMapping {
@@ -868,6 +879,22 @@ mod tests {
                 Error,
                 "/sources/0/url",
             );
+            expect(
+                |d| d.unit_sets[0].boundaries = Some(bad.into()),
+                UnsafeUrl,
+                Error,
+                "/unit_sets/0/boundaries",
+            );
+        }
+        let mut d = valid();
+        for ok in [
+            "communes.topo.json",
+            "geo/x.json?v=2",
+            "/geo/x.json",
+            "https://example.org/x.json",
+        ] {
+            d.unit_sets[0].boundaries = Some(ok.into());
+            assert_eq!(validate(&d), vec![], "{ok}");
         }
     }
 

@@ -279,3 +279,46 @@ async fn map_shows_how_the_63_became_the_34() {
     wait_for_text(&c, ".unit-table", "Nay thuộc: Hồ Chí Minh").await;
     c.close().await.unwrap();
 }
+
+/// Guards the commune scale: the same map draws the SYNTHETIC layer of
+/// 3,321 communes that the data names (its boundary file fetched relative
+/// to the data file), credits the publisher's file, answers hover, and
+/// lists communes, not provinces.
+#[tokio::test]
+async fn map_draws_a_publishers_commune_layer() {
+    let c = browser(1280, 1400).await;
+    c.goto(&site(
+        "?page=map&lang=en&data=../bench/synthetic-communes.json",
+    ))
+    .await
+    .unwrap();
+    let summary = wait_for_text(&c, ".map-summary", "/3321").await;
+    assert!(summary.contains("Synthetic commune"), "{summary}");
+    let credit = text_of(&c, ".map-side .credit").await;
+    assert!(
+        credit.contains("supplied by the publisher")
+            && credit.contains("/bench/synthetic-communes.topo.json"),
+        "{credit}"
+    );
+    assert!(text_of(&c, ".map-side .cite").await.contains("Synthetic"));
+    assert!(text_of(&c, ".unit-table summary")
+        .await
+        .contains("List of communes (3321)"));
+    let (left, top, w, h) = canvas_rect(&c).await;
+    let mut seen = String::new();
+    for k in 0..10 {
+        let f = 0.3 + 0.04 * f64::from(k);
+        mouse_to(&c, (left + w * 0.45, top + h * f)).await;
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        if count(&c, ".map-tooltip").await > 0 {
+            seen = text_of(&c, ".map-tooltip").await;
+            break;
+        }
+    }
+    assert!(
+        seen.contains("Synthetic commune"),
+        "hover found a commune: {seen:?}"
+    );
+    screenshot(&c, "map-synthetic-communes-en-desktop").await;
+    c.close().await.unwrap();
+}

@@ -254,6 +254,12 @@ async fn map_of_dti_2024_is_drawn_with_legend_summary_and_source() {
         .as_f64()
         .unwrap_or(0.0);
     assert!(painted > 0.15, "the map covers {painted:.2} of the canvas");
+    assert_eq!(
+        count(&c, ".unit-table tbody tr").await,
+        0,
+        "rows wait for the list to open"
+    );
+    click(&c, ".unit-table summary").await;
     assert_eq!(count(&c, ".unit-table tbody tr").await, 34);
     screenshot(&c, "map-vi-desktop").await;
     c.close().await.unwrap();
@@ -317,6 +323,7 @@ async fn map_period_switch_and_shared_url() {
     wait_for_text(&c, ".period-stops .current", "2023").await;
     let q = current_query(&c).await;
     assert_eq!(q, "?page=map&indicator=dti&period=2023&lang=en");
+    click(&c, ".unit-table summary").await;
     assert_eq!(count(&c, ".unit-table tbody tr").await, 63);
     screenshot(&c, "map-2023-63-en-desktop").await;
     c.back().await.unwrap();

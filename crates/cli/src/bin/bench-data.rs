@@ -3,13 +3,14 @@
 //!
 //!     cargo run --release -p tien-do-data --bin bench-data [-- OUT.json]
 //!
-//! With OUT.json, the synthetic file is also written there (for browser
-//! benchmarks). Times are medians of 7 runs on this machine.
+//! With OUT.json, the synthetic file is also written there, and its
+//! synthetic boundary layer beside it (for browser benchmarks). Times are medians of 7 runs on this machine.
 
 use std::time::{Duration, Instant};
 use tien_do_core::parse_progress;
 use tien_do_core::validate::validate;
-use tien_do_data::synthetic::{commune_scale, COMMUNES_2025};
+use tien_do_data::synthetic::{commune_scale, BOUNDARIES_FILE, COMMUNES_2025};
+use tien_do_data::synthetic_layer::{commune_layer, to_topojson};
 
 fn median(mut f: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..7)
@@ -30,7 +31,18 @@ fn main() {
     let values = data.series.iter().map(|s| s.values.len()).sum::<usize>();
     if let Some(path) = std::env::args().nth(1) {
         std::fs::write(&path, &json).expect("written");
-        println!("wrote {path}");
+        // The layer beside it, where the data's relative address points.
+        let dir = std::path::Path::new(&path)
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        let topo = dir.join(BOUNDARIES_FILE);
+        let layer = to_topojson(&commune_layer(COMMUNES_2025)).to_string();
+        std::fs::write(&topo, &layer).expect("written");
+        println!(
+            "wrote {path} and {} ({:.1} MB)",
+            topo.display(),
+            layer.len() as f64 / 1e6
+        );
     }
     let parse = median(|| {
         parse_progress(&json).expect("parses");

@@ -1,7 +1,11 @@
 //! Browser benchmark: the release site in headless Chromium, over nginx on
 //! the loopback. For the demo data and the SYNTHETIC commune-scale file,
 //! it reports the app's own measures (parse and validate, in wasm), the time
-//! from navigation until the data is ready, and the JS heap. Run through
+//! from navigation until the data is ready, and the JS heap. Then the map,
+//! for the 34 provinces and the SYNTHETIC layer of 3,321 communes: time
+//! from navigation to the first map drawn, the time to draw the whole map
+//! once, hover update latency (pointer event dispatched → highlight drawn)
+//! and indicator switch latency (change event → new map drawn). Run through
 //! `scripts/bench.sh`, which builds and serves everything.
 
 use std::time::Duration;
@@ -47,6 +51,174 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+fn max(v: &[f64]) -> f64 {
+    v.iter().copied().fold(f64::NAN, f64::max)
+}
+
+/// Polls `script` until it returns a number.
+async fn number(c: &fantoccini::Client, script: &str, what: &str) -> f64 {
+    for _ in 0..600 {
+        let got = c.execute(script, vec![]).await.expect("script runs");
+        if let Some(n) = got.as_f64() {
+            return n;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no {what} within 30 s");
+}
+
+const LAST_DRAW_END: &str = "const m = performance.getEntriesByName('tien-do:map-draw:end');
+    return m.length ? m[m.length - 1].startTime : null;";
+
+struct MapRun {
+    first_map_ms: f64,
+    full_draw_ms: f64,
+}
+
+/// A fresh session: when the first map was drawn, how long a full draw took.
+async fn first_map(query: &str) -> MapRun {
+    let c = browser(1280, 1400).await;
+    c.goto(&site(query)).await.expect("navigates");
+    let first_map_ms = number(
+        &c,
+        "const m = performance.getEntriesByName('tien-do:first-map')[0];
+         return m ? m.startTime : null;",
+        "first map",
+    )
+    .await;
+    let full_draw_ms = number(
+        &c,
+        "const m = performance.getEntriesByName('tien-do:map-base')[0];
+         return m ? m.duration : null;",
+        "full draw",
+    )
+    .await;
+    c.close().await.ok();
+    MapRun {
+        first_map_ms,
+        full_draw_ms,
+    }
+}
+
+/// Latency of `samples` hover updates: a pointermove dispatched on the
+/// canvas at a pseudo-random point, until the redraw that follows ends.
+/// Points where the unit under the pointer does not change (no redraw)
+/// are not counted.
+async fn hovers(c: &fantoccini::Client, samples: usize) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut seed = 7_u64;
+    for _ in 0..samples * 3 {
+        if out.len() == samples {
+            break;
+        }
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        let (fx, fy) = (
+            0.3 + 0.4 * ((seed >> 33) as f64 / (1u64 << 31) as f64),
+            0.1 + 0.8 * ((seed >> 13 & 0xFFFFF) as f64 / (1u64 << 20) as f64),
+        );
+        let t0 = c
+            .execute(
+                "const c = document.querySelector('.choropleth canvas');
+                 const r = c.getBoundingClientRect();
+                 const t0 = performance.now();
+                 c.dispatchEvent(new PointerEvent('pointermove', {
+                   clientX: r.left + r.width * arguments[0], clientY: r.top + r.height * arguments[1],
+                   pointerType: 'mouse', pointerId: 1, bubbles: true }));
+                 return t0;",
+                vec![fx.into(), fy.into()],
+            )
+            .await
+            .expect("pointer event")
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        tokio::time::sleep(Duration::from_millis(60)).await;
+        let end = number(c, LAST_DRAW_END, "draw").await;
+        if end > t0 {
+            out.push(end - t0);
+        }
+    }
+    out
+}
+
+/// Latency of switching the indicator `times` times, back and forth
+/// between the first two: change event → the new map drawn.
+async fn switches(c: &fantoccini::Client, times: usize) -> Vec<f64> {
+    let mut out = Vec::new();
+    for k in 0..times {
+        let t0 = c
+            .execute(
+                "const s = document.querySelector('.picker select');
+                 s.selectedIndex = arguments[0];
+                 const t0 = performance.now();
+                 s.dispatchEvent(new Event('change', {bubbles: true}));
+                 return t0;",
+                vec![((k + 1) % 2).into()],
+            )
+            .await
+            .expect("switch")
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        let mut end = 0.0;
+        for _ in 0..200 {
+            end = number(
+                c,
+                "const m = performance.getEntriesByName('tien-do:map-base:end');
+                 return m.length ? m[m.length - 1].startTime : null;",
+                "redraw",
+            )
+            .await;
+            if end > t0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert!(end > t0, "the map was redrawn after the switch");
+        out.push(end - t0);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    out
+}
+
+async fn map_benchmark() {
+    println!();
+    println!("Map: median of {RUNS} fresh sessions for the first map; hover and switch in one session (median / max)");
+    println!(
+        "{:<36} {:>12} {:>12} {:>16} {:>17}",
+        "layer", "first map ms", "full draw ms", "hover ms med/max", "switch ms med/max"
+    );
+    for (label, query) in [
+        ("34 provinces (demo data)", "?page=map&lang=en"),
+        (
+            "SYNTHETIC 3,321 communes",
+            "?page=map&lang=en&data=../bench/synthetic-communes.json",
+        ),
+    ] {
+        let mut runs = Vec::new();
+        for _ in 0..RUNS {
+            runs.push(first_map(query).await);
+        }
+        let c = browser(1280, 1400).await;
+        c.goto(&site(query)).await.expect("navigates");
+        number(
+            &c,
+            "const m = performance.getEntriesByName('tien-do:first-map')[0];
+             return m ? m.startTime : null;",
+            "first map",
+        )
+        .await;
+        let h = hovers(&c, 40).await;
+        let s = switches(&c, 6).await;
+        c.close().await.ok();
+        println!(
+            "{label:<36} {:>12.0} {:>12.1} {:>16} {:>17}",
+            median(runs.iter().map(|r| r.first_map_ms).collect()),
+            median(runs.iter().map(|r| r.full_draw_ms).collect()),
+            format!("{:.1} / {:.1} ({})", median(h.clone()), max(&h), h.len()),
+            format!("{:.0} / {:.0}", median(s.clone()), max(&s)),
+        );
+    }
+}
+
 #[tokio::main]
 async fn main() {
     println!("Browser benchmark: headless Chromium, release build over nginx (gzip) on 127.0.0.1; median of {RUNS} fresh sessions");
@@ -74,4 +246,5 @@ async fn main() {
             m(|r| r.heap_mb)
         );
     }
+    map_benchmark().await;
 }

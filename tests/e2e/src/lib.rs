@@ -152,3 +152,16 @@ pub async fn count(client: &Client, css: &str) -> u64 {
         .as_u64()
         .unwrap_or(0)
 }
+
+/// Waits until exactly `n` elements match `css`; fails with the count seen.
+pub async fn wait_for_count(client: &Client, css: &str, n: u64) {
+    let mut seen = 0;
+    for _ in 0..(WAIT.as_millis() / 50) {
+        seen = count(client, css).await;
+        if seen == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css}: {seen} elements, not {n}, within {WAIT:?}");
+}

@@ -260,7 +260,7 @@ async fn map_shows_how_the_63_became_the_34() {
         "the link keeps the borders on"
     );
     click(&c, ".unit-table summary").await;
-    let table = text_of(&c, ".unit-table").await;
+    let table = wait_for_text(&c, ".unit-table", "Hợp nhất từ").await;
     assert_has_all(
         &table,
         &[

@@ -260,7 +260,7 @@ async fn map_of_dti_2024_is_drawn_with_legend_summary_and_source() {
         "rows wait for the list to open"
     );
     click(&c, ".unit-table summary").await;
-    assert_eq!(count(&c, ".unit-table tbody tr").await, 34);
+    wait_for_count(&c, ".unit-table tbody tr", 34).await;
     screenshot(&c, "map-vi-desktop").await;
     c.close().await.unwrap();
 }
@@ -324,7 +324,7 @@ async fn map_period_switch_and_shared_url() {
     let q = current_query(&c).await;
     assert_eq!(q, "?page=map&indicator=dti&period=2023&lang=en");
     click(&c, ".unit-table summary").await;
-    assert_eq!(count(&c, ".unit-table tbody tr").await, 63);
+    wait_for_count(&c, ".unit-table tbody tr", 63).await;
     screenshot(&c, "map-2023-63-en-desktop").await;
     c.back().await.unwrap();
     wait_for_text(&c, ".period-stops .current", "2024 (63").await;

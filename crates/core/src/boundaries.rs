@@ -207,7 +207,8 @@ impl MapLayout {
                 w: width * 0.21,
                 h: height * 0.3,
             };
-            let p = Projection::fit(b, frame.w, frame.h, frame.w.min(frame.h) * 0.08);
+            // Room for the rings and labels drawn around each archipelago.
+            let p = Projection::fit(b, frame.w, frame.h, frame.w.min(frame.h) * 0.22);
             let shifted = Projection {
                 tx: p.tx + frame.x,
                 ty: p.ty + frame.y,

@@ -343,7 +343,7 @@ async fn map_period_switch_and_shared_url() {
 /// The map on a 360 px phone: drawn, and the page does not scroll sideways.
 #[tokio::test]
 async fn map_fits_a_phone() {
-    let c = browser(360, 780).await;
+    let c = browser(360, 1900).await;
     c.goto(&site("?page=map&lang=vi")).await.unwrap();
     wait_for_text(&c, ".map-summary", "Hà Nội").await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;

@@ -165,6 +165,15 @@ SCOPES = {
     "34 localities": ("34 địa phương", "34 localities"),
     "34 provinces": ("34 tỉnh, thành phố", "34 provinces"),
 }
+# Figures of different meetings that measure the same thing (same wording in
+# the source, same scope), so that the app can show the change. Only pairs we
+# are sure of; everything else stands alone.
+MEASURES = {
+    "2025-2-essential-online-public-services-deployed-project-06": "project06-essential-public-services",
+    "2025-4-essential-public-services-provided-project-06": "project06-essential-public-services",
+    "2025-h1-dossiers-processed-fully-online-as-share-of-all-dossiers-h1-2025": "dossiers-fully-online-share",
+    "2025-3-public-services-online-administrative-procedure-reform": "dossiers-fully-online-share",
+}
 figures, seen = [], set()
 for r in shared("national_steering_committee_2025.csv"):
     meeting = MEETINGS[r["event"]][0]
@@ -176,8 +185,9 @@ for r in shared("national_steering_committee_2025.csv"):
     of_total = r["of_total"].split(" ")[0]
     uvi, uen = UNITS[r["unit"]]
     svi, sen = SCOPES[r["scope"]]
-    figures.append((fid, meeting, r["as_of"], LABELS_VI[r["indicator"]], r["indicator"], r["value"], of_total, uvi, uen, svi, sen, src))
-write("national_figures.csv", ["id", "meeting", "as_of", "label_vi", "label_en", "value", "of_total", "unit_vi", "unit_en", "scope_vi", "scope_en", "source"], figures)
+    figures.append((fid, meeting, r["as_of"], LABELS_VI[r["indicator"]], r["indicator"], r["value"], of_total, uvi, uen, svi, sen, src, MEASURES.get(fid, "")))
+assert all(m in seen for m in MEASURES), "a measured figure is missing"
+write("national_figures.csv", ["id", "meeting", "as_of", "label_vi", "label_en", "value", "of_total", "unit_vi", "unit_en", "scope_vi", "scope_en", "source", "measure"], figures)
 
 # Task counts (4th meeting) -------------------------------------------------------
 write("task_counts.csv", ["meeting", "as_of", "scope_vi", "scope_en", "assigned", "completed", "in_progress", "overdue", "source"], [(

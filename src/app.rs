@@ -8,7 +8,7 @@ use crate::components::{
     SiteHeader,
 };
 use crate::fetch::load_progress;
-use crate::pages::{ComingPage, MapPage, OverviewPage};
+use crate::pages::{ComingPage, DataPage, MapPage, OverviewPage, ProvincePage, TasksPage};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::url_state::effective_lang;
@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
 
     let navigate = Callback::new(move |next: UrlState| {
         let (page_changed, replace) =
-            url.with_untracked(|u| (u.page != next.page, u.only_zoom_differs(&next)));
+            url.with_untracked(|u| (u.page != next.page, u.replaces_history(&next)));
         browser::set_query(&next.to_query(), replace);
         url.set(next);
         if page_changed {
@@ -129,7 +129,10 @@ fn page_view(
         }
         .into_any(),
         Page::Map => view! { <MapPage data lang state on_navigate /> }.into_any(),
-        other => view! { <ComingPage page=other lang province /> }.into_any(),
+        Page::Province => view! { <ProvincePage data lang state on_navigate /> }.into_any(),
+        Page::Tasks => view! { <TasksPage data lang /> }.into_any(),
+        Page::Data => view! { <DataPage data lang state on_navigate /> }.into_any(),
+        Page::Embed => view! { <ComingPage page=Page::Embed lang province /> }.into_any(),
     }
 }
 
@@ -140,6 +143,7 @@ pub fn page_name(page: Page) -> Msg {
         Page::Map => Msg::NavMap,
         Page::Province => Msg::NavProvince,
         Page::Tasks => Msg::NavTasks,
+        Page::Data => Msg::NavData,
         Page::Embed => Msg::NavEmbed,
     }
 }

@@ -122,3 +122,55 @@ pub fn resolve_url(url: &str, base: &str) -> String {
         .map(|u| u.href())
         .unwrap_or_else(|_| url.to_string())
 }
+
+/// The CSS width of `wrap`, kept up to date: measured on the next frames
+/// until the element is attached and has a width (it may be created inside
+/// a Transition before it is in the document), and again on every window
+/// resize. Measuring the DOM is the one thing that must write a signal.
+pub fn tracked_width(
+    wrap: leptos::prelude::NodeRef<leptos::html::Div>,
+) -> leptos::prelude::RwSignal<f64> {
+    use leptos::prelude::*;
+    fn measure_when_attached(wrap: NodeRef<leptos::html::Div>, width: RwSignal<f64>, tries: u32) {
+        request_animation_frame(move || {
+            let w = wrap.get_untracked().map_or(0, |w| w.client_width());
+            if w > 0 {
+                width.set(f64::from(w));
+            } else if tries > 0 {
+                measure_when_attached(wrap, width, tries - 1);
+            }
+        });
+    }
+    let width = RwSignal::new(0.0_f64);
+    Effect::new(move |_| {
+        if wrap.get().is_some() {
+            measure_when_attached(wrap, width, 120);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(w) = wrap.get_untracked() {
+            let w = f64::from(w.client_width());
+            if w > 0.0 && w != width.get_untracked() {
+                width.set(w);
+            }
+        }
+    });
+    width
+}
+
+/// The page's full address, as the reader would share it.
+pub fn current_href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Puts `text` on the clipboard; `false` if the browser refused (no
+/// permission, or a page not served over https or from localhost).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

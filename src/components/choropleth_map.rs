@@ -71,31 +71,7 @@ pub fn ChoroplethMap(
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let wrap_ref = NodeRef::<html::Div>::new();
-    let width = RwSignal::new(0.0_f64);
-    let measure = move || {
-        if let Some(w) = wrap_ref.get_untracked() {
-            width.set(f64::from(w.client_width()));
-        }
-    };
-    // Measuring the DOM is the one thing that must write a signal. The
-    // wrapper may be created before it is attached (inside a Transition):
-    // measure on the next frames until it has a width.
-    fn measure_when_attached(wrap: NodeRef<html::Div>, width: RwSignal<f64>, tries: u32) {
-        request_animation_frame(move || {
-            let w = wrap.get_untracked().map_or(0, |w| w.client_width());
-            if w > 0 {
-                width.set(f64::from(w));
-            } else if tries > 0 {
-                measure_when_attached(wrap, width, tries - 1);
-            }
-        });
-    }
-    Effect::new(move |_| {
-        if wrap_ref.get().is_some() {
-            measure_when_attached(wrap_ref, width, 120);
-        }
-    });
-    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    let width = browser::tracked_width(wrap_ref);
     let height = Memo::new(move |_| (width.get() * 1.45).clamp(320.0, 900.0));
 
     // The zoom shown: the URL's, or the one a gesture in progress is at
@@ -189,6 +165,13 @@ pub fn ChoroplethMap(
         }
         let (x, y) = local(&ev);
         gesture.update_value(|g| {
+            // A primary pointer starts a new gesture: anything left of the
+            // last one (a finger whose pointerup never came, after a pinch)
+            // must not count its travel against this press, or a tap
+            // after a pinch would be taken for a drag and ignored.
+            if ev.is_primary() {
+                g.pointers.clear();
+            }
             if g.pointers.is_empty() {
                 g.travelled = 0.0;
             }

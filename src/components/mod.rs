@@ -1,6 +1,8 @@
 //! Components: each takes plain data or signals and only draws.
 
 mod app_link;
+pub mod chart_canvas;
+mod chart_frame;
 mod choropleth_map;
 mod data_problems_notice;
 mod language_switch;
@@ -9,13 +11,21 @@ mod loading_skeleton;
 mod main_nav;
 mod map_legend;
 mod period_slider;
+mod pillar_chart;
+mod ranking_chart;
+mod share_link;
 mod site_footer;
 mod site_header;
 mod source_link;
+mod target_chart;
 mod task_counts_card;
+mod task_tracker_chart;
+mod trend_chart;
 mod unit_value_table;
 
 pub use app_link::AppLink;
+pub use chart_canvas::{ChartCanvas, HitBox, Surface};
+pub use chart_frame::ChartFrame;
 pub use choropleth_map::ChoroplethMap;
 pub use data_problems_notice::DataProblemsNotice;
 pub use language_switch::LanguageSwitch;
@@ -24,8 +34,14 @@ pub use loading_skeleton::LoadingSkeleton;
 pub use main_nav::MainNav;
 pub use map_legend::MapLegend;
 pub use period_slider::PeriodSlider;
+pub use pillar_chart::PillarChart;
+pub use ranking_chart::RankingChart;
+pub use share_link::ShareLink;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use source_link::SourceLink;
+pub use target_chart::{value_of_total, TargetChart};
 pub use task_counts_card::TaskCountsCard;
+pub use task_tracker_chart::TaskTrackerChart;
+pub use trend_chart::TrendChart;
 pub use unit_value_table::UnitValueTable;

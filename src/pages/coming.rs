@@ -16,7 +16,7 @@ pub fn ComingPage(
         Page::Map => Msg::ComingMap,
         Page::Province => Msg::ComingProvince,
         Page::Tasks => Msg::ComingTasks,
-        Page::Embed | Page::Overview => Msg::ComingEmbed,
+        Page::Embed | Page::Overview | Page::Data => Msg::ComingEmbed,
     };
     view! {
         <article class=format!("page coming page-{}", page.slug())>

@@ -1,12 +1,13 @@
 use crate::browser;
 use crate::components::{
-    first_load_error, ChoroplethMap, LoadErrorPanel, MapLegend, PeriodSlider, SourceLink,
-    UnitValueTable,
+    first_load_error, AppLink, ChoroplethMap, LoadErrorPanel, MapLegend, PeriodSlider,
+    RankingChart, SourceLink, UnitValueTable,
 };
 use crate::fetch::load_boundaries;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::boundaries::boundary_file;
+use tien_do_core::charts::ranking;
 use tien_do_core::choropleth::{default_view, former_unit_set, map_data, periods_of, MapData};
 use tien_do_core::format::format_date;
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
@@ -24,6 +25,10 @@ pub fn MapPage(
     state: Signal<UrlState>,
     /// Called when the reader changes the view.
     on_navigate: Callback<UrlState>,
+    /// Shown on the overview: the headline indicator's map and ranking,
+    /// without pickers or the list of units, and a link to the full map.
+    #[prop(optional)]
+    headline: bool,
 ) -> impl IntoView {
     // The URL's choice where it makes sense, else the defaults.
     let chosen = Memo::new({
@@ -263,14 +268,64 @@ pub fn MapPage(
         view! { <LoadErrorPanel error=first lang data_url=file_url retrying=pending on_retry=retry /> }
     };
 
-    view! {
-        <article class="page map-page">
-            <h1>
-                {move || map.with(|m| m.as_ref().map(|m| m.indicator.name.get(lang.get()).to_string()))
-                    .unwrap_or_else(|| Msg::NavMap.text(lang.get()).to_string())}
-            </h1>
+    // The same provinces ranked, the selected one highlighted.
+    let ranking_view = move || {
+        let l = lang.get();
+        let sel = selected.get();
+        map.with(|m| {
+            let r = ranking(m.as_ref()?, sel.as_deref());
+            (!r.bars.is_empty()).then(|| view! { <RankingChart ranking=Arc::new(r) lang=l /> })
+        })
+    };
+    let title = move || {
+        map.with(|m| {
+            m.as_ref().map(|m| {
+                format!(
+                    "{} · {}",
+                    m.indicator.name.get(lang.get()),
+                    m.period.label.get(lang.get())
+                )
+            })
+        })
+        .unwrap_or_else(|| Msg::NavMap.text(lang.get()).to_string())
+    };
+    let heading = if headline {
+        let to = Signal::derive(move || {
+            state.with(|s| {
+                let mut next = s.with_page(Page::Map);
+                if let Some((i, p)) = chosen.get() {
+                    next.indicator = Some(i);
+                    next.period = Some(p);
+                }
+                next
+            })
+        });
+        view! {
+            <h2>{title}</h2>
+            <p class="next">
+                <AppLink to on_navigate>{move || Msg::SeeOnMap.text(lang.get())} " →"</AppLink>
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <h1>{title}</h1>
             <div class="pickers">{indicator_picker}{period_picker}</div>
             {former_toggle}
+        }
+        .into_any()
+    };
+    let table =
+        (!headline).then(|| view! { <UnitValueTable map=map_signal lang state on_navigate /> });
+    let class = if headline {
+        "map-page headline-map"
+    } else {
+        "page map-page"
+    };
+
+    view! {
+        <article class=class>
+            {heading}
             {summary}
             <div class="map-layout">
                 <div class="map-area">
@@ -284,7 +339,8 @@ pub fn MapPage(
                     <p class="credit">{boundary_credit}</p>
                 </aside>
             </div>
-            <UnitValueTable map=map_signal lang state on_navigate />
+            {ranking_view}
+            {table}
         </article>
     }
 }

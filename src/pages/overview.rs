@@ -1,9 +1,70 @@
-use crate::components::{AppLink, TaskCountsCard};
+use crate::components::{AppLink, SourceLink, TaskCountsCard};
+use crate::pages::MapPage;
 use leptos::prelude::*;
 use std::sync::Arc;
+use tien_do_core::charts::meeting_changes;
+use tien_do_core::data::{Meeting, NationalFigure};
+use tien_do_core::format::{format_date, format_number};
 use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 
-/// The overview: the dataset's title and the latest national figures.
+/// A national figure's value as published, with its total or target:
+/// "58 / 75 dịch vụ", "50,4 %".
+fn figure_value(f: &NationalFigure, lang: Lang) -> String {
+    let n = |v: f64| {
+        let decimals = (0..4u8)
+            .find(|&k| {
+                let s = 10f64.powi(i32::from(k));
+                ((v * s).round() - v * s).abs() < 1e-6
+            })
+            .unwrap_or(4);
+        format_number(v, decimals, false, lang)
+    };
+    let unit = f.unit.get(lang);
+    let sep = if unit == "%" { "" } else { " " };
+    match f.of_total {
+        Some(t) => format!("{} / {}{sep}{unit}", n(f.value), n(t)),
+        None => format!("{}{sep}{unit}", n(f.value)),
+    }
+}
+
+/// One national figure as a card: label, value, scope, meeting and day,
+/// source; and the previous value of the same measure, if one was reported.
+fn figure_card(
+    data: &ProgressData,
+    f: &NationalFigure,
+    previous: Option<&(NationalFigure, Meeting)>,
+    lang: Lang,
+) -> impl IntoView {
+    let meeting = data
+        .meeting(&f.meeting)
+        .map(|m| format!("{} · {}", m.name.get(lang), format_date(&f.as_of, lang)));
+    let source = data
+        .source(&f.source)
+        .cloned()
+        .map(|s| view! { <p class="cite">{Msg::Source.text(lang)} ": " <SourceLink source=s lang /></p> });
+    let scope = f.scope.as_ref().map(|s| s.get(lang).to_string());
+    let before = previous.map(|(p, m)| {
+        view! {
+            <p class="figure-previous">
+                {Msg::Previously.text(lang)} ": " <strong>{figure_value(p, lang)}</strong>
+                {format!(" ({}, {})", m.name.get(lang), format_date(&p.as_of, lang))}
+            </p>
+        }
+    });
+    view! {
+        <li class="national-figure">
+            <p class="figure-label">{f.label.get(lang).to_string()}</p>
+            <p class="figure-value">{figure_value(f, lang)}</p>
+            {before}
+            <p class="figure-meta">{scope.map(|s| format!("{s} · "))}{meeting}</p>
+            {source}
+        </li>
+    }
+}
+
+/// The overview: the latest national figures with what changed since the
+/// meeting before, the latest task counts, the headline indicator's map and
+/// ranking, and every figure by meeting.
 #[component]
 pub fn OverviewPage(
     /// The loaded data.
@@ -16,18 +77,111 @@ pub fn OverviewPage(
     on_navigate: Callback<UrlState>,
 ) -> impl IntoView {
     let title = data.title.clone();
-    let tasks = move || {
-        let d = &data;
-        d.latest_task_counts().cloned().map(|counts| {
-            let meeting = d.meeting(&counts.meeting).cloned();
-            let source = d.source(&counts.source).cloned();
-            view! { <TaskCountsCard counts meeting source lang /> }
-        })
+    let tasks = {
+        let d = Arc::clone(&data);
+        move || {
+            d.latest_task_counts().cloned().map(|counts| {
+                let meeting = d.meeting(&counts.meeting).cloned();
+                let source = d.source(&counts.source).cloned();
+                view! { <TaskCountsCard counts meeting source lang /> }
+            })
+        }
+    };
+    let latest = {
+        let d = Arc::clone(&data);
+        move || {
+            let l = lang.get();
+            let c = meeting_changes(&d)?;
+            let cards = c
+                .figures
+                .iter()
+                .map(|x| figure_card(&d, &x.latest, x.previous.as_ref(), l))
+                .collect_view();
+            let compared = c.figures.iter().any(|x| x.previous.is_some());
+            // Nothing at the latest meeting repeats an earlier figure: show
+            // the figures that were reported at several meetings instead.
+            let tracked = (!compared).then(|| {
+                if c.tracked.is_empty() {
+                    return view! { <p>{Msg::NoChangeData.text(l)}</p> }.into_any();
+                }
+                let items = c
+                    .tracked
+                    .iter()
+                    .map(|h| {
+                        let steps = h
+                            .iter()
+                            .map(|(f, m)| {
+                                view! {
+                                    <li>
+                                        <strong>{figure_value(f, l)}</strong>
+                                        {format!(" · {} · {}", m.name.get(l), format_date(&f.as_of, l))}
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        let label = h.last().map(|(f, _)| f.label.get(l).to_string());
+                        view! { <li><p class="figure-label">{label}</p><ol class="history">{steps}</ol></li> }
+                    })
+                    .collect_view();
+                view! {
+                    <p>{Msg::NoRepeatedFigures.text(l)}</p>
+                    <ul class="tracked">{items}</ul>
+                }
+                .into_any()
+            });
+            Some(view! {
+                <section class="latest-figures">
+                    <h2>{Msg::LatestFigures.text(l)} ": " {c.latest.name.get(l).to_string()}
+                        {format!(" ({})", format_date(&c.latest.date, l))}</h2>
+                    <ul class="figure-grid">{cards}</ul>
+                </section>
+                <section class="what-changed">
+                    <h2>{Msg::WhatChanged.text(l)}</h2>
+                    {tracked}
+                </section>
+            })
+        }
+    };
+    let all_figures = {
+        let d = Arc::clone(&data);
+        move || {
+            let l = lang.get();
+            let mut meetings: Vec<&Meeting> = d
+                .meetings
+                .iter()
+                .filter(|m| d.national_figures.iter().any(|f| f.meeting == m.id))
+                .collect();
+            meetings.sort_by(|a, b| b.date.cmp(&a.date));
+            let groups = meetings
+                .into_iter()
+                .map(|m| {
+                    let cards = d
+                        .national_figures
+                        .iter()
+                        .filter(|f| f.meeting == m.id)
+                        .map(|f| figure_card(&d, f, None, l))
+                        .collect_view();
+                    view! {
+                        <details class="meeting-figures">
+                            <summary>{format!("{} ({})", m.name.get(l), format_date(&m.date, l))}</summary>
+                            <ul class="figure-grid">{cards}</ul>
+                        </details>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="all-figures">
+                    <h2>{Msg::AllFigures.text(l)}</h2>
+                    {groups}
+                </section>
+            }
+        }
     };
     view! {
         <article class="page overview">
             <h1>{move || title.get(lang.get()).to_string()}</h1>
             <p class="lede">{move || Msg::NationalFigures.text(lang.get())}</p>
+            {latest}
             {tasks}
             <p class="next">
                 <AppLink
@@ -37,6 +191,8 @@ pub fn OverviewPage(
                     {move || Msg::NavTasks.text(lang.get())} " →"
                 </AppLink>
             </p>
+            <MapPage data=Arc::clone(&data) lang state on_navigate headline=true />
+            {all_figures}
         </article>
     }
 }

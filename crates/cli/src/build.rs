@@ -170,6 +170,7 @@ impl Builder {
                     unit: r.text("unit")?,
                     scope: r.opt_text("scope"),
                     source: r.req("source")?.into(),
+                    measure: r.opt("measure").map(Into::into),
                 })
             },
         );

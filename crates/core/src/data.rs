@@ -332,6 +332,11 @@ pub struct NationalFigure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
     pub source: String,
+    /// What the figure measures, shared by figures of different meetings
+    /// that measure the same thing, so that the change can be shown. Only
+    /// set where the publisher judged them comparable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
 }
 
 /// A published progress dataset.

@@ -5,8 +5,10 @@
 //! natively in milliseconds.
 
 pub mod boundaries;
+pub mod charts;
 pub mod choropleth;
 pub mod data;
+pub mod data_table;
 pub mod error;
 pub mod format;
 pub mod i18n;

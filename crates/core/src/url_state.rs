@@ -6,12 +6,14 @@
 //!
 //! | key        | meaning                                   | default     |
 //! |------------|-------------------------------------------|-------------|
-//! | `page`     | `overview`, `map`, `province`, `tasks`, `embed` | `overview` |
+//! | `page`     | `overview`, `map`, `province`, `tasks`, `data`, `embed` | `overview` |
 //! | `province` | official code of the selected province    | none        |
 //! | `indicator`| indicator id shown on the map             | the first with values |
 //! | `period`   | period id shown on the map                | its latest  |
 //! | `zoom`     | map zoom, `level/lat/lon`                 | whole country |
 //! | `former`   | `1`: draw the former provinces' borders   | not drawn   |
+//! | `q`        | the data table's search                   | none        |
+//! | `sort`     | the data table's column, `-` first to sort descending | by indicator |
 //! | `lang`     | `vi` or `en`                              | remembered, else `vi` |
 //! | `data`     | URL of the published JSON, for publishers | `data/progress.json` |
 //!
@@ -28,6 +30,9 @@ pub const DEFAULT_DATA_URL: &str = "data/progress.json";
 /// Longest `?data=` value accepted; longer ones are ignored.
 const MAX_DATA_URL_LEN: usize = 2048;
 
+/// Longest `?q=` value accepted, in characters; longer ones are ignored.
+const MAX_QUERY_LEN: usize = 100;
+
 /// The views of the app, each with its own URL.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Page {
@@ -36,16 +41,18 @@ pub enum Page {
     Map,
     Province,
     Tasks,
+    Data,
     Embed,
 }
 
 impl Page {
     /// Every page, in navigation order.
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Overview,
         Page::Map,
         Page::Province,
         Page::Tasks,
+        Page::Data,
         Page::Embed,
     ];
 
@@ -56,6 +63,7 @@ impl Page {
             Page::Map => "map",
             Page::Province => "province",
             Page::Tasks => "tasks",
+            Page::Data => "data",
             Page::Embed => "embed",
         }
     }
@@ -84,6 +92,11 @@ pub struct UrlState {
     pub zoom: Option<MapZoom>,
     /// Whether the map draws the borders of the units a merger replaced.
     pub former: bool,
+    /// The data table's search text (`?q=`).
+    pub query: Option<String>,
+    /// The data table's sort (`?sort=`): a column slug, with a leading `-`
+    /// for descending.
+    pub sort: Option<String>,
     /// The data URL given by `?data=`; `None` means [`DEFAULT_DATA_URL`].
     pub data: Option<String>,
     /// Keys this version does not know, kept in order.
@@ -113,6 +126,13 @@ impl UrlState {
                 "period" => state.period = valid_id(&value),
                 "zoom" => state.zoom = MapZoom::parse(&value),
                 "former" => state.former = value.trim() == "1",
+                "q" => {
+                    let value = value.trim();
+                    if !value.is_empty() && value.chars().count() <= MAX_QUERY_LEN {
+                        state.query = Some(value.to_string());
+                    }
+                }
+                "sort" => state.sort = valid_id(&value),
                 "data" => {
                     let value = value.trim();
                     if !value.is_empty() && value.len() <= MAX_DATA_URL_LEN {
@@ -155,6 +175,11 @@ impl UrlState {
         if self.former {
             parts.push("former=1".to_string());
         }
+        for (key, value) in [("q", &self.query), ("sort", &self.sort)] {
+            if let Some(value) = value {
+                parts.push(pair(key, value));
+            }
+        }
         if let Some(lang) = self.lang {
             parts.push(pair("lang", lang.code()));
         }
@@ -183,8 +208,14 @@ impl UrlState {
         next.page = page;
         if !matches!(page, Page::Province | Page::Map | Page::Embed) {
             next.province = None;
+        }
+        if !matches!(page, Page::Province | Page::Map | Page::Embed | Page::Data) {
             next.indicator = None;
             next.period = None;
+        }
+        if page != Page::Data {
+            next.query = None;
+            next.sort = None;
         }
         if !matches!(page, Page::Map | Page::Embed) {
             next.zoom = None;
@@ -202,6 +233,19 @@ impl UrlState {
                 zoom: next.zoom,
                 ..self.clone()
             } == *next
+    }
+
+    /// Whether going to `next` should replace the history entry rather than
+    /// add one: only the zoom changed (wheel steps), or only the data
+    /// table's search text (each keystroke). Back then leaves the page
+    /// instead of replaying every step.
+    pub fn replaces_history(&self, next: &UrlState) -> bool {
+        self.only_zoom_differs(next)
+            || (self.query != next.query
+                && UrlState {
+                    query: next.query.clone(),
+                    ..self.clone()
+                } == *next)
     }
 
     /// The same state in another language.
@@ -265,6 +309,10 @@ mod tests {
                                 .as_ref()
                                 .and_then(|_| MapZoom::new(2.5, 105.852, 21.028)),
                             former: province.is_some(),
+                            query: province
+                                .as_ref()
+                                .map(|_| "TP. Hồ Chí Minh & co".to_string()),
+                            sort: province.as_ref().map(|_| "-value".to_string()),
                             data: data.clone(),
                             extra: vec![("utm_source".into(), "báo & đài".into())],
                         };
@@ -350,6 +398,39 @@ mod tests {
         assert_eq!(t.data.as_deref(), Some("x.json"));
         assert_eq!(t.province, None, "tasks page has no selected province");
         assert_eq!(s.with_page(Page::Map).province.as_deref(), Some("01"));
+    }
+
+    /// Guards the data table's link: search and sort are kept on the data
+    /// page, dropped elsewhere, and the indicator filter survives the move.
+    #[test]
+    fn data_page_keeps_search_sort_and_filters() {
+        let s = UrlState::from_query("?page=data&indicator=dti&period=2024&q=ha%20noi&sort=-value");
+        assert_eq!(s.page, Page::Data);
+        assert_eq!(s.query.as_deref(), Some("ha noi"));
+        assert_eq!(s.sort.as_deref(), Some("-value"));
+        assert_eq!(
+            s.to_query(),
+            "?page=data&indicator=dti&period=2024&q=ha+noi&sort=-value"
+        );
+        let m = s.with_page(Page::Map);
+        assert_eq!((m.query, m.sort), (None, None));
+        assert_eq!(m.indicator.as_deref(), Some("dti"));
+        let typed = UrlState {
+            query: Some("ha no".into()),
+            ..s.clone()
+        };
+        assert!(s.replaces_history(&typed), "a keystroke replaces the entry");
+        let other = UrlState {
+            sort: Some("rank".into()),
+            ..typed.clone()
+        };
+        assert!(!s.replaces_history(&other), "a new sort is a new entry");
+        assert!(!s.replaces_history(&s));
+        let back = UrlState::from_query("?page=map&indicator=dti").with_page(Page::Data);
+        assert_eq!(back.indicator.as_deref(), Some("dti"));
+        let long = format!("?page=data&q={}", "a".repeat(MAX_QUERY_LEN + 1));
+        assert_eq!(UrlState::from_query(&long).query, None);
+        assert_eq!(UrlState::from_query("?sort=%3Cx%3E").sort, None);
     }
 
     #[test]

@@ -581,6 +581,7 @@ mod tests {
                 unit: t("provinces"),
                 scope: None,
                 source: "s".into(),
+                measure: None,
             }],
             tasks: vec![Task {
                 id: "t1".into(),

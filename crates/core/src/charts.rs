@@ -1,0 +1,825 @@
+//! What each chart shows, before any drawing: the ranking of the provinces,
+//! a province's trend across periods (honest about the 2025 merger), its
+//! pillar profile against the average, the Steering Committee's task
+//! tracker, progress towards targets, and what changed between meetings.
+//! The components only draw what these return.
+
+use crate::choropleth::{lineage, map_data, periods_of, Lineage, MapData};
+use crate::data::{
+    Indicator, Meeting, NationalFigure, Period, ProgressData, Source, Text, UnitLevel,
+};
+
+/// The unweighted mean of the published values; `None` if there are none.
+/// (The average of the provinces, each counting once: not a national
+/// figure, and labelled so.)
+pub fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
+    let (sum, n) = values
+        .into_iter()
+        .flatten()
+        .filter(|v| v.is_finite())
+        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// One bar of the ranking.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankBar {
+    pub code: String,
+    pub name: Text,
+    pub value: f64,
+    /// 1 = best; ties share a rank.
+    pub rank: usize,
+    pub selected: bool,
+}
+
+/// The provinces ranked on one indicator and period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranking {
+    pub indicator: Indicator,
+    pub period: Period,
+    /// Best first.
+    pub bars: Vec<RankBar>,
+    /// The average of the published values (unweighted).
+    pub average: Option<f64>,
+    /// Units with nothing published, by name.
+    pub not_published: Vec<Text>,
+    pub source: Option<Source>,
+}
+
+/// The ranking drawn from a map's data (the same ranks as the map), with
+/// `selected` highlighted.
+pub fn ranking(map: &MapData, selected: Option<&str>) -> Ranking {
+    let mut bars: Vec<RankBar> = map
+        .rows
+        .iter()
+        .filter_map(|r| {
+            Some(RankBar {
+                code: r.code.clone(),
+                name: r.name.clone(),
+                value: r.value?,
+                rank: r.rank?,
+                selected: selected == Some(r.code.as_str()),
+            })
+        })
+        .collect();
+    bars.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.code.cmp(&b.code)));
+    Ranking {
+        indicator: map.indicator.clone(),
+        period: map.period.clone(),
+        average: mean(bars.iter().map(|b| Some(b.value))),
+        not_published: map
+            .rows
+            .iter()
+            .filter(|r| r.value.is_none())
+            .map(|r| r.name.clone())
+            .collect(),
+        bars,
+        source: map.source.clone(),
+    }
+}
+
+/// One line of a trend chart: a unit's value in each period (`None` where
+/// it did not exist or nothing was published).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendLine {
+    pub code: String,
+    pub name: Text,
+    /// One per period of [`Trend::periods`].
+    pub values: Vec<Option<f64>>,
+    /// A unit of the set before the boundary change (drawn dashed).
+    pub former: bool,
+}
+
+/// A province across the periods of one indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    pub indicator: Indicator,
+    pub periods: Vec<Period>,
+    /// The province itself (first), then the units it was formed from, each
+    /// over the periods of its own unit set: values of different sets are
+    /// never joined into one line.
+    pub lines: Vec<TrendLine>,
+    /// The average of all units in each period (unweighted).
+    pub average: Vec<Option<f64>>,
+    /// Index of the first period of a new unit set (the July 2025 merger
+    /// falls between it and the one before), if the periods change set.
+    pub boundary_change: Option<usize>,
+    /// The sources of the values, in period order, without repeats.
+    pub sources: Vec<Source>,
+}
+
+/// The trend of unit `code` on `indicator`: its own values, and those of
+/// the units it was formed from in periods of the older set.
+pub fn trend(data: &ProgressData, indicator: &str, code: &str) -> Option<Trend> {
+    let ind = data.indicators.iter().find(|i| i.id == indicator)?;
+    let periods: Vec<Period> = periods_of(data, indicator).into_iter().cloned().collect();
+    if periods.is_empty() {
+        return None;
+    }
+    let maps: Vec<Option<MapData>> = periods
+        .iter()
+        .map(|p| map_data(data, indicator, &p.id))
+        .collect();
+    let value = |k: usize, unit: &str| -> Option<f64> { maps[k].as_ref()?.row(unit)?.value };
+    let set_of = |k: usize| periods[k].unit_set.as_str();
+    let latest_set = set_of(periods.len() - 1).to_string();
+    let own = TrendLine {
+        code: code.to_string(),
+        name: unit_name(data, &latest_set, code)?,
+        values: (0..periods.len())
+            .map(|k| (set_of(k) == latest_set).then(|| value(k, code)).flatten())
+            .collect(),
+        former: false,
+    };
+    let mut lines = vec![own];
+    for m in data.unit_mappings.iter().filter(|m| m.to == latest_set) {
+        for (old, _) in m.pairs.iter().filter(|(_, new)| new.as_str() == code) {
+            let values: Vec<Option<f64>> = (0..periods.len())
+                .map(|k| (set_of(k) == m.from).then(|| value(k, old)).flatten())
+                .collect();
+            if values.iter().any(Option::is_some) {
+                lines.push(TrendLine {
+                    code: old.clone(),
+                    name: unit_name(data, &m.from, old).unwrap_or_else(|| Text {
+                        vi: old.clone(),
+                        en: old.clone(),
+                    }),
+                    values,
+                    former: true,
+                });
+            }
+        }
+    }
+    let boundary_change = (1..periods.len()).find(|&k| set_of(k) != set_of(k - 1));
+    let sources = distinct_sources(maps.iter().flatten().map(|m| m.source.as_ref()));
+    Some(Trend {
+        indicator: ind.clone(),
+        average: maps
+            .iter()
+            .map(|m| {
+                m.as_ref()
+                    .and_then(|m| mean(m.rows.iter().map(|r| r.value)))
+            })
+            .collect(),
+        periods,
+        lines,
+        boundary_change,
+        sources,
+    })
+}
+
+fn unit_name(data: &ProgressData, set: &str, code: &str) -> Option<Text> {
+    let set = data.unit_sets.iter().find(|s| s.id == set)?;
+    Some(set.units.iter().find(|u| u.code == code)?.name.clone())
+}
+
+/// A province as the province page shows it: which set of units it
+/// belongs to and how the 2025 merger touched it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitInfo {
+    pub code: String,
+    pub name: Text,
+    /// The [`crate::data::UnitSet::id`] the unit was found in.
+    pub set: String,
+    /// The set's name ("34 provinces from 1 July 2025").
+    pub set_name: Text,
+    /// The unit belongs to the newest set of its level (not a former unit).
+    pub current: bool,
+    /// The older units it was formed from, or the newer one it is now part
+    /// of, with codes, so each can be linked.
+    pub formed_from: Vec<(String, Text)>,
+    pub now_part_of: Option<(String, Text)>,
+    pub lineage: Lineage,
+}
+
+/// The unit sets of provinces, newest first (by `valid_from`; a set with
+/// no date counts as oldest).
+fn province_sets(data: &ProgressData) -> Vec<&crate::data::UnitSet> {
+    let mut sets: Vec<_> = data
+        .unit_sets
+        .iter()
+        .filter(|s| s.level == UnitLevel::Province)
+        .collect();
+    sets.sort_by(|a, b| b.valid_from.cmp(&a.valid_from));
+    sets
+}
+
+/// Unit `code` in the newest province set that has it, with its place in
+/// the merger; `None` if no province set has it.
+pub fn find_province(data: &ProgressData, code: &str) -> Option<UnitInfo> {
+    let sets = province_sets(data);
+    let (k, set, unit) = sets
+        .iter()
+        .enumerate()
+        .find_map(|(k, s)| Some((k, *s, s.units.iter().find(|u| u.code == code)?)))?;
+    let name_in = |set_id: &str, code: &str| -> Option<Text> {
+        let set = data.unit_sets.iter().find(|s| s.id == set_id)?;
+        Some(set.units.iter().find(|u| u.code == code)?.name.clone())
+    };
+    let mut formed_from = Vec::new();
+    let mut now_part_of = None;
+    for m in &data.unit_mappings {
+        if m.to == set.id {
+            formed_from.extend(
+                m.pairs
+                    .iter()
+                    .filter(|(_, new)| new.as_str() == code)
+                    .filter_map(|(old, _)| Some((old.clone(), name_in(&m.from, old)?))),
+            );
+        }
+        if m.from == set.id {
+            if let Some(new) = m.pairs.get(code) {
+                now_part_of = name_in(&m.to, new).map(|n| (new.clone(), n));
+            }
+        }
+    }
+    Some(UnitInfo {
+        code: unit.code.clone(),
+        name: unit.name.clone(),
+        set: set.id.clone(),
+        set_name: set.name.clone(),
+        current: k == 0,
+        formed_from,
+        now_part_of,
+        lineage: lineage(data, &set.id, code),
+    })
+}
+
+/// A unit a reader can pick: its code and name.
+pub type UnitChoice = (String, Text);
+
+/// The provinces a reader can pick: those of the newest province set, in
+/// listed order, then the former ones (for links made before the merger).
+pub fn province_choices(data: &ProgressData) -> (Vec<UnitChoice>, Vec<UnitChoice>) {
+    let sets = province_sets(data);
+    let list = |k: usize| -> Vec<UnitChoice> {
+        sets.get(k)
+            .map(|s| {
+                s.units
+                    .iter()
+                    .map(|u| (u.code.clone(), u.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    (list(0), list(1))
+}
+
+/// The latest period in which unit `code` has a profile on the pillars of
+/// `parent`, with that profile.
+pub fn latest_pillar_profile(
+    data: &ProgressData,
+    parent: &str,
+    code: &str,
+) -> Option<(Period, Vec<Pillar>)> {
+    data.periods.iter().rev().find_map(|p| {
+        let pillars = pillar_profile(data, parent, &p.id, code);
+        pillars
+            .iter()
+            .any(|x| x.value.is_some())
+            .then(|| (p.clone(), pillars))
+    })
+}
+
+/// One pillar of a province's profile.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pillar {
+    pub indicator: Indicator,
+    /// `None`: not published for this province.
+    pub value: Option<f64>,
+    /// The average of all units (unweighted).
+    pub average: Option<f64>,
+    pub rank: Option<usize>,
+    /// How many units have a value.
+    pub of: usize,
+    /// Where the value comes from.
+    pub source: Option<Source>,
+}
+
+/// The sources of `items`, in order, each once.
+pub fn distinct_sources<'a>(items: impl IntoIterator<Item = Option<&'a Source>>) -> Vec<Source> {
+    let mut out: Vec<Source> = Vec::new();
+    for s in items.into_iter().flatten() {
+        if !out.iter().any(|x| x.id == s.id) {
+            out.push(s.clone());
+        }
+    }
+    out
+}
+
+/// The profile of unit `code` in `period` on the sub-indicators of
+/// `parent` (ids `parent.*`: the 8 DTI pillars of `dti`), in listed order.
+pub fn pillar_profile(data: &ProgressData, parent: &str, period: &str, code: &str) -> Vec<Pillar> {
+    let prefix = format!("{parent}.");
+    data.indicators
+        .iter()
+        .filter(|i| i.id.starts_with(&prefix))
+        .filter(|i| periods_of(data, &i.id).iter().any(|p| p.id == period))
+        .filter_map(|i| {
+            let m = map_data(data, &i.id, period)?;
+            let row = m.row(code)?;
+            Some(Pillar {
+                indicator: i.clone(),
+                value: row.value,
+                average: mean(m.rows.iter().map(|r| r.value)),
+                rank: row.rank,
+                of: m.rows.iter().filter(|r| r.value.is_some()).count(),
+                source: m.source.clone(),
+            })
+        })
+        .collect()
+}
+
+/// A unit's standing on one indicator, in the latest period that covers it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Standing {
+    pub indicator: Indicator,
+    pub period: Period,
+    pub value: Option<f64>,
+    pub rank: Option<usize>,
+    pub of: usize,
+    pub average: Option<f64>,
+}
+
+/// Unit `code`'s value and rank on every indicator, each in its latest
+/// period whose unit set has the unit.
+pub fn standings(data: &ProgressData, code: &str) -> Vec<Standing> {
+    data.indicators
+        .iter()
+        .filter_map(|i| {
+            periods_of(data, &i.id).into_iter().rev().find_map(|p| {
+                let m = map_data(data, &i.id, &p.id)?;
+                let row = m.row(code)?;
+                Some(Standing {
+                    indicator: i.clone(),
+                    period: p.clone(),
+                    value: row.value,
+                    rank: row.rank,
+                    of: m.rows.iter().filter(|r| r.value.is_some()).count(),
+                    average: mean(m.rows.iter().map(|r| r.value)),
+                })
+            })
+        })
+        .collect()
+}
+
+/// Tasks at one meeting: the parts of a stacked bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeetingTasks {
+    pub meeting: Meeting,
+    /// The day the counts refer to.
+    pub as_of: String,
+    pub scope: Text,
+    pub assigned: Option<u64>,
+    pub completed: Option<u64>,
+    pub in_progress: Option<u64>,
+    pub overdue: Option<u64>,
+    /// Assigned tasks in none of the three published states (assigned
+    /// minus the three), when all four were published and it is positive.
+    pub other: Option<u64>,
+    pub source: Option<Source>,
+}
+
+/// The national task counts, one per meeting that published them, oldest
+/// first; per-agency counts are left to [`agency_tasks`].
+pub fn task_tracker(data: &ProgressData) -> Vec<MeetingTasks> {
+    tasks_where(data, |t| t.agency.is_none())
+}
+
+/// Task counts published per agency, oldest meeting first.
+pub fn agency_tasks(data: &ProgressData) -> Vec<(Text, MeetingTasks)> {
+    data.task_counts
+        .iter()
+        .filter_map(|t| {
+            let agency = t.agency.as_ref()?;
+            let m = meeting_tasks(data, t)?;
+            Some((agency.name.clone(), m))
+        })
+        .collect()
+}
+
+fn tasks_where(
+    data: &ProgressData,
+    keep: impl Fn(&crate::data::TaskCounts) -> bool,
+) -> Vec<MeetingTasks> {
+    let mut out: Vec<MeetingTasks> = data
+        .task_counts
+        .iter()
+        .filter(|t| keep(t))
+        .filter_map(|t| meeting_tasks(data, t))
+        .collect();
+    out.sort_by(|a, b| a.meeting.date.cmp(&b.meeting.date));
+    out
+}
+
+fn meeting_tasks(data: &ProgressData, t: &crate::data::TaskCounts) -> Option<MeetingTasks> {
+    let meeting = data.meetings.iter().find(|m| m.id == t.meeting)?.clone();
+    let other = match (t.assigned, t.completed, t.in_progress, t.overdue) {
+        (Some(a), Some(c), Some(p), Some(o)) => a.checked_sub(c + p + o).filter(|&x| x > 0),
+        _ => None,
+    };
+    Some(MeetingTasks {
+        meeting,
+        as_of: t.as_of.clone(),
+        scope: t.scope.clone(),
+        assigned: t.assigned,
+        completed: t.completed,
+        in_progress: t.in_progress,
+        overdue: t.overdue,
+        other,
+        source: data.source(&t.source).cloned(),
+    })
+}
+
+/// A figure with the total or target it is out of: a progress bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetBar {
+    pub figure: NationalFigure,
+    pub meeting: Option<Meeting>,
+    /// `value / of_total`, 0 to 1 (capped at 1 for drawing; the numbers
+    /// are shown as published).
+    pub share: f64,
+    pub source: Option<Source>,
+}
+
+/// Every national figure published with a total or target, latest meeting
+/// first, then in listed order; figures whose measure was reported again at
+/// a later meeting are left out (the latest stands for them).
+pub fn targets(data: &ProgressData) -> Vec<TargetBar> {
+    let date_of = |f: &NationalFigure| {
+        data.meetings
+            .iter()
+            .find(|m| m.id == f.meeting)
+            .map(|m| m.date.clone())
+            .unwrap_or_default()
+    };
+    let mut bars: Vec<(String, usize, TargetBar)> = data
+        .national_figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.of_total.is_some_and(|t| t > 0.0) && f.value.is_finite())
+        .filter(|(_, f)| {
+            // Superseded: the same measure at a later meeting.
+            !f.measure.as_ref().is_some_and(|m| {
+                data.national_figures.iter().any(|g| {
+                    g.measure.as_ref() == Some(m) && g.of_total.is_some() && date_of(g) > date_of(f)
+                })
+            })
+        })
+        .map(|(i, f)| {
+            let total = f.of_total.unwrap_or(1.0);
+            (
+                date_of(f),
+                i,
+                TargetBar {
+                    figure: f.clone(),
+                    meeting: data.meetings.iter().find(|m| m.id == f.meeting).cloned(),
+                    share: (f.value / total).clamp(0.0, 1.0),
+                    source: data.source(&f.source).cloned(),
+                },
+            )
+        })
+        .collect();
+    bars.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    bars.into_iter().map(|(_, _, b)| b).collect()
+}
+
+/// A figure of the latest meeting and, where the same measure was reported
+/// before, its previous value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub latest: NationalFigure,
+    pub previous: Option<(NationalFigure, Meeting)>,
+}
+
+/// What the latest meeting reported, against the meeting before it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeetingChanges {
+    pub latest: Meeting,
+    pub previous: Option<Meeting>,
+    /// Every figure reported at the latest meeting.
+    pub figures: Vec<Change>,
+    /// Measures reported at several meetings: each value, oldest first.
+    pub tracked: Vec<Vec<(NationalFigure, Meeting)>>,
+}
+
+/// The latest meeting with figures, its figures (each with the previous
+/// value of the same measure, if one was reported), the meeting before it,
+/// and every measure reported more than once.
+pub fn meeting_changes(data: &ProgressData) -> Option<MeetingChanges> {
+    let mut meetings: Vec<&Meeting> = data
+        .meetings
+        .iter()
+        .filter(|m| data.national_figures.iter().any(|f| f.meeting == m.id))
+        .collect();
+    meetings.sort_by(|a, b| a.date.cmp(&b.date));
+    let latest = (*meetings.last()?).clone();
+    let previous = meetings.iter().rev().nth(1).map(|m| (*m).clone());
+    let meeting_of = |f: &NationalFigure| data.meetings.iter().find(|m| m.id == f.meeting);
+    let history = |measure: &str| -> Vec<(NationalFigure, Meeting)> {
+        let mut h: Vec<(NationalFigure, Meeting)> = data
+            .national_figures
+            .iter()
+            .filter(|f| f.measure.as_deref() == Some(measure))
+            .filter_map(|f| Some((f.clone(), meeting_of(f)?.clone())))
+            .collect();
+        h.sort_by(|a, b| a.1.date.cmp(&b.1.date));
+        h
+    };
+    let figures = data
+        .national_figures
+        .iter()
+        .filter(|f| f.meeting == latest.id)
+        .map(|f| Change {
+            latest: f.clone(),
+            previous: f.measure.as_deref().and_then(|m| {
+                history(m)
+                    .into_iter()
+                    .rfind(|(_, mt)| mt.date < latest.date)
+            }),
+        })
+        .collect();
+    let mut measures: Vec<&str> = data
+        .national_figures
+        .iter()
+        .filter_map(|f| f.measure.as_deref())
+        .collect();
+    measures.sort_unstable();
+    measures.dedup();
+    let tracked = measures
+        .into_iter()
+        .map(history)
+        .filter(|h| h.len() > 1)
+        .collect();
+    Some(MeetingChanges {
+        latest,
+        previous,
+        figures,
+        tracked,
+    })
+}
+
+/// Nice round ticks covering `min..=max` (about `count` of them), for axes.
+pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
+    if !(min.is_finite() && max.is_finite()) || max < min || count == 0 {
+        return Vec::new();
+    }
+    if max == min {
+        return vec![min];
+    }
+    let raw = (max - min) / count as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    // Rounded to the step's decimals, so 3 x 0.2 reads 0.6.
+    let scale = 10f64.powi((1.0 - step.log10().floor()).max(0.0) as i32);
+    let first = (min / step).ceil() as i64;
+    (first..)
+        .map(|k| ((k as f64 * step) * scale).round() / scale)
+        .take_while(|v| *v <= max + step * 1e-9)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_progress;
+
+    fn demo() -> ProgressData {
+        parse_progress(include_str!("../../../public/data/progress.json")).unwrap()
+    }
+
+    /// Guards the average: unpublished values are left out, not zeros.
+    #[test]
+    fn mean_skips_missing_values() {
+        assert_eq!(mean([Some(1.0), None, Some(3.0)]), Some(2.0));
+        assert_eq!(mean([None, None]), None);
+        assert_eq!(mean([Some(f64::NAN), Some(4.0)]), Some(4.0));
+    }
+
+    /// Guards the ranking chart: best first, ties kept, the selected unit
+    /// marked, the missing ones named apart, the average unweighted.
+    #[test]
+    fn ranking_orders_marks_and_averages() {
+        let mut d = demo();
+        let s = d
+            .series
+            .iter_mut()
+            .find(|s| s.indicator == "dti" && s.period == "2024")
+            .unwrap();
+        let i79 = s.units.iter().position(|u| u == "79").unwrap();
+        let i01 = s.units.iter().position(|u| u == "01").unwrap();
+        let i04 = s.units.iter().position(|u| u == "04").unwrap();
+        s.values[i79] = s.values[i01]; // a tie at the top
+        s.values[i04] = None; // Cao Bằng not published
+        let m = map_data(&d, "dti", "2024").unwrap();
+        let r = ranking(&m, Some("79"));
+        assert_eq!(r.bars.len(), 33);
+        assert_eq!((r.bars[0].code.as_str(), r.bars[0].rank), ("01", 1));
+        assert_eq!((r.bars[1].code.as_str(), r.bars[1].rank), ("79", 1));
+        assert_eq!(r.bars[2].rank, 3, "the rank after a tie skips");
+        assert!(r.bars[1].selected && !r.bars[0].selected);
+        assert_eq!(r.not_published.len(), 1);
+        assert_eq!(r.not_published[0].vi, "Cao Bằng");
+        let expected = r.bars.iter().map(|b| b.value).sum::<f64>() / 33.0;
+        assert!((r.average.unwrap() - expected).abs() < 1e-12);
+        assert!(r.bars.windows(2).all(|w| w[0].value >= w[1].value));
+    }
+
+    /// Guards the trend's honesty: the 34-unit value and the old provinces'
+    /// values are separate lines, and the merger is marked between the
+    /// periods of the two unit sets.
+    #[test]
+    fn trend_keeps_old_and_new_units_apart() {
+        let d = demo();
+        let t = trend(&d, "dti", "79").unwrap();
+        let ids: Vec<&str> = t.periods.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["2022", "2023", "2024-63", "2024"]);
+        assert_eq!(t.boundary_change, Some(3));
+        let own = &t.lines[0];
+        assert!(!own.former);
+        assert_eq!(own.values[..3], [None, None, None]);
+        assert!(own.values[3].is_some());
+        let former: Vec<&str> = t.lines[1..].iter().map(|l| l.code.as_str()).collect();
+        assert_eq!(
+            former.len(),
+            3,
+            "Hồ Chí Minh, Bình Dương, Bà Rịa - Vũng Tàu: {former:?}"
+        );
+        assert!(former.contains(&"74"));
+        assert!(t.lines[1..]
+            .iter()
+            .all(|l| l.former && l.values[3].is_none()));
+        assert!(t.lines[1..]
+            .iter()
+            .all(|l| l.values[..3].iter().all(Option::is_some)));
+        assert!(t.average.iter().all(Option::is_some));
+        assert!(!t.sources.is_empty());
+        assert!(trend(&d, "dti", "99").is_none(), "unknown unit");
+        assert!(trend(&d, "nothing", "79").is_none());
+    }
+
+    /// Guards the province page's lookup: a current province with what it
+    /// was formed from, a former one with what it is now part of, and an
+    /// unknown code.
+    #[test]
+    fn find_province_knows_both_sides_of_the_merger() {
+        let d = demo();
+        let hcm = find_province(&d, "79").unwrap();
+        assert!(hcm.current);
+        assert_eq!(hcm.set, "vn-province-2025");
+        let from: Vec<&str> = hcm.formed_from.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(from.len(), 3, "{from:?}");
+        assert!(from.contains(&"74") && from.contains(&"77") && from.contains(&"79"));
+        assert_eq!(hcm.now_part_of, None);
+        let bd = find_province(&d, "74").unwrap();
+        assert!(!bd.current);
+        assert_eq!(bd.name.vi, "Bình Dương");
+        assert_eq!(bd.now_part_of.as_ref().map(|p| p.0.as_str()), Some("79"));
+        assert!(bd.formed_from.is_empty());
+        assert!(find_province(&d, "99").is_none());
+        let (now, before) = province_choices(&d);
+        assert_eq!((now.len(), before.len()), (34, 63));
+    }
+
+    /// Guards the profile's period: the latest with pillar values.
+    #[test]
+    fn latest_pillar_profile_is_2024() {
+        let d = demo();
+        let (p, pillars) = latest_pillar_profile(&d, "dti", "01").unwrap();
+        assert_eq!(p.id, "2024");
+        assert_eq!(pillars.len(), 8);
+        assert!(
+            latest_pillar_profile(&d, "dti", "74").is_none(),
+            "no pillars for the 63"
+        );
+    }
+
+    /// Guards the pillar profile: the 8 DTI pillars, each with the average.
+    #[test]
+    fn pillar_profile_has_the_eight_pillars() {
+        let d = demo();
+        let p = pillar_profile(&d, "dti", "2024", "01");
+        assert_eq!(p.len(), 8);
+        assert!(p.iter().all(|x| x.value.is_some() && x.average.is_some()));
+        assert!(p.iter().all(|x| x.of == 34));
+        assert!(
+            pillar_profile(&d, "dti", "2023", "01").is_empty(),
+            "no pillars before 2024"
+        );
+    }
+
+    /// Guards a province's standings: each indicator in its latest period
+    /// that has the unit.
+    #[test]
+    fn standings_use_the_latest_period_with_the_unit() {
+        let d = demo();
+        let s = standings(&d, "79");
+        assert_eq!(s.len(), 9);
+        assert!(s.iter().all(|x| x.period.id == "2024"));
+        let old = standings(&d, "74");
+        assert_eq!(
+            old.len(),
+            1,
+            "Bình Dương: only the overall DTI, 63-unit periods"
+        );
+        assert_eq!(old[0].period.id, "2024-63");
+    }
+
+    /// Guards the task tracker: national counts per meeting, with the
+    /// remainder only when all four numbers were published.
+    #[test]
+    fn task_tracker_reads_the_counts() {
+        let d = demo();
+        let t = task_tracker(&d);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            (
+                t[0].assigned,
+                t[0].completed,
+                t[0].in_progress,
+                t[0].overdue,
+                t[0].other
+            ),
+            (Some(679), Some(270), Some(382), Some(27), None)
+        );
+        assert!(agency_tasks(&d).is_empty());
+        let mut d2 = d.clone();
+        d2.task_counts[0].assigned = Some(700);
+        assert_eq!(task_tracker(&d2)[0].other, Some(21));
+        d2.task_counts[0].overdue = None;
+        assert_eq!(task_tracker(&d2)[0].other, None);
+    }
+
+    /// Guards the target bars: the latest figure of each measure, shares
+    /// of the total, latest meeting first.
+    #[test]
+    fn targets_show_the_latest_of_each_measure() {
+        let d = demo();
+        let t = targets(&d);
+        let ids: Vec<&str> = t.iter().map(|b| b.figure.id.as_str()).collect();
+        assert!(ids.contains(&"2025-4-essential-public-services-provided-project-06"));
+        assert!(
+            !ids.contains(&"2025-2-essential-online-public-services-deployed-project-06"),
+            "superseded by the 4th meeting's"
+        );
+        let ioc = t
+            .iter()
+            .find(|b| b.figure.id.contains("smart-city"))
+            .unwrap();
+        assert!((ioc.share - 30.0 / 34.0).abs() < 1e-12);
+        assert!(t.iter().all(|b| (0.0..=1.0).contains(&b.share)));
+        let dates: Vec<String> = t
+            .iter()
+            .map(|b| b.meeting.as_ref().unwrap().date.clone())
+            .collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    }
+
+    /// Guards "what changed": the latest meeting's figures, and measures
+    /// reported at several meetings with each value.
+    #[test]
+    fn meeting_changes_pair_the_same_measure() {
+        let d = demo();
+        let c = meeting_changes(&d).unwrap();
+        assert_eq!(c.latest.id, "2025-5");
+        assert_eq!(c.previous.as_ref().map(|m| m.id.as_str()), Some("2025-4"));
+        assert_eq!(c.figures.len(), 2);
+        assert!(c.figures.iter().all(|f| f.previous.is_none()));
+        assert_eq!(c.tracked.len(), 2);
+        let services = c
+            .tracked
+            .iter()
+            .find(|h| h[0].0.measure.as_deref() == Some("project06-essential-public-services"))
+            .unwrap();
+        let values: Vec<(f64, Option<f64>)> = services
+            .iter()
+            .map(|(f, _)| (f.value, f.of_total))
+            .collect();
+        assert_eq!(values, [(58.0, Some(76.0)), (58.0, Some(75.0))]);
+        // A measure at the latest meeting finds its previous value.
+        let mut d2 = d.clone();
+        let f = d2
+            .national_figures
+            .iter_mut()
+            .find(|f| f.meeting == "2025-5")
+            .unwrap();
+        f.measure = Some("project06-essential-public-services".into());
+        let c2 = meeting_changes(&d2).unwrap();
+        let changed = c2.figures.iter().find(|f| f.previous.is_some()).unwrap();
+        assert_eq!(changed.previous.as_ref().unwrap().1.id, "2025-4");
+    }
+
+    #[test]
+    fn ticks_are_round_and_cover_the_range() {
+        assert_eq!(ticks(0.0, 1.0, 5), [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        assert_eq!(ticks(0.0, 679.0, 4), [0.0, 200.0, 400.0, 600.0]);
+        assert_eq!(ticks(0.5, 0.83, 4), [0.5, 0.6, 0.7, 0.8]);
+        assert_eq!(ticks(3.0, 3.0, 4), [3.0]);
+        assert!(ticks(1.0, 0.0, 4).is_empty());
+        assert!(ticks(f64::NAN, 1.0, 4).is_empty());
+    }
+}

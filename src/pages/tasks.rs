@@ -1,0 +1,83 @@
+use crate::components::{TargetChart, TaskCountsCard, TaskTrackerChart};
+use leptos::prelude::*;
+use std::sync::Arc;
+use tien_do_core::charts::{agency_tasks, targets, task_tracker, MeetingTasks};
+use tien_do_core::data::Text;
+use tien_do_core::{Lang, Msg, ProgressData};
+
+/// The Steering Committee's tasks: the latest counts, the tracker at each
+/// meeting, progress towards the published targets, and the counts per
+/// agency where the data has them (the page says when it does not).
+#[component]
+pub fn TasksPage(
+    /// The loaded data.
+    data: Arc<ProgressData>,
+    /// The language shown now.
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let national = Arc::new(task_tracker(&data));
+    let goals = Arc::new(targets(&data));
+    // Per agency: one tracker each, in the order first published.
+    let mut by_agency: Vec<(Text, Vec<MeetingTasks>)> = Vec::new();
+    for (name, m) in agency_tasks(&data) {
+        match by_agency.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, list)) => list.push(m),
+            None => by_agency.push((name, vec![m])),
+        }
+    }
+    let latest = {
+        let d = Arc::clone(&data);
+        move || {
+            let counts = d.latest_task_counts().cloned()?;
+            let meeting = d.meeting(&counts.meeting).cloned();
+            let source = d.source(&counts.source).cloned();
+            Some(view! { <TaskCountsCard counts meeting source lang /> })
+        }
+    };
+    let charts = move || {
+        let l = lang.get();
+        let tracker = if national.is_empty() {
+            view! { <p class="chart-note">{Msg::NoTaskData.text(l)}</p> }.into_any()
+        } else {
+            view! {
+                <TaskTrackerChart meetings=Arc::clone(&national) title=Msg::TrackerTitle.text(l) lang=l />
+            }
+            .into_any()
+        };
+        let goals_view = (!goals.is_empty()).then(|| {
+            view! { <TargetChart bars=Arc::clone(&goals) title=Msg::TargetsTitle.text(l) lang=l /> }
+        });
+        let agencies = if by_agency.is_empty() {
+            view! { <p class="chart-note">{Msg::NoAgencyData.text(l)}</p> }.into_any()
+        } else {
+            by_agency
+                .iter()
+                .map(|(name, list)| {
+                    let mut list = list.clone();
+                    list.sort_by(|a, b| a.meeting.date.cmp(&b.meeting.date));
+                    view! {
+                        <TaskTrackerChart meetings=Arc::new(list) title=name.get(l).to_string() lang=l />
+                    }
+                })
+                .collect_view()
+                .into_any()
+        };
+        view! {
+            <div class="chart-grid">
+                {tracker}
+                {goals_view}
+            </div>
+            <section class="by-agency">
+                <h2>{Msg::ByAgency.text(l)}</h2>
+                {agencies}
+            </section>
+        }
+    };
+    view! {
+        <article class="page tasks">
+            <h1>{move || Msg::TasksHeading.text(lang.get())}</h1>
+            {latest}
+            {charts}
+        </article>
+    }
+}

@@ -4,13 +4,21 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use std::sync::Arc;
 use tien_do::app::App;
-use tien_do::components::{LanguageSwitch, LoadErrorPanel, LoadingSkeleton, TaskCountsCard};
+use tien_do::components::{
+    LanguageSwitch, LoadErrorPanel, LoadingSkeleton, PillarChart, RankingChart, TargetChart,
+    TaskCountsCard, TaskTrackerChart, TrendChart,
+};
+use tien_do_core::charts::{
+    find_province, latest_pillar_profile, ranking, targets, task_tracker, trend,
+};
+use tien_do_core::choropleth::map_data;
 use tien_do_core::data::{Meeting, Source, TaskCounts, Text};
-use tien_do_core::{Lang, LoadError, UrlState};
+use tien_do_core::{parse_progress, Lang, LoadError, ProgressData, UrlState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
+use web_sys::{HtmlCanvasElement, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -210,4 +218,218 @@ async fn whole_app_shows_a_clear_error_when_the_data_is_missing() {
     );
     assert!(el.query_selector(".main-nav").unwrap().is_some());
     assert!(el.query_selector("button.retry").unwrap().is_some());
+}
+
+/// The demo data the site ships, read by the app's own parser.
+fn demo() -> ProgressData {
+    parse_progress(include_str!("../public/data/progress.json")).expect("demo data parses")
+}
+
+/// A container `width` CSS pixels wide, for a chart to size itself to.
+fn sized_container(width: u32) -> HtmlElement {
+    let el = container();
+    el.style()
+        .set_property("width", &format!("{width}px"))
+        .unwrap();
+    el
+}
+
+/// Waits until the chart in `el` says it has drawn; returns its canvas.
+async fn drawn_canvas(el: &HtmlElement) -> HtmlCanvasElement {
+    for _ in 0..100 {
+        if let Some(c) = el.query_selector("canvas[data-drawn]").unwrap() {
+            return c.unchecked_into();
+        }
+        tick(30).await;
+    }
+    panic!("the chart did not draw within 3 s: {}", el.inner_html());
+}
+
+/// Pixels of the canvas's backing store that are not white, and those
+/// close to `rgb`.
+fn pixels(c: &HtmlCanvasElement, rgb: (u8, u8, u8)) -> (usize, usize) {
+    let ctx: web_sys::CanvasRenderingContext2d =
+        c.get_context("2d").unwrap().unwrap().unchecked_into();
+    let data = ctx
+        .get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height()))
+        .unwrap()
+        .data();
+    let near = |a: u8, b: u8| a.abs_diff(b) < 12;
+    data.chunks(4).fold((0, 0), |(ink, hit), p| {
+        (
+            ink + usize::from(p[3] > 0 && (p[0], p[1], p[2]) != (255, 255, 255)),
+            hit + usize::from(near(p[0], rgb.0) && near(p[1], rgb.1) && near(p[2], rgb.2)),
+        )
+    })
+}
+
+/// Sends a key to the canvas as a keyboard user would.
+fn press(c: &HtmlCanvasElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    c.dispatch_event(&ev).unwrap();
+}
+
+/// Moves the mouse to (`x`, `y`) CSS pixels from the canvas's corner.
+fn hover_at(c: &HtmlCanvasElement, x: f64, y: f64) {
+    let r = c.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_client_x((r.left() + x) as i32);
+    init.set_client_y((r.top() + y) as i32);
+    init.set_bubbles(true);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousemove", &init).unwrap();
+    c.dispatch_event(&ev).unwrap();
+}
+
+/// The chart's tooltip text, once it shows.
+async fn tooltip(el: &HtmlElement) -> String {
+    for _ in 0..50 {
+        if let Some(t) = el.query_selector(".chart-tooltip").unwrap() {
+            return t.text_content().unwrap_or_default();
+        }
+        tick(20).await;
+    }
+    panic!("no tooltip: {}", el.inner_html());
+}
+
+/// Guards the ranking chart: sized for the screen's pixel ratio, the
+/// selected province drawn in orange, hover found through plotters'
+/// coordinate mapping (the top bar is Hà Nội), keyboard End reaches the
+/// last bar, and a table of the same numbers.
+#[wasm_bindgen_test]
+async fn ranking_chart_draws_and_answers_hover_and_keys() {
+    let el = sized_container(640);
+    let d = demo();
+    let m = map_data(&d, "dti", "2024").unwrap();
+    let r = Arc::new(ranking(&m, Some("79")));
+    let last = r.bars.last().unwrap().name.vi.clone();
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! { <RankingChart ranking=Arc::clone(&r) lang=Lang::Vi /> }
+    });
+    let c = drawn_canvas(&el).await;
+    let dpr = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
+    assert_eq!(
+        f64::from(c.width()),
+        (640.0 * dpr).round(),
+        "backing store x dpr"
+    );
+    let (ink, orange) = pixels(&c, (0xe6, 0x9f, 0x00));
+    assert!(ink > 10_000, "bars drawn: {ink}");
+    assert!(
+        orange > 200,
+        "the selected province is highlighted: {orange}"
+    );
+    hover_at(&c, 400.0, 32.0);
+    let t = tooltip(&el).await;
+    assert!(t.contains("Hà Nội") && t.contains("Hạng 1/34"), "{t}");
+    press(&c, "End");
+    tick(20).await;
+    let t = tooltip(&el).await;
+    assert!(t.contains(&last), "{t}");
+    let rows = el
+        .query_selector_all(".chart-table tbody tr")
+        .unwrap()
+        .length();
+    assert_eq!(rows, 34);
+    assert!(el.text_content().unwrap().contains("Trung bình các tỉnh"));
+}
+
+/// Guards the trend chart's honesty and its keyboard tooltip: the former
+/// provinces are listed apart, the merger marked, values per period.
+#[wasm_bindgen_test]
+async fn trend_chart_draws_and_answers_keys() {
+    let el = sized_container(520);
+    let t = Arc::new(trend(&demo(), "dti", "79").unwrap());
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! { <TrendChart trend=Arc::clone(&t) lang=Lang::En /> }
+    });
+    let c = drawn_canvas(&el).await;
+    let (ink, orange) = pixels(&c, (0xe6, 0x9f, 0x00));
+    assert!(ink > 2_000 && orange > 20, "{ink} {orange}");
+    press(&c, "ArrowRight");
+    let tip = tooltip(&el).await;
+    assert!(tip.starts_with("2022"), "{tip}");
+    assert!(
+        tip.contains("Bình Dương") || tip.contains("Binh Duong"),
+        "{tip}"
+    );
+    let text = el.text_content().unwrap();
+    assert!(text.contains("Merger, 1 July 2025"), "{text}");
+    assert!(text.contains("former province"), "{text}");
+}
+
+/// Guards the pillar profile: eight pillars, the average as a tick, the
+/// tooltip with value, average and rank.
+#[wasm_bindgen_test]
+async fn pillar_chart_draws_and_answers_keys() {
+    let el = sized_container(480);
+    let d = demo();
+    let (period, p) = latest_pillar_profile(&d, "dti", "01").unwrap();
+    let first = p[0].indicator.name.vi.clone();
+    let name = find_province(&d, "01").unwrap().name;
+    let p = Arc::new(p);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! { <PillarChart pillars=Arc::clone(&p) name=name.clone() period=period.clone() lang=Lang::Vi /> }
+    });
+    let c = drawn_canvas(&el).await;
+    let (ink, blue) = pixels(&c, (0x21, 0x71, 0xb5));
+    assert!(ink > 2_000 && blue > 500, "{ink} {blue}");
+    press(&c, "ArrowDown");
+    let tip = tooltip(&el).await;
+    assert!(tip.starts_with(&first), "{tip}");
+    assert!(
+        tip.contains("Trung bình các tỉnh") && tip.contains("Hạng"),
+        "{tip}"
+    );
+    assert_eq!(
+        el.query_selector_all(".chart-table tbody tr")
+            .unwrap()
+            .length(),
+        8
+    );
+}
+
+/// Guards the task tracker: the published parts drawn in their colours,
+/// each part's count and share in the tooltip, in Vietnamese notation.
+#[wasm_bindgen_test]
+async fn task_tracker_chart_draws_and_answers_keys() {
+    let el = sized_container(600);
+    let m = Arc::new(task_tracker(&demo()));
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! { <TaskTrackerChart meetings=Arc::clone(&m) title="Nhiệm vụ" lang=Lang::Vi /> }
+    });
+    let c = drawn_canvas(&el).await;
+    let (_, green) = pixels(&c, (0x00, 0x9e, 0x73));
+    let (_, red) = pixels(&c, (0xd5, 0x5e, 0x00));
+    assert!(green > 1_000 && red > 10, "{green} {red}");
+    press(&c, "ArrowRight");
+    let tip = tooltip(&el).await;
+    assert!(tip.contains("Đã hoàn thành: 270 (39,8%)"), "{tip}");
+    press(&c, "End");
+    tick(20).await;
+    let tip = tooltip(&el).await;
+    assert!(tip.contains("Quá hạn: 27 (4,0%)"), "{tip}");
+}
+
+/// Guards progress towards targets: each figure against its total, in
+/// English notation, with the meeting in the tooltip.
+#[wasm_bindgen_test]
+async fn target_chart_draws_and_answers_keys() {
+    let el = sized_container(720);
+    let b = Arc::new(targets(&demo()));
+    let first = b[0].figure.label.en.clone();
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! { <TargetChart bars=Arc::clone(&b) title="Targets" lang=Lang::En /> }
+    });
+    let c = drawn_canvas(&el).await;
+    let (_, blue) = pixels(&c, (0x21, 0x71, 0xb5));
+    assert!(blue > 1_000, "{blue}");
+    press(&c, "Home");
+    let tip = tooltip(&el).await;
+    assert!(tip.starts_with(&first), "{tip}");
+    assert!(tip.contains("meeting"), "{tip}");
+    let text = el.text_content().unwrap();
+    assert!(text.contains("30 / 34"), "smart-city centres: {text}");
 }

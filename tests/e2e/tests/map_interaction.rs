@@ -36,7 +36,7 @@ async fn map_hover_shows_the_province_and_click_opens_it() {
     assert_has_all(&tip, &["Merged from:", "Binh Duong", "Ba Ria"]);
     screenshot(&c, "map-hover-en-desktop").await;
     mouse_click(&c, hcm).await;
-    wait_for_text(&c, "main h1", "Provinces").await;
+    wait_for_text(&c, "main h1", "Ho Chi Minh").await;
     let q = current_query(&c).await;
     assert!(q.starts_with("?page=province&province=79"), "{q}");
     c.close().await.unwrap();
@@ -198,7 +198,7 @@ async fn map_pinch_zooms_and_tap_shows_then_opens() {
     );
     screenshot(&c, "map-tapped-en-phone").await;
     tap(&c, p).await;
-    wait_for_text(&c, "main h1", "Provinces").await;
+    wait_for_text(&c, "main h1", "Ha Noi").await;
     assert!(current_query(&c)
         .await
         .starts_with("?page=province&province=01"));

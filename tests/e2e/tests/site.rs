@@ -93,8 +93,9 @@ async fn every_view_has_a_url_that_survives_reload_and_back() {
     wait_for_text(&c, ".task-counts", "Tasks assigned").await;
     for (slug, heading, nav) in [
         ("map", "Digital Transformation Index", "Map"),
-        ("province", "Provinces", "Provinces"),
+        ("province", "Choose a province", "Provinces"),
         ("tasks", "Tasks", "Tasks"),
+        ("data", "Data", "Data"),
         ("embed", "Embed", "Embed"),
     ] {
         click(&c, &format!(".main-nav a[href*='page={slug}']")).await;
@@ -106,13 +107,13 @@ async fn every_view_has_a_url_that_survives_reload_and_back() {
         assert_eq!(current, nav);
     }
     c.back().await.unwrap();
-    wait_for_text(&c, "main h1", "Tasks").await;
+    wait_for_text(&c, "main h1", "Data").await;
     // A shared link straight to a province view.
     c.goto(&site("?page=province&province=01&lang=vi"))
         .await
         .unwrap();
-    wait_for_text(&c, ".selected-province", "01").await;
-    wait_for_text(&c, "main h1", "Tỉnh, thành phố").await;
+    wait_for_text(&c, "main h1", "Hà Nội").await;
+    wait_for_text(&c, ".province-head .lede", "01").await;
     c.close().await.unwrap();
 }
 
@@ -287,7 +288,7 @@ async fn map_keyboard_navigation_and_opening_a_province() {
     let moved = text_of(&c, ".map-tooltip").await;
     assert!(!moved.contains("Ha Noi"), "moved on: {moved}");
     canvas.send_keys("\u{E007}").await.unwrap(); // Enter
-    wait_for_text(&c, "main h1", "Provinces").await;
+    wait_for_text(&c, ".standings h2", "Rank and score").await;
     let q = current_query(&c).await;
     assert!(q.starts_with("?page=province&province="), "{q}");
     c.close().await.unwrap();

@@ -123,35 +123,42 @@ pub fn resolve_url(url: &str, base: &str) -> String {
         .unwrap_or_else(|_| url.to_string())
 }
 
-/// The CSS width of `wrap`, kept up to date: measured on the next frames
-/// until the element is attached and has a width (it may be created inside
-/// a Transition before it is in the document), and again on every window
-/// resize. Measuring the DOM is the one thing that must write a signal.
+/// The CSS width of `wrap`, kept up to date by a `ResizeObserver`: it
+/// reports once the element is attached and has a size (it may be created
+/// inside a Transition before it is in the document), and again whenever
+/// its width changes, whether the window or only the container (an embed's
+/// frame, a grid cell) changed. Measuring the DOM is the one thing that
+/// must write a signal.
 pub fn tracked_width(
     wrap: leptos::prelude::NodeRef<leptos::html::Div>,
 ) -> leptos::prelude::RwSignal<f64> {
     use leptos::prelude::*;
-    fn measure_when_attached(wrap: NodeRef<leptos::html::Div>, width: RwSignal<f64>, tries: u32) {
-        request_animation_frame(move || {
-            let w = wrap.get_untracked().map_or(0, |w| w.client_width());
-            if w > 0 {
-                width.set(f64::from(w));
-            } else if tries > 0 {
-                measure_when_attached(wrap, width, tries - 1);
-            }
-        });
-    }
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
     let width = RwSignal::new(0.0_f64);
     Effect::new(move |_| {
-        if wrap.get().is_some() {
-            measure_when_attached(wrap, width, 120);
-        }
-    });
-    let _ = window_event_listener(leptos::ev::resize, move |_| {
-        if let Some(w) = wrap.get_untracked() {
-            let w = f64::from(w.client_width());
+        let Some(el) = wrap.get() else {
+            return;
+        };
+        let target = el.clone();
+        let measure = Closure::<dyn FnMut()>::new(move || {
+            let w = f64::from(target.client_width());
             if w > 0.0 && w != width.get_untracked() {
                 width.set(w);
+            }
+        });
+        match web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
+            Ok(observer) => {
+                observer.observe(&el);
+                let kept = send_wrapper::SendWrapper::new((observer, measure));
+                on_cleanup(move || kept.0.disconnect());
+            }
+            // No ResizeObserver (a very old browser): measure once.
+            Err(_) => {
+                let w = f64::from(el.client_width());
+                if w > 0.0 {
+                    width.set(w);
+                }
             }
         }
     });

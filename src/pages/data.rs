@@ -46,6 +46,8 @@ pub fn DataPage(
         })
     });
     let sort = Memo::new(move |_| state.with(sort_of));
+    // The pickers follow the filters, not each keystroke of the search.
+    let chosen = Memo::new(move |_| state.with(|s| (s.indicator.clone(), s.period.clone())));
     // The rows shown, as indexes into `rows`: filtered, then sorted.
     let shown: Memo<Arc<Vec<usize>>> = Memo::new({
         let rows = Arc::clone(&rows);
@@ -72,13 +74,13 @@ pub fn DataPage(
         let d = Arc::clone(&data);
         move || {
             let l = lang.get();
-            let f = filter.get();
+            let (indicator, period) = chosen.get();
             let indicators = d
                 .indicators
                 .iter()
                 .filter(|i| !periods_of(&d, &i.id).is_empty())
                 .map(|i| {
-                    let sel = f.indicator.as_deref() == Some(i.id.as_str());
+                    let sel = indicator.as_deref() == Some(i.id.as_str());
                     view! { <option value=i.id.clone() selected=sel>{i.name.get(l).to_string()}</option> }
                 })
                 .collect_view();
@@ -88,11 +90,11 @@ pub fn DataPage(
                 .iter()
                 .filter(|p| {
                     d.series.iter().any(|s| {
-                        s.period == p.id && f.indicator.as_ref().is_none_or(|i| *i == s.indicator)
+                        s.period == p.id && indicator.as_ref().is_none_or(|i| *i == s.indicator)
                     })
                 })
                 .map(|p| {
-                    let sel = f.period.as_deref() == Some(p.id.as_str());
+                    let sel = period.as_deref() == Some(p.id.as_str());
                     view! { <option value=p.id.clone() selected=sel>{p.label.get(l).to_string()}</option> }
                 })
                 .collect_view();
@@ -106,7 +108,7 @@ pub fn DataPage(
                             s.period = None;
                         });
                     }>
-                        <option value="" selected=f.indicator.is_none()>{Msg::AllIndicators.text(l)}</option>
+                        <option value="" selected=indicator.is_none()>{Msg::AllIndicators.text(l)}</option>
                         {indicators}
                     </select>
                 </label>
@@ -116,7 +118,7 @@ pub fn DataPage(
                         let v = event_target_value(&ev);
                         go(&|s: &mut UrlState| s.period = (!v.is_empty()).then(|| v.clone()));
                     }>
-                        <option value="" selected=f.period.is_none()>{Msg::AllPeriods.text(l)}</option>
+                        <option value="" selected=period.is_none()>{Msg::AllPeriods.text(l)}</option>
                         {periods}
                     </select>
                 </label>

@@ -310,9 +310,16 @@ async fn ranking_chart_draws_and_answers_hover_and_keys() {
     });
     let c = drawn_canvas(&el).await;
     let dpr = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
+    let css = f64::from(
+        el.query_selector(".chart-canvas")
+            .unwrap()
+            .unwrap()
+            .client_width(),
+    );
+    assert!(css > 300.0, "sized to its container: {css}");
     assert_eq!(
         f64::from(c.width()),
-        (640.0 * dpr).round(),
+        (css * dpr).round(),
         "backing store x dpr"
     );
     let (ink, orange) = pixels(&c, (0xe6, 0x9f, 0x00));

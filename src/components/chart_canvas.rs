@@ -126,6 +126,14 @@ pub fn ChartCanvas(
         ev.prevent_default();
         active.set(next);
     };
+    // What the tooltip says, in one lasting live region, so screen readers
+    // announce each part as the arrow keys reach it.
+    let spoken = move || {
+        active
+            .get()
+            .and_then(|i| boxes.with_value(|b| b.get(i).map(|b| b.lines.join(". "))))
+            .unwrap_or_default()
+    };
     let tooltip = move || {
         let i = active.get()?;
         let b = boxes.with_value(|b| b.get(i).cloned())?;
@@ -139,7 +147,7 @@ pub fn ChartCanvas(
         let mut lines = b.lines.into_iter();
         let head = lines.next().unwrap_or_default();
         Some(view! {
-            <div class="chart-tooltip" style=style role="status">
+            <div class="chart-tooltip" style=style aria-hidden="true">
                 <strong>{head}</strong>
                 {lines.map(|l| view! { <span>{l}</span> }).collect_view()}
             </div>
@@ -160,8 +168,21 @@ pub fn ChartCanvas(
                 on:blur=move |_| active.set(None)
             ></canvas>
             {tooltip}
+            <p class="visually-hidden" aria-live="polite">{spoken}</p>
         </div>
     }
+}
+
+/// Cuts `text` to what fits in `width` device pixels at about `char_w`
+/// device pixels a character, ending in "…" when cut.
+pub fn fit(text: &str, width: f64, char_w: f64) -> String {
+    let max = (width / char_w).floor().max(4.0) as usize;
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(max - 1).collect();
+    s.push('…');
+    s
 }
 
 /// Text for plotters at `size` CSS pixels on a surface of `dpr`.

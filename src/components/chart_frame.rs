@@ -38,7 +38,7 @@ pub fn ChartFrame(
         .collect_view();
     view! {
         <figure class=format!("chart {class}")>
-            <figcaption><h3>{title}</h3></figcaption>
+            <figcaption><h2>{title}</h2></figcaption>
             {children()}
             <details class="chart-table">
                 <summary>{Msg::ShowTable.text(lang)}</summary>

@@ -19,12 +19,14 @@ pub fn ShareLink(
         let text = browser::current_href();
         leptos::task::spawn_local(async move {
             let ok = browser::copy_text(&text).await;
+            // The view may have changed while the browser answered: this
+            // component may be gone, so nothing here may panic.
             if !ok {
-                if let Some(i) = input.get_untracked() {
+                if let Some(Some(i)) = input.try_get_untracked() {
                     i.select();
                 }
             }
-            status.set(Some(if ok { Msg::LinkCopied } else { Msg::CopyFailed }));
+            status.try_set(Some(if ok { Msg::LinkCopied } else { Msg::CopyFailed }));
         });
     };
     view! {
@@ -34,7 +36,7 @@ pub fn ShareLink(
                 type="text"
                 readonly
                 value=href
-                aria-label=Msg::CopyLink.text(lang)
+                aria-label=Msg::LinkToView.text(lang)
                 on:focus=move |_| {
                     if let Some(i) = input.get_untracked() {
                         i.select();
@@ -42,7 +44,7 @@ pub fn ShareLink(
                 }
             />
             <button type="button" on:click=copy>{Msg::CopyLink.text(lang)}</button>
-            <span class="share-status" role="status">{move || status.get().map(|m| m.text(lang))}</span>
+            <span class="share-status" aria-live="polite">{move || status.get().map(|m| m.text(lang))}</span>
         </div>
     }
 }

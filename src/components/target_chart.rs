@@ -1,4 +1,4 @@
-use super::chart_canvas::{font, px, BLUE, SOFT};
+use super::chart_canvas::{fit, font, px, BLUE, SOFT};
 use super::{ChartCanvas, ChartFrame, HitBox, Surface};
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -48,7 +48,7 @@ pub fn TargetChart(
     let b = Arc::clone(&bars);
     let draw = Callback::new(move |s: Surface| draw(&s, &b, lang));
     let rows = bars.len() as f64;
-    let height = Callback::new(move |w: f64| rows * if w < 560.0 { 64.0 } else { 46.0 } + 8.0);
+    let height = Callback::new(move |w: f64| rows * if narrow(w) { 64.0 } else { 46.0 } + 8.0);
     let label = format!("{}: {title}", Msg::TargetChart.text(lang));
     let sources = distinct_sources(bars.iter().map(|x| x.source.as_ref()));
     let table = {
@@ -90,16 +90,9 @@ pub fn TargetChart(
     }
 }
 
-/// Cuts `text` to what fits in `width` device pixels at about `char_w`
-/// pixels a character, ending in "…" when cut.
-fn fit(text: &str, width: f64, char_w: f64) -> String {
-    let max = (width / char_w).floor().max(4.0) as usize;
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut s: String = text.chars().take(max - 1).collect();
-    s.push('…');
-    s
+/// Below this width (CSS pixels) a figure's value goes under its label.
+fn narrow(width: f64) -> bool {
+    width < 560.0
 }
 
 fn draw(s: &Surface, bars: &[TargetBar], lang: Lang) -> Vec<HitBox> {
@@ -130,9 +123,9 @@ fn draw(s: &Surface, bars: &[TargetBar], lang: Lang) -> Vec<HitBox> {
         let text = value_of_total(b, lang);
         let value = format!("{text} · {}", format_number(b.share, 0, true, lang));
         // Narrow screens: the label on its own line, the value under it.
-        let narrow = room / d < 560.0;
+        let stacked = narrow(f64::from(s.canvas.width()) / d);
         let value_w = value.chars().count() as f64 * 7.0 * d;
-        let label_room = if narrow {
+        let label_room = if stacked {
             room
         } else {
             room - value_w - 12.0 * d
@@ -145,10 +138,10 @@ fn draw(s: &Surface, bars: &[TargetBar], lang: Lang) -> Vec<HitBox> {
         let (rx, vy) = chart.backend_coord(&(1.0, y + 0.7));
         let _ = root.draw(&Text::new(
             value,
-            (rx, if narrow { vy } else { ly }),
+            (rx, if stacked { vy } else { ly }),
             font(12.0, d).pos(Pos::new(HPos::Right, VPos::Top)),
         ));
-        let (top, bottom) = if narrow { (0.38, 0.1) } else { (0.45, 0.12) };
+        let (top, bottom) = if stacked { (0.38, 0.1) } else { (0.45, 0.12) };
         let track = [
             chart.backend_coord(&(0.0, y + top)),
             chart.backend_coord(&(1.0, y + bottom)),

@@ -1,4 +1,4 @@
-use super::chart_canvas::{font, px, DOING, DONE, LATE, SOFT};
+use super::chart_canvas::{fit, font, px, DOING, DONE, INK, LATE, SOFT};
 use super::{ChartCanvas, ChartFrame, HitBox, Surface};
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -37,7 +37,7 @@ pub fn TaskTrackerChart(
     let m = Arc::clone(&meetings);
     let draw = Callback::new(move |s: Surface| draw(&s, &m, lang));
     let rows = meetings.len() as f64;
-    let height = Callback::new(move |_w: f64| rows * 64.0 + 16.0);
+    let height = Callback::new(move |_w: f64| rows * 96.0 + 16.0);
     let label = format!("{}: {title}", Msg::TaskChart.text(lang));
     let sources = distinct_sources(meetings.iter().map(|x| x.source.as_ref()));
     let as_of = meetings.last().map(|m| m.as_of.clone());
@@ -121,7 +121,12 @@ fn draw(s: &Surface, meetings: &[MeetingTasks], lang: Lang) -> Vec<HitBox> {
     // the published parts when the total was not published.
     let total = |m: &MeetingTasks| {
         m.assigned
-            .unwrap_or_else(|| parts(m).iter().filter_map(|p| p.1).sum())
+            .unwrap_or_else(|| {
+                parts(m)
+                    .iter()
+                    .filter_map(|p| p.1)
+                    .fold(0u64, u64::saturating_add)
+            })
             .max(1)
     };
     let xmax = meetings.iter().map(total).max().unwrap_or(1) as f64;
@@ -131,18 +136,30 @@ fn draw(s: &Surface, meetings: &[MeetingTasks], lang: Lang) -> Vec<HitBox> {
     else {
         return Vec::new();
     };
+    let (x0, _) = chart.backend_coord(&(0.0, 0.0));
+    let (x1, _) = chart.backend_coord(&(xmax, 0.0));
+    let room = f64::from(x1 - x0);
+    // Row i (top first): the meeting, its day and total, the bar, and each
+    // part's count under its segment in ink on white (readable whatever
+    // the segment's colour).
     let row = |i: usize| (n - 1 - i) as f64;
     let mut boxes = Vec::new();
     for (i, m) in meetings.iter().enumerate() {
         let y = row(i);
         let (lx, ly) = chart.backend_coord(&(0.0, y + 0.98));
+        let _ = root.draw(&Text::new(
+            fit(m.meeting.name.get(lang), room, 6.8 * d),
+            (lx, ly),
+            font(12.0, d).pos(Pos::new(HPos::Left, VPos::Top)),
+        ));
         let assigned = m
             .assigned
             .map(|a| format!(" · {} {}", format_int(a, lang), Msg::TasksWord.text(lang)))
             .unwrap_or_default();
+        let (_, ly2) = chart.backend_coord(&(0.0, y + 0.8));
         let _ = root.draw(&Text::new(
-            format!("{}{assigned}", meeting_label(m, lang)),
-            (lx, ly),
+            format!("{}{assigned}", format_date(&m.as_of, lang)),
+            (lx, ly2),
             font(12.0, d).pos(Pos::new(HPos::Left, VPos::Top)),
         ));
         let mut start = 0.0;
@@ -151,8 +168,8 @@ fn draw(s: &Surface, meetings: &[MeetingTasks], lang: Lang) -> Vec<HitBox> {
                 continue;
             };
             let end = start + c as f64;
-            let a = chart.backend_coord(&(start, y + 0.55));
-            let b = chart.backend_coord(&(end, y + 0.08));
+            let a = chart.backend_coord(&(start, y + 0.56));
+            let b = chart.backend_coord(&(end, y + 0.26));
             let _ = root.draw(&Rectangle::new([a, b], colour.filled()));
             let _ = root.draw(&Rectangle::new(
                 [a, b],
@@ -163,15 +180,14 @@ fn draw(s: &Surface, meetings: &[MeetingTasks], lang: Lang) -> Vec<HitBox> {
                 .and_then(|a| format_share(c, a, lang))
                 .map(|s| format!(" ({s})"))
                 .unwrap_or_default();
-            // The count inside the bar where it fits.
             let label = format_int(c, lang);
-            if f64::from(b.0 - a.0) > (label.len() as f64 * 8.0 + 8.0) * d {
+            if f64::from(b.0 - a.0) > (label.len() as f64 * 7.5 + 6.0) * d {
                 let _ = root.draw(&Text::new(
                     label.clone(),
-                    ((a.0 + b.0) / 2, (a.1 + b.1) / 2),
+                    ((a.0 + b.0) / 2, b.1 + px(3.0, d)),
                     font(12.0, d)
-                        .color(&WHITE)
-                        .pos(Pos::new(HPos::Center, VPos::Center)),
+                        .color(&INK)
+                        .pos(Pos::new(HPos::Center, VPos::Top)),
                 ));
             }
             boxes.push(HitBox::from_device(

@@ -136,7 +136,7 @@ fn draw(s: &Surface, t: &Trend, lang: Lang) -> Vec<HitBox> {
         .margin_top(px(26.0, d))
         .margin_right(px(16.0, d))
         .margin_left(px(4.0, d))
-        .x_label_area_size(px(30.0, d))
+        .x_label_area_size(px(36.0, d))
         .y_label_area_size(px(52.0, d))
         .build_cartesian_2d(-0.5..(n as f64 - 0.5), y0..y1)
     else {
@@ -167,13 +167,26 @@ fn draw(s: &Surface, t: &Trend, lang: Lang) -> Vec<HitBox> {
             font(11.0, d).pos(Pos::new(HPos::Right, VPos::Center)),
         ));
     }
+    // Short labels under the axis ("2024", and the size of the unit set
+    // when the chart spans a boundary change); the full ones are in the
+    // tooltip and the table.
     for (k, p) in t.periods.iter().enumerate() {
         let (x, y) = chart.backend_coord(&(k as f64, y0));
+        let full = p.label.get(lang);
+        let short = full.split(" (").next().unwrap_or(full);
         let _ = root.draw(&Text::new(
-            p.label.get(lang).to_string(),
-            (x, y + px(8.0, d)),
+            short.to_string(),
+            (x, y + px(6.0, d)),
             font(11.0, d).pos(Pos::new(HPos::Center, VPos::Top)),
         ));
+        if t.boundary_change.is_some() {
+            let size = t.set_sizes.get(k).copied().unwrap_or(0);
+            let _ = root.draw(&Text::new(
+                format!("({size})"),
+                (x, y + px(19.0, d)),
+                font(10.0, d).pos(Pos::new(HPos::Center, VPos::Top)),
+            ));
+        }
     }
     if let Some(k) = t.boundary_change {
         let x = k as f64 - 0.5;
@@ -192,13 +205,17 @@ fn draw(s: &Surface, t: &Trend, lang: Lang) -> Vec<HitBox> {
         ));
     }
     let width = |w: f64| px(w, d).max(1) as u32;
-    // Runs of consecutive published values: a gap is never bridged.
+    // Runs of consecutive published values: a gap is never bridged, and
+    // neither is the boundary change (different units on either side).
     let runs = |values: &[Option<f64>]| -> Vec<Vec<(f64, f64)>> {
         let mut out: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
         for (k, v) in values.iter().enumerate() {
-            match v {
-                Some(v) => out.last_mut().map(|r| r.push((k as f64, *v))).unwrap_or(()),
-                None => out.push(Vec::new()),
+            if t.boundary_change == Some(k) {
+                out.push(Vec::new());
+            }
+            match (v, out.last_mut()) {
+                (Some(v), Some(run)) => run.push((k as f64, *v)),
+                _ => out.push(Vec::new()),
             }
         }
         out.retain(|r| !r.is_empty());
@@ -206,11 +223,15 @@ fn draw(s: &Surface, t: &Trend, lang: Lang) -> Vec<HitBox> {
     };
     for run in runs(&t.average) {
         let _ = chart.draw_series(DashedLineSeries::new(
-            run,
+            run.clone(),
             px(2.0, d),
             px(3.0, d),
             SOFT.stroke_width(width(2.0)),
         ));
+        let _ = chart.draw_series(
+            run.into_iter()
+                .map(|p| Circle::new(p, px(3.0, d), SOFT.filled())),
+        );
     }
     for line in t.lines.iter().skip(1) {
         for run in runs(&line.values) {

@@ -228,11 +228,9 @@ pub fn DataPage(
                     </button>
                 }
             });
-            let empty = (n == 0).then(
-                || view! { <p class="notice-inline" role="status">{Msg::NoRows.text(l)}</p> },
-            );
+            let empty =
+                (n == 0).then(|| view! { <p class="notice-inline">{Msg::NoRows.text(l)}</p> });
             view! {
-                <p class="row-count" role="status">{Msg::RowsShown.text(l)} ": " <strong>{n}</strong></p>
                 {empty}
                 <div class="table-scroll">
                     <table class="data-table">
@@ -256,6 +254,11 @@ pub fn DataPage(
             <p class="lede">{move || Msg::DataLede.text(lang.get())}</p>
             <div class="pickers">{pickers}</div>
             <div class="search-box">{search}</div>
+            // One lasting live region: screen readers hear the count change.
+            <p class="row-count" aria-live="polite">
+                {move || Msg::RowsShown.text(lang.get())} ": "
+                <strong>{move || shown.with(|s| s.len())}</strong>
+            </p>
             {table}
         </article>
     }

@@ -98,6 +98,28 @@ pub fn OverviewPage(
                 .map(|x| figure_card(&d, &x.latest, x.previous.as_ref(), l))
                 .collect_view();
             let compared = c.figures.iter().any(|x| x.previous.is_some());
+            // Figures of the latest meeting reported before: each change.
+            let changes = compared.then(|| {
+                let items = c
+                    .figures
+                    .iter()
+                    .filter_map(|x| {
+                        let (p, m) = x.previous.as_ref()?;
+                        Some(view! {
+                            <li>
+                                <p class="figure-label">{x.latest.label.get(l).to_string()}</p>
+                                <ol class="history">
+                                    <li><strong>{figure_value(p, l)}</strong>
+                                        {format!(" · {} · {}", m.name.get(l), format_date(&p.as_of, l))}</li>
+                                    <li><strong>{figure_value(&x.latest, l)}</strong>
+                                        {format!(" · {} · {}", c.latest.name.get(l), format_date(&x.latest.as_of, l))}</li>
+                                </ol>
+                            </li>
+                        })
+                    })
+                    .collect_view();
+                view! { <ul class="tracked">{items}</ul> }
+            });
             // Nothing at the latest meeting repeats an earlier figure: show
             // the figures that were reported at several meetings instead.
             let tracked = (!compared).then(|| {
@@ -137,6 +159,7 @@ pub fn OverviewPage(
                 </section>
                 <section class="what-changed">
                     <h2>{Msg::WhatChanged.text(l)}</h2>
+                    {changes}
                     {tracked}
                 </section>
             })

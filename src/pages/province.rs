@@ -156,7 +156,15 @@ fn profile(
             let items = info
                 .formed_from
                 .iter()
-                .map(|(c, n)| view! { <li>{province_link(c.clone(), n, lang, state, on_navigate)}</li> })
+                .map(|(c, n)| {
+                    // The part that kept the province's code is this page.
+                    if *c == info.code {
+                        view! { <li>{n.get(lang).to_string()}</li> }.into_any()
+                    } else {
+                        view! { <li>{province_link(c.clone(), n, lang, state, on_navigate)}</li> }
+                            .into_any()
+                    }
+                })
                 .collect_view();
             view! { <p>{Msg::MergedFrom.text(lang)} ":"</p><ul class="inline-list">{items}</ul> }
         });

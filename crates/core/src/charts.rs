@@ -104,12 +104,17 @@ pub struct Trend {
     /// Index of the first period of a new unit set (the July 2025 merger
     /// falls between it and the one before), if the periods change set.
     pub boundary_change: Option<usize>,
+    /// How many units the unit set of each period has (63, 34).
+    pub set_sizes: Vec<usize>,
     /// The sources of the values, in period order, without repeats.
     pub sources: Vec<Source>,
 }
 
-/// The trend of unit `code` on `indicator`: its own values, and those of
-/// the units it was formed from in periods of the older set.
+/// The trend of unit `code` on `indicator`: its own values over the
+/// periods of the newest unit set that has it, and, for a unit of the
+/// latest set, those of the units it was formed from in periods of the
+/// older set. A former province (one of the 63) gets its own line over the
+/// periods before the merger.
 pub fn trend(data: &ProgressData, indicator: &str, code: &str) -> Option<Trend> {
     let ind = data.indicators.iter().find(|i| i.id == indicator)?;
     let periods: Vec<Period> = periods_of(data, indicator).into_iter().cloned().collect();
@@ -123,16 +128,24 @@ pub fn trend(data: &ProgressData, indicator: &str, code: &str) -> Option<Trend> 
     let value = |k: usize, unit: &str| -> Option<f64> { maps[k].as_ref()?.row(unit)?.value };
     let set_of = |k: usize| periods[k].unit_set.as_str();
     let latest_set = set_of(periods.len() - 1).to_string();
+    // The newest set, among the periods', that has the unit.
+    let (own_set, name) = (0..periods.len())
+        .rev()
+        .find_map(|k| Some((set_of(k).to_string(), unit_name(data, set_of(k), code)?)))?;
     let own = TrendLine {
         code: code.to_string(),
-        name: unit_name(data, &latest_set, code)?,
+        name,
         values: (0..periods.len())
-            .map(|k| (set_of(k) == latest_set).then(|| value(k, code)).flatten())
+            .map(|k| (set_of(k) == own_set).then(|| value(k, code)).flatten())
             .collect(),
         former: false,
     };
     let mut lines = vec![own];
-    for m in data.unit_mappings.iter().filter(|m| m.to == latest_set) {
+    let mappings = data
+        .unit_mappings
+        .iter()
+        .filter(|m| m.to == latest_set && own_set == latest_set);
+    for m in mappings {
         for (old, _) in m.pairs.iter().filter(|(_, new)| new.as_str() == code) {
             let values: Vec<Option<f64>> = (0..periods.len())
                 .map(|k| (set_of(k) == m.from).then(|| value(k, old)).flatten())
@@ -154,6 +167,10 @@ pub fn trend(data: &ProgressData, indicator: &str, code: &str) -> Option<Trend> 
     let sources = distinct_sources(maps.iter().flatten().map(|m| m.source.as_ref()));
     Some(Trend {
         indicator: ind.clone(),
+        set_sizes: maps
+            .iter()
+            .map(|m| m.as_ref().map_or(0, |m| m.rows.len()))
+            .collect(),
         average: maps
             .iter()
             .map(|m| {
@@ -415,7 +432,9 @@ fn tasks_where(
 fn meeting_tasks(data: &ProgressData, t: &crate::data::TaskCounts) -> Option<MeetingTasks> {
     let meeting = data.meetings.iter().find(|m| m.id == t.meeting)?.clone();
     let other = match (t.assigned, t.completed, t.in_progress, t.overdue) {
-        (Some(a), Some(c), Some(p), Some(o)) => a.checked_sub(c + p + o).filter(|&x| x > 0),
+        (Some(a), Some(c), Some(p), Some(o)) => a
+            .checked_sub(c.saturating_add(p).saturating_add(o))
+            .filter(|&x| x > 0),
         _ => None,
     };
     Some(MeetingTasks {
@@ -658,7 +677,14 @@ mod tests {
             .all(|l| l.values[..3].iter().all(Option::is_some)));
         assert!(t.average.iter().all(Option::is_some));
         assert!(!t.sources.is_empty());
+        assert_eq!(t.set_sizes, [63, 63, 63, 34]);
         assert!(trend(&d, "dti", "99").is_none(), "unknown unit");
+        // A former province: its own line over the periods of the 63.
+        let bd = trend(&d, "dti", "74").unwrap();
+        assert_eq!(bd.lines.len(), 1);
+        assert_eq!(bd.lines[0].name.vi, "Bình Dương");
+        assert!(bd.lines[0].values[..3].iter().all(Option::is_some));
+        assert_eq!(bd.lines[0].values[3], None);
         assert!(trend(&d, "nothing", "79").is_none());
     }
 

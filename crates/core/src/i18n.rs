@@ -235,6 +235,7 @@ messages! {
     Standings => ("Thứ hạng và điểm số", "Rank and score"),
     Formation => ("Hình thành", "How it was formed"),
     CopyLink => ("Sao chép liên kết", "Copy link"),
+    LinkToView => ("Liên kết đến trang này", "Link to this view"),
     LinkCopied => ("Đã sao chép liên kết", "Link copied"),
     CopyFailed => ("Không sao chép được; hãy chép địa chỉ trên thanh địa chỉ.", "Could not copy; copy the address from the address bar."),
     TrackerTitle => ("Nhiệm vụ tại các phiên họp", "Tasks at each meeting"),

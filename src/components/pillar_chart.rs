@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use std::sync::Arc;
-use tien_do_core::charts::{distinct_sources, ticks, Pillar};
+use tien_do_core::charts::{distinct_sources, tick_labels, ticks, Pillar};
 use tien_do_core::data::{self, Period};
 use tien_do_core::{Lang, Msg};
 
@@ -115,8 +115,8 @@ fn draw(s: &Surface, pillars: &[Pillar], who: &str, lang: Lang) -> Vec<HitBox> {
         .max(1e-9);
     let Ok(chart) = ChartBuilder::on(&root)
         .margin_top(px(8.0, d))
-        .margin_right(px(16.0, d))
-        .margin_left(px(8.0, d))
+        .margin_right(px(20.0, d))
+        .margin_left(px(18.0, d))
         .x_label_area_size(px(22.0, d))
         .build_cartesian_2d(0.0..xmax, 0.0..n as f64)
     else {
@@ -124,15 +124,16 @@ fn draw(s: &Surface, pillars: &[Pillar], who: &str, lang: Lang) -> Vec<HitBox> {
     };
     let fmt = |p: &Pillar, v: f64| p.indicator.format_value(v, lang);
     let (_, bottom) = chart.backend_coord(&(0.0, 0.0));
-    for v in ticks(0.0, xmax, 4) {
-        let (x, _) = chart.backend_coord(&(v, 0.0));
-        let (_, top) = chart.backend_coord(&(v, n as f64));
+    let at = ticks(0.0, xmax, 4);
+    for (v, label) in at.iter().zip(tick_labels(&pillars[0].indicator, &at, lang)) {
+        let (x, _) = chart.backend_coord(&(*v, 0.0));
+        let (_, top) = chart.backend_coord(&(*v, n as f64));
         let _ = root.draw(&PathElement::new(
             vec![(x, top), (x, bottom)],
             SOFT.mix(0.35).stroke_width(1),
         ));
         let _ = root.draw(&Text::new(
-            pillars[0].indicator.format_value(v, lang),
+            label,
             (x, bottom + px(4.0, d)),
             font(11.0, d).pos(Pos::new(HPos::Center, VPos::Top)),
         ));

@@ -5,7 +5,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use std::sync::Arc;
-use tien_do_core::charts::Ranking;
+use tien_do_core::charts::{tick_decimals, ticks, Ranking};
+use tien_do_core::format::format_number;
 use tien_do_core::{Lang, Msg};
 
 /// The provinces ranked on one indicator and period as horizontal bars,
@@ -114,12 +115,15 @@ fn draw(s: &Surface, r: &Ranking, lang: Lang) -> Vec<HitBox> {
         return Vec::new();
     };
     let fmt = |v: &f64| r.indicator.format_value(*v, lang);
+    // Axis labels with the decimals round ticks need (0,2 not 0,2000).
+    let k = tick_decimals(&r.indicator, &ticks(0.0, xmax, 5));
+    let axis = |v: &f64| format_number(*v, k, r.indicator.format.percent, lang);
     let _ = chart
         .configure_mesh()
         .disable_y_mesh()
         .y_labels(0)
         .x_labels(5)
-        .x_label_formatter(&fmt)
+        .x_label_formatter(&axis)
         .label_style(font(11.0, d))
         .light_line_style(WHITE)
         .bold_line_style(SOFT.mix(0.35))

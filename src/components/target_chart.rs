@@ -6,30 +6,19 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use std::sync::Arc;
 use tien_do_core::charts::{distinct_sources, TargetBar};
-use tien_do_core::format::{format_date, format_number};
+use tien_do_core::format::{decimals_needed, format_date, format_number};
 use tien_do_core::{Lang, Msg};
 
 /// "58 / 75 services": a figure against its total or target, written as
 /// the language writes numbers.
 pub fn value_of_total(b: &TargetBar, lang: Lang) -> String {
-    let f = |v: f64| format_number(v, decimals(v), false, lang);
+    let f = |v: f64| format_number(v, decimals_needed(v, 4), false, lang);
     format!(
         "{} / {} {}",
         f(b.figure.value),
         f(b.figure.of_total.unwrap_or(0.0)),
         b.figure.unit.get(lang)
     )
-}
-
-/// Enough decimals to write a published figure as published (39.51 keeps
-/// two, 58 none).
-fn decimals(v: f64) -> u8 {
-    (0..4u8)
-        .find(|&k| {
-            let s = 10f64.powi(i32::from(k));
-            ((v * s).round() - v * s).abs() < 1e-6
-        })
-        .unwrap_or(4)
 }
 
 /// Progress towards targets: each national figure published with a total

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use std::sync::Arc;
-use tien_do_core::charts::{ticks, Trend};
+use tien_do_core::charts::{tick_labels, ticks, Trend};
 use tien_do_core::{Lang, Msg};
 
 /// A province across the periods of one indicator: its own line, the lines
@@ -155,14 +155,14 @@ fn draw(s: &Surface, t: &Trend, lang: Lang) -> Vec<HitBox> {
         .draw();
     let (left, _) = chart.backend_coord(&(-0.5, y0));
     let (right, _) = chart.backend_coord(&(n as f64 - 0.5, y0));
-    for v in &yticks {
+    for (v, label) in yticks.iter().zip(tick_labels(&t.indicator, &yticks, lang)) {
         let (_, y) = chart.backend_coord(&(0.0, *v));
         let _ = root.draw(&PathElement::new(
             vec![(left, y), (right, y)],
             SOFT.mix(0.35).stroke_width(1),
         ));
         let _ = root.draw(&Text::new(
-            fmt(v),
+            label,
             (left - px(6.0, d), y),
             font(11.0, d).pos(Pos::new(HPos::Right, VPos::Center)),
         ));

@@ -4,21 +4,13 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::charts::meeting_changes;
 use tien_do_core::data::{Meeting, NationalFigure};
-use tien_do_core::format::{format_date, format_number};
+use tien_do_core::format::{decimals_needed, format_date, format_number};
 use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 
 /// A national figure's value as published, with its total or target:
 /// "58 / 75 dịch vụ", "50,4 %".
 fn figure_value(f: &NationalFigure, lang: Lang) -> String {
-    let n = |v: f64| {
-        let decimals = (0..4u8)
-            .find(|&k| {
-                let s = 10f64.powi(i32::from(k));
-                ((v * s).round() - v * s).abs() < 1e-6
-            })
-            .unwrap_or(4);
-        format_number(v, decimals, false, lang)
-    };
+    let n = |v: f64| format_number(v, decimals_needed(v, 4), false, lang);
     let unit = f.unit.get(lang);
     let sep = if unit == "%" { "" } else { " " };
     match f.of_total {

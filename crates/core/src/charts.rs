@@ -578,6 +578,28 @@ pub fn meeting_changes(data: &ProgressData) -> Option<MeetingChanges> {
     })
 }
 
+/// The decimals axis labels for `ticks` on `indicator`'s scale need: as
+/// many as the ticks need and no more than the indicator's own (0,25 and
+/// 0,50 rather than 0,2500).
+pub fn tick_decimals(indicator: &Indicator, ticks: &[f64]) -> u8 {
+    let f = indicator.format;
+    let scale = if f.percent { 100.0 } else { 1.0 };
+    ticks
+        .iter()
+        .map(|t| crate::format::decimals_needed(t * scale, f.decimals))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Axis labels for `ticks`, all with the same [`tick_decimals`].
+pub fn tick_labels(indicator: &Indicator, ticks: &[f64], lang: crate::Lang) -> Vec<String> {
+    let k = tick_decimals(indicator, ticks);
+    ticks
+        .iter()
+        .map(|t| crate::format::format_number(*t, k, indicator.format.percent, lang))
+        .collect()
+}
+
 /// Nice round ticks covering `min..=max` (about `count` of them), for axes.
 pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
     if !(min.is_finite() && max.is_finite()) || max < min || count == 0 {
@@ -837,6 +859,29 @@ mod tests {
         let c2 = meeting_changes(&d2).unwrap();
         let changed = c2.figures.iter().find(|f| f.previous.is_some()).unwrap();
         assert_eq!(changed.previous.as_ref().unwrap().1.id, "2025-4");
+    }
+
+    /// Guards tidy axes: the same decimals on every tick, as few as needed.
+    #[test]
+    fn tick_labels_use_the_fewest_decimals() {
+        let d = demo();
+        let dti = d.indicators.iter().find(|i| i.id == "dti").unwrap();
+        let t = ticks(0.0, 1.0, 4);
+        assert_eq!(
+            tick_labels(dti, &t, crate::Lang::Vi),
+            ["0,00", "0,25", "0,50", "0,75", "1,00"]
+        );
+        assert_eq!(
+            tick_labels(dti, &[0.6, 0.8], crate::Lang::En),
+            ["0.6", "0.8"]
+        );
+        let mut pct = dti.clone();
+        pct.format.percent = true;
+        pct.format.decimals = 1;
+        assert_eq!(
+            tick_labels(&pct, &[0.0, 0.5], crate::Lang::En),
+            ["0%", "50%"]
+        );
     }
 
     #[test]

@@ -68,6 +68,17 @@ pub fn format_number(value: f64, decimals: u8, percent: bool, lang: Lang) -> Str
     out
 }
 
+/// The fewest decimals, up to `max`, that write `value` as it is:
+/// 58 needs 0, 39.51 needs 2, 0.25 needs 2.
+pub fn decimals_needed(value: f64, max: u8) -> u8 {
+    (0..max)
+        .find(|&k| {
+            let s = 10f64.powi(i32::from(k));
+            ((value * s).round() - value * s).abs() < 1e-6
+        })
+        .unwrap_or(max)
+}
+
 /// An ISO date (`YYYY-MM-DD`) as the language writes it. Anything else is
 /// returned unchanged, so a publisher's odd date is still shown, not lost.
 pub fn format_date(iso: &str, lang: Lang) -> String {
@@ -112,6 +123,17 @@ pub fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Guards published figures written as published and tidy axes.
+    #[test]
+    fn decimals_needed_are_the_fewest_exact() {
+        assert_eq!(decimals_needed(58.0, 4), 0);
+        assert_eq!(decimals_needed(39.51, 4), 2);
+        assert_eq!(decimals_needed(0.25, 4), 2);
+        assert_eq!(decimals_needed(1.0 / 3.0, 4), 4);
+        assert_eq!(decimals_needed(0.5, 0), 0);
+        assert_eq!(decimals_needed(f64::NAN, 3), 3);
+    }
 
     #[test]
     fn thousands_separators_follow_the_language() {

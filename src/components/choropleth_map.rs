@@ -120,6 +120,8 @@ pub fn ChoroplethMap(
         y: height.get_untracked() / 2.0,
     };
 
+    // Set once the map has been drawn (tests and benchmarks wait for it).
+    let drawn = RwSignal::new(false);
     {
         let regions = Arc::clone(&regions);
         let mut base = BaseLayer::default();
@@ -141,6 +143,9 @@ pub fn ChoroplethMap(
                     (highlight, selected.as_deref()),
                 )
             });
+            if !drawn.get_untracked() {
+                drawn.set(true);
+            }
         });
     }
 
@@ -423,6 +428,7 @@ pub fn ChoroplethMap(
                 role="img"
                 aria-label=move || Msg::MapKeyboardHint.text(lang.get())
                 aria-describedby=described_by
+                data-drawn=move || drawn.get().then_some("1")
                 class:zoomed=zoomed
                 style=move || format!("width:{}px;height:{}px", width.get(), height.get())
                 on:pointerdown=on_pointer_down

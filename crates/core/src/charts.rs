@@ -627,11 +627,8 @@ pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse_progress;
 
-    fn demo() -> ProgressData {
-        parse_progress(include_str!("../../../public/data/progress.json")).unwrap()
-    }
+    use crate::test_support::demo;
 
     /// Guards the average: unpublished values are left out, not zeros.
     #[test]

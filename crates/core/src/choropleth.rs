@@ -320,11 +320,8 @@ pub fn quantile_bins(values: &[f64], classes: usize) -> Option<Bins> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse_progress;
 
-    fn demo() -> ProgressData {
-        parse_progress(include_str!("../../../public/data/progress.json")).unwrap()
-    }
+    use crate::test_support::demo;
 
     #[test]
     fn dti_2024_map_of_the_34() {

@@ -494,11 +494,8 @@ pub fn distinct_periods<'a>(rows: &'a [DataRow], indicator: Option<&str>) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse_progress;
 
-    fn demo() -> ProgressData {
-        parse_progress(include_str!("../../../public/data/progress.json")).unwrap()
-    }
+    use crate::test_support::demo;
 
     /// The codes that `query` finds in `dti` for `period`.
     fn found(rows: &[DataRow], period: &str, query: &str) -> Vec<String> {

@@ -22,3 +22,14 @@ pub use data::{parse_progress, ProgressData, SUPPORTED_SCHEMA_VERSION};
 pub use error::LoadError;
 pub use i18n::{Lang, Msg};
 pub use url_state::{Page, UrlState};
+
+/// What the unit tests of several modules share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::{parse_progress, ProgressData};
+
+    /// The demo data the site ships, parsed as the app parses it.
+    pub fn demo() -> ProgressData {
+        parse_progress(include_str!("../../../public/data/progress.json")).expect("demo data")
+    }
+}

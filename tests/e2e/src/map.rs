@@ -16,6 +16,14 @@ use tien_do_core::zoom::MapZoom;
 /// The map canvas in the viewport: left, top, width, height (CSS pixels),
 /// after scrolling it to the top of the window.
 pub async fn canvas_rect(client: &Client) -> (f64, f64, f64, f64) {
+    // The summary comes with the data; the canvas only once the boundaries
+    // are loaded too: wait for it, drawn at its size.
+    client
+        .wait()
+        .at_most(crate::WAIT)
+        .for_element(fantoccini::Locator::Css(".choropleth canvas[data-drawn]"))
+        .await
+        .expect("the map canvas is drawn");
     let v = client
         .execute(
             "const c = document.querySelector('.choropleth canvas');

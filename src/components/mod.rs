@@ -40,7 +40,7 @@ pub use share_link::ShareLink;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use source_link::SourceLink;
-pub use target_chart::{value_of_total, TargetChart};
+pub use target_chart::TargetChart;
 pub use task_counts_card::TaskCountsCard;
 pub use task_tracker_chart::TaskTrackerChart;
 pub use trend_chart::TrendChart;

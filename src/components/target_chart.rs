@@ -5,21 +5,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use std::sync::Arc;
-use tien_do_core::charts::{distinct_sources, TargetBar};
-use tien_do_core::format::{decimals_needed, format_date, format_number};
+use tien_do_core::charts::{distinct_sources, figure_text, TargetBar};
+use tien_do_core::format::{format_date, format_number};
 use tien_do_core::{Lang, Msg};
-
-/// "58 / 75 services": a figure against its total or target, written as
-/// the language writes numbers.
-pub fn value_of_total(b: &TargetBar, lang: Lang) -> String {
-    let f = |v: f64| format_number(v, decimals_needed(v, 4), false, lang);
-    format!(
-        "{} / {} {}",
-        f(b.figure.value),
-        f(b.figure.of_total.unwrap_or(0.0)),
-        b.figure.unit.get(lang)
-    )
-}
 
 /// Progress towards targets: each national figure published with a total
 /// or a target (58 of 75 essential services, 30 of 34 smart-city centres)
@@ -52,7 +40,7 @@ pub fn TargetChart(
                         view! {
                             <tr>
                                 <th scope="row">{x.figure.label.get(lang).to_string()}</th>
-                                <td class="num">{value_of_total(x, lang)}</td>
+                                <td class="num">{figure_text(&x.figure, lang)}</td>
                                 <td class="num">{format_number(x.share, 1, true, lang)}</td>
                                 <td>{meeting}</td>
                             </tr>
@@ -109,7 +97,7 @@ fn draw(s: &Surface, bars: &[TargetBar], lang: Lang) -> Vec<HitBox> {
     for (i, b) in bars.iter().enumerate() {
         let y = row(i);
         let (lx, ly) = chart.backend_coord(&(0.0, y + 0.97));
-        let text = value_of_total(b, lang);
+        let text = figure_text(&b.figure, lang);
         let value = format!("{text} · {}", format_number(b.share, 0, true, lang));
         // Narrow screens: the label on its own line, the value under it.
         let stacked = narrow(f64::from(s.canvas.width()) / d);

@@ -2,22 +2,10 @@ use crate::components::{AppLink, SourceLink, TaskCountsCard};
 use crate::pages::MapPage;
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::charts::meeting_changes;
+use tien_do_core::charts::{figure_text as figure_value, meeting_changes};
 use tien_do_core::data::{Meeting, NationalFigure};
-use tien_do_core::format::{decimals_needed, format_date, format_number};
+use tien_do_core::format::format_date;
 use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
-
-/// A national figure's value as published, with its total or target:
-/// "58 / 75 dịch vụ", "50,4 %".
-fn figure_value(f: &NationalFigure, lang: Lang) -> String {
-    let n = |v: f64| format_number(v, decimals_needed(v, 4), false, lang);
-    let unit = f.unit.get(lang);
-    let sep = if unit == "%" { "" } else { " " };
-    match f.of_total {
-        Some(t) => format!("{} / {}{sep}{unit}", n(f.value), n(t)),
-        None => format!("{}{sep}{unit}", n(f.value)),
-    }
-}
 
 /// One national figure as a card: label, value, scope, meeting and day,
 /// source; and the previous value of the same measure, if one was reported.

@@ -600,6 +600,23 @@ pub fn tick_labels(indicator: &Indicator, ticks: &[f64], lang: crate::Lang) -> V
         .collect()
 }
 
+/// A national figure's value as published, with its total or target and
+/// its unit, in the language's notation: "58 / 75 dịch vụ", "50,4%".
+pub fn figure_text(f: &NationalFigure, lang: crate::Lang) -> String {
+    use crate::format::{decimals_needed, format_number};
+    let n = |v: f64| format_number(v, decimals_needed(v, 4), false, lang);
+    let unit = f.unit.get(lang);
+    let sep = if unit == "%" || unit.is_empty() {
+        ""
+    } else {
+        " "
+    };
+    match f.of_total {
+        Some(t) => format!("{} / {}{sep}{unit}", n(f.value), n(t)),
+        None => format!("{}{sep}{unit}", n(f.value)),
+    }
+}
+
 /// Nice round ticks covering `min..=max` (about `count` of them), for axes.
 pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
     if !(min.is_finite() && max.is_finite()) || max < min || count == 0 {
@@ -856,6 +873,30 @@ mod tests {
         let c2 = meeting_changes(&d2).unwrap();
         let changed = c2.figures.iter().find(|f| f.previous.is_some()).unwrap();
         assert_eq!(changed.previous.as_ref().unwrap().1.id, "2025-4");
+    }
+
+    /// Guards figures written as published: decimals kept, none added,
+    /// thousands separated, "%" without a space.
+    #[test]
+    fn figure_text_writes_figures_as_published() {
+        let d = demo();
+        let f = |id: &str| {
+            d.national_figures
+                .iter()
+                .find(|f| f.id.contains(id))
+                .unwrap()
+        };
+        let ioc = f("smart-city");
+        assert_eq!(figure_text(ioc, crate::Lang::En), "30 / 34 provinces");
+        let online = f("2025-3-public-services-online");
+        assert_eq!(figure_text(online, crate::Lang::Vi), "39,51 / 80%");
+        let share = f("2025-2-online-public-services-as-share");
+        assert_eq!(figure_text(share, crate::Lang::En), "50.4%");
+        let certs = f("digital-signature-certificates");
+        assert_eq!(
+            figure_text(certs, crate::Lang::Vi),
+            "17.000.000 chứng thư số"
+        );
     }
 
     /// Guards tidy axes: the same decimals on every tick, as few as needed.

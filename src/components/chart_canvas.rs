@@ -89,6 +89,7 @@ pub fn ChartCanvas(
         boxes.set_value(parts);
         active.set(None);
         drawn.set(true);
+        browser::mark_once("tien-do:first-chart");
     });
 
     let local = move |ev: &MouseEvent| -> Option<(f64, f64)> {

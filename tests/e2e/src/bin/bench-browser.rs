@@ -46,9 +46,10 @@ async fn one(query: &str) -> Run {
     panic!("the data did not load within 30 s for {query}");
 }
 
+/// The median; NaN for no samples.
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 fn max(v: &[f64]) -> f64 {
@@ -219,6 +220,84 @@ async fn map_benchmark() {
     }
 }
 
+/// Charts: from navigation to the first chart drawn (median of fresh
+/// sessions), and how long each chart takes to draw when the window's
+/// width changes (every chart on the page redraws).
+async fn chart_benchmark() {
+    println!();
+    println!("Charts: first chart, median of {RUNS} fresh sessions; redraw of every chart after 4 width changes (median / max)");
+    println!(
+        "{:<40} {:>8} {:>14} {:>18}",
+        "page", "charts", "first chart ms", "redraw ms med/max"
+    );
+    for (label, query) in [
+        (
+            "province (pillars, trend)",
+            "?page=province&province=79&lang=en",
+        ),
+        ("tasks (tracker, targets)", "?page=tasks&lang=en"),
+        ("map (ranking of 34)", "?page=map&lang=en"),
+    ] {
+        let mut firsts = Vec::new();
+        let mut draws = Vec::new();
+        let mut charts = 0.0;
+        for run in 0..RUNS {
+            let c = browser(1280, 1400).await;
+            c.goto(&site(query)).await.expect("navigates");
+            firsts.push(
+                number(
+                    &c,
+                    "const m = performance.getEntriesByName('tien-do:first-chart')[0];
+                     return m ? m.startTime : null;",
+                    "first chart",
+                )
+                .await,
+            );
+            if run == 0 {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                charts = number(
+                    &c,
+                    "return document.querySelectorAll('.chart-canvas canvas[data-drawn]').length;",
+                    "charts",
+                )
+                .await;
+                c.execute(
+                    "window.__draws = [];
+                     new PerformanceObserver(l => l.getEntries().forEach(e => {
+                       if (e.name === 'tien-do:chart-draw') window.__draws.push(e.duration);
+                     })).observe({ entryTypes: ['measure'] });",
+                    vec![],
+                )
+                .await
+                .expect("observer");
+                for w in [1100, 900, 1200, 1280] {
+                    c.set_window_size(w, 1400).await.expect("resize");
+                    tokio::time::sleep(Duration::from_millis(400)).await;
+                }
+                let got = c
+                    .execute("return window.__draws;", vec![])
+                    .await
+                    .expect("draws");
+                draws = got
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|x| x.as_f64()).collect())
+                    .unwrap_or_default();
+            }
+            c.close().await.ok();
+        }
+        println!(
+            "{label:<40} {charts:>8.0} {:>14.0} {:>18}",
+            median(firsts),
+            format!(
+                "{:.1} / {:.1} ({})",
+                median(draws.clone()),
+                max(&draws),
+                draws.len()
+            ),
+        );
+    }
+}
+
 #[tokio::main]
 async fn main() {
     println!("Browser benchmark: headless Chromium, release build over nginx (gzip) on 127.0.0.1; median of {RUNS} fresh sessions");
@@ -247,4 +326,5 @@ async fn main() {
         );
     }
     map_benchmark().await;
+    chart_benchmark().await;
 }

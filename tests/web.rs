@@ -263,6 +263,27 @@ fn pixels(c: &HtmlCanvasElement, rgb: (u8, u8, u8)) -> (usize, usize) {
     })
 }
 
+/// Opens the chart's table (made on first opening) and waits for it.
+async fn open_table(el: &HtmlElement) {
+    let details: web_sys::HtmlDetailsElement = el
+        .query_selector(".chart-table")
+        .unwrap()
+        .expect("a table toggle")
+        .unchecked_into();
+    assert!(
+        el.query_selector(".chart-table table").unwrap().is_none(),
+        "no table before it is opened"
+    );
+    details.set_open(true);
+    for _ in 0..50 {
+        if el.query_selector(".chart-table table").unwrap().is_some() {
+            return;
+        }
+        tick(20).await;
+    }
+    panic!("the table did not open");
+}
+
 /// Sends a key to the canvas as a keyboard user would.
 fn press(c: &HtmlCanvasElement, key: &str) {
     let init = web_sys::KeyboardEventInit::new();
@@ -335,6 +356,7 @@ async fn ranking_chart_draws_and_answers_hover_and_keys() {
     tick(20).await;
     let t = tooltip(&el).await;
     assert!(t.contains(&last), "{t}");
+    open_table(&el).await;
     let rows = el
         .query_selector_all(".chart-table tbody tr")
         .unwrap()
@@ -390,6 +412,7 @@ async fn pillar_chart_draws_and_answers_keys() {
         tip.contains("Trung bình các tỉnh") && tip.contains("Hạng"),
         "{tip}"
     );
+    open_table(&el).await;
     assert_eq!(
         el.query_selector_all(".chart-table tbody tr")
             .unwrap()
@@ -437,6 +460,7 @@ async fn target_chart_draws_and_answers_keys() {
     let tip = tooltip(&el).await;
     assert!(tip.starts_with(&first), "{tip}");
     assert!(tip.contains("meeting"), "{tip}");
+    open_table(&el).await;
     let text = el.text_content().unwrap();
     assert!(text.contains("30 / 34"), "smart-city centres: {text}");
 }

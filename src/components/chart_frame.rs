@@ -36,13 +36,20 @@ pub fn ChartFrame(
             view! { <li><SourceLink source=s lang />{date}</li> }
         })
         .collect_view();
+    let opened = RwSignal::new(false);
     view! {
         <figure class=format!("chart {class}")>
             <figcaption><h2>{title}</h2></figcaption>
             {children()}
-            <details class="chart-table">
+            <details class="chart-table" on:toggle=move |ev| {
+                if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
+                    opened.set(true);
+                }
+            }>
                 <summary>{Msg::ShowTable.text(lang)}</summary>
-                {table.run()}
+                // Made when first opened: a ranking of 3,321 communes has
+                // as many rows, which need not exist until someone asks.
+                {move || opened.get().then(|| table.run())}
             </details>
             <div class="cite">
                 {as_of.map(|d| view! { <p>{Msg::AsOf.text(lang)} ": " {format_date(&d, lang)}</p> })}

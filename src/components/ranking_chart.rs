@@ -5,9 +5,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use std::sync::Arc;
-use tien_do_core::charts::{tick_decimals, ticks, Ranking};
-use tien_do_core::format::format_number;
+use tien_do_core::charts::{tick_decimals, ticks, RankRow, Ranking};
+use tien_do_core::format::{format_int, format_number};
 use tien_do_core::{Lang, Msg};
+
+/// Bars drawn at most; a longer ranking (communes) shows its best and its
+/// worst, the selected unit, and gaps (the table lists every unit).
+const MAX_BARS: usize = 40;
 
 /// The provinces ranked on one indicator and period as horizontal bars,
 /// best at the top, the selected province in orange, the average of the
@@ -21,7 +25,7 @@ pub fn RankingChart(
 ) -> impl IntoView {
     let r = Arc::clone(&ranking);
     let draw = Callback::new(move |s: Surface| draw(&s, &r, lang));
-    let rows = ranking.bars.len() as f64;
+    let rows = ranking.condensed(MAX_BARS).len() as f64;
     let height = Callback::new(move |_w: f64| rows * 20.0 + 56.0);
     let title = format!(
         "{} · {}",
@@ -87,8 +91,9 @@ fn draw(s: &Surface, r: &Ranking, lang: Lang) -> Vec<HitBox> {
     let root = backend.into_drawing_area();
     let _ = root.fill(&WHITE);
     let d = s.dpr;
-    let n = r.bars.len();
-    if n == 0 {
+    let rows = r.condensed(MAX_BARS);
+    let n = rows.len();
+    if r.bars.is_empty() {
         return Vec::new();
     }
     let width = f64::from(s.canvas.width()) / d;
@@ -129,18 +134,36 @@ fn draw(s: &Surface, r: &Ranking, lang: Lang) -> Vec<HitBox> {
         .bold_line_style(SOFT.mix(0.35))
         .axis_style(SOFT)
         .draw();
-    // Best at the top: bar i spans n-1-i .. n-i.
+    // Best at the top: row i spans n-1-i .. n-i.
     let y = |i: usize| (n - 1 - i) as f64;
-    let _ = chart.draw_series(r.bars.iter().enumerate().map(|(i, b)| {
+    let name_style = font(12.0, d).pos(Pos::new(HPos::Right, VPos::Center));
+    let total = r.bars.len();
+    let mut boxes = Vec::with_capacity(n);
+    for (i, row) in rows.iter().enumerate() {
+        let (x0, yc) = chart.backend_coord(&(0.0, y(i) + 0.5));
+        let b = match *row {
+            RankRow::Gap(k) => {
+                let _ = root.draw(&Text::new(
+                    format!(
+                        "… {} {} …",
+                        format_int(k as u64, lang),
+                        Msg::MoreUnits.text(lang)
+                    ),
+                    (x0 - px(6.0, d), yc),
+                    name_style.clone(),
+                ));
+                continue;
+            }
+            RankRow::Bar(k) => match r.bars.get(k) {
+                Some(b) => b,
+                None => continue,
+            },
+        };
         let colour = if b.selected { HIGHLIGHT } else { BLUE };
-        Rectangle::new(
+        let _ = chart.draw_series(std::iter::once(Rectangle::new(
             [(0.0, y(i) + 0.18), (b.value, y(i) + 0.82)],
             colour.filled(),
-        )
-    }));
-    let name_style = font(12.0, d).pos(Pos::new(HPos::Right, VPos::Center));
-    for (i, b) in r.bars.iter().enumerate() {
-        let (x0, yc) = chart.backend_coord(&(0.0, y(i) + 0.5));
+        )));
         let label = format!("{}. {}", b.rank, b.name.get(lang));
         let style = if b.selected {
             name_style.clone().color(&INK)
@@ -148,6 +171,18 @@ fn draw(s: &Surface, r: &Ranking, lang: Lang) -> Vec<HitBox> {
             name_style.clone()
         };
         let _ = root.draw(&Text::new(label, (x0 - px(6.0, d), yc), style));
+        let a = chart.backend_coord(&(0.0, y(i) + 1.0));
+        let c = chart.backend_coord(&(xmax, y(i)));
+        boxes.push(HitBox::from_device(
+            (a.0 - px(names, d), a.1),
+            c,
+            d,
+            vec![
+                b.name.get(lang).to_string(),
+                format!("{} {}", fmt(&b.value), r.indicator.unit.get(lang)),
+                format!("{} {}/{total}", Msg::Rank.text(lang), b.rank),
+            ],
+        ));
     }
     if let Some(avg) = r.average {
         let _ = chart.draw_series(DashedLineSeries::new(
@@ -164,23 +199,5 @@ fn draw(s: &Surface, r: &Ranking, lang: Lang) -> Vec<HitBox> {
         ));
     }
     let _ = root.present();
-    let total = n;
-    r.bars
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let a = chart.backend_coord(&(0.0, y(i) + 1.0));
-            let c = chart.backend_coord(&(xmax, y(i)));
-            HitBox::from_device(
-                (a.0 - px(names, d), a.1),
-                c,
-                d,
-                vec![
-                    b.name.get(lang).to_string(),
-                    format!("{} {}", fmt(&b.value), r.indicator.unit.get(lang)),
-                    format!("{} {}/{total}", Msg::Rank.text(lang), b.rank),
-                ],
-            )
-        })
-        .collect()
+    boxes
 }

@@ -78,6 +78,51 @@ pub fn ranking(map: &MapData, selected: Option<&str>) -> Ranking {
     }
 }
 
+/// A row of a ranking as drawn: a bar (its index in [`Ranking::bars`]), or
+/// a gap standing for that many bars left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RankRow {
+    Bar(usize),
+    Gap(usize),
+}
+
+impl Ranking {
+    /// The rows to draw when at most `max` bars fit: every bar if they fit;
+    /// otherwise the best and the worst, with the selected unit kept in
+    /// its place, and a gap for each run left out (a ranking of 3,321
+    /// communes is read at its ends; the table has every unit).
+    pub fn condensed(&self, max: usize) -> Vec<RankRow> {
+        let n = self.bars.len();
+        if n <= max.max(2) {
+            return (0..n).map(RankRow::Bar).collect();
+        }
+        let selected = self.bars.iter().position(|b| b.selected);
+        let room = max.max(2);
+        let head = room / 2;
+        let mut keep: Vec<usize> = (0..head).collect();
+        let tail = match selected {
+            Some(s) if s >= head && s < n - (room - head) => {
+                keep.push(s);
+                room - head - 1
+            }
+            _ => room - head,
+        };
+        keep.extend(n - tail..n);
+        keep.sort_unstable();
+        keep.dedup();
+        let mut rows = Vec::with_capacity(keep.len() + 2);
+        let mut next = 0;
+        for i in keep {
+            if i > next {
+                rows.push(RankRow::Gap(i - next));
+            }
+            rows.push(RankRow::Bar(i));
+            next = i + 1;
+        }
+        rows
+    }
+}
+
 /// One line of a trend chart: a unit's value in each period (`None` where
 /// it did not exist or nothing was published).
 #[derive(Clone, Debug, PartialEq)]
@@ -682,6 +727,48 @@ mod tests {
         let expected = r.bars.iter().map(|b| b.value).sum::<f64>() / 33.0;
         assert!((r.average.unwrap() - expected).abs() < 1e-12);
         assert!(r.bars.windows(2).all(|w| w[0].value >= w[1].value));
+    }
+
+    /// Guards long rankings (3,321 communes): the best and the worst drawn,
+    /// the selected unit kept in its place, gaps counting what is left out.
+    #[test]
+    fn long_rankings_are_condensed_around_the_ends_and_the_selection() {
+        let bar = |i: usize, selected: bool| RankBar {
+            code: format!("{i:05}"),
+            name: Text {
+                vi: i.to_string(),
+                en: i.to_string(),
+            },
+            value: 1.0 - i as f64 / 4000.0,
+            rank: i + 1,
+            selected,
+        };
+        let d = demo();
+        let m = map_data(&d, "dti", "2024").unwrap();
+        let mut r = ranking(&m, None);
+        assert_eq!(r.condensed(40).len(), 34, "34 fit");
+        r.bars = (0..3321).map(|i| bar(i, false)).collect();
+        let rows = r.condensed(30);
+        let bars = rows.iter().filter(|x| matches!(x, RankRow::Bar(_))).count();
+        assert_eq!(bars, 30);
+        assert_eq!(rows[15], RankRow::Gap(3291));
+        assert_eq!(rows[0], RankRow::Bar(0));
+        assert_eq!(rows.last(), Some(&RankRow::Bar(3320)));
+        r.bars[1000].selected = true;
+        let rows = r.condensed(30);
+        assert!(rows.contains(&RankRow::Bar(1000)));
+        let gaps: usize = rows
+            .iter()
+            .map(|x| if let RankRow::Gap(k) = x { *k } else { 0 })
+            .sum();
+        assert_eq!(gaps + 30, 3321, "every bar drawn or counted in a gap");
+        r.bars[1000].selected = false;
+        r.bars[3319].selected = true;
+        assert_eq!(
+            r.condensed(30).len(),
+            31,
+            "a selection at the end adds nothing"
+        );
     }
 
     /// Guards the trend's honesty: the 34-unit value and the old provinces'

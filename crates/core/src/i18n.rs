@@ -261,6 +261,7 @@ messages! {
     RowsShown => ("Số dòng", "Rows"),
     NoRows => ("Không có dòng nào khớp với lựa chọn.", "No rows match."),
     ShowMore => ("Xem thêm", "Show more"),
+    MoreUnits => ("đơn vị khác", "more"),
     SortBy => ("Sắp xếp theo", "Sort by"),
     Merger => ("Sắp xếp đơn vị hành chính", "Merger of provinces"),
     MergedFrom => ("Hợp nhất từ", "Merged from"),

@@ -29,6 +29,11 @@ struct Gesture {
     travelled: f64,
     /// The gesture is by touch or pen (tap shows, second tap opens).
     touch: bool,
+    /// More than one finger took part in the gesture (a pinch, not a tap).
+    multi: bool,
+    /// The tap was handled when the finger lifted: the click the browser
+    /// may send after it must not act again.
+    tapped: bool,
     /// Commits the zoom when the wheel has been still for a moment.
     wheel_timer: Option<TimeoutHandle>,
     /// Hides the "hold Ctrl to zoom" hint.
@@ -179,10 +184,13 @@ pub fn ChoroplethMap(
             }
             if g.pointers.is_empty() {
                 g.travelled = 0.0;
+                g.multi = false;
+                g.tapped = false;
             }
             g.touch = touch;
             g.pointers.retain(|p| p.0 != ev.pointer_id());
             g.pointers.push((ev.pointer_id(), x, y));
+            g.multi |= g.pointers.len() > 1;
         });
         if let Some(c) = canvas_ref.get_untracked() {
             let _ = c.set_pointer_capture(ev.pointer_id());
@@ -240,35 +248,56 @@ pub fn ChoroplethMap(
             }
         }
     };
-    let on_pointer_up = move |ev: PointerEvent| {
-        let done = gesture.try_update_value(|g| {
-            g.pointers.retain(|p| p.0 != ev.pointer_id());
-            g.pointers.is_empty()
-        });
-        if done == Some(true) {
-            commit();
-        }
-    };
-    let on_click = {
+    // A tap or click on unit `i` at (`x`, `y`): by touch, a first tap shows
+    // the tooltip and a second opens; by mouse, a click opens.
+    let activate = {
         let regions = Arc::clone(&regions);
-        move |ev: web_sys::MouseEvent| {
-            let (travelled, touch) = gesture.with_value(|g| (g.travelled, g.touch));
-            if travelled > DRAG_THRESHOLD {
-                return;
-            }
-            let (x, y) = local(&ev);
+        move |x: f64, y: f64, touch: bool| {
             let Some(i) = locate(x, y) else {
                 hover.set(None);
                 return;
             };
             if touch && hover.get_untracked() != Some(i) {
-                // A first tap shows the tooltip; a second one opens.
                 pointer.set((x, y));
                 hover.set(Some(i));
             } else {
                 on_open.run(regions[i].code.clone());
             }
         }
+    };
+    let on_pointer_up = {
+        let activate = activate.clone();
+        move |ev: PointerEvent| {
+            let (x, y) = local(&ev);
+            let ended = gesture.try_update_value(|g| {
+                g.pointers.retain(|p| p.0 != ev.pointer_id());
+                let tap = g.pointers.is_empty()
+                    && g.touch
+                    && !g.multi
+                    && g.travelled <= DRAG_THRESHOLD
+                    && ev.type_() == "pointerup";
+                g.tapped |= tap;
+                (g.pointers.is_empty(), tap)
+            });
+            let Some((done, tap)) = ended else { return };
+            if done {
+                commit();
+            }
+            // Touch taps are handled here, not on the click the browser
+            // may or may not send after them (after a pinch, under load,
+            // Chrome sometimes sends none).
+            if tap {
+                activate(x, y, true);
+            }
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let (travelled, touch, tapped) = gesture.with_value(|g| (g.travelled, g.touch, g.tapped));
+        if travelled > DRAG_THRESHOLD || (touch && tapped) {
+            return;
+        }
+        let (x, y) = local(&ev);
+        activate(x, y, touch);
     };
     let on_wheel = move |ev: WheelEvent| {
         if !(ev.ctrl_key() || ev.meta_key() || shown.get_untracked().is_some()) {
@@ -433,7 +462,7 @@ pub fn ChoroplethMap(
                 style=move || format!("width:{}px;height:{}px", width.get(), height.get())
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
-                on:pointerup=on_pointer_up
+                on:pointerup=on_pointer_up.clone()
                 on:pointercancel=on_pointer_up
                 on:pointerleave=move |ev: PointerEvent| {
                     if ev.pointer_type() == "mouse" {

@@ -162,8 +162,11 @@ async fn map_pinch_zooms_and_tap_shows_then_opens() {
     let c = browser(390, 844).await;
     c.goto(&site("?page=map&lang=en")).await.unwrap();
     wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
-    let (left, top, w, h) = canvas_rect(&c).await;
-    pinch(&c, (left + w / 2.0, top + h / 2.0), 60.0, 180.0).await;
+    // Pinch with Hà Nội between the fingers, so it stays on screen.
+    let r = regions(FILE_2025);
+    let centre = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
+    c.execute("window.__ev=[]; const cv=document.querySelector('.choropleth canvas'); ['pointerdown','pointerup','pointercancel','click','pointerleave','lostpointercapture'].forEach(t=>cv.addEventListener(t,e=>window.__ev.push(t+':'+(e.pointerType||'')+':'+(e.pointerId??'')+':'+(e.isPrimary??'')+':'+Math.round(e.clientX)+','+Math.round(e.clientY)+'@'+Math.round(performance.now())),true));", vec![]).await.unwrap();
+    pinch(&c, centre, 60.0, 180.0).await;
     let mut zoom = None;
     for _ in 0..50 {
         zoom = zoom_in_url(&c).await;
@@ -177,19 +180,17 @@ async fn map_pinch_zooms_and_tap_shows_then_opens() {
     assert!(level > 2.0, "fingers three times further apart: {zoom}");
 
     // Tap the zoomed Hà Nội: the tooltip, with a hint; tap again: opened.
-    let r = regions(FILE_2025);
     let p = viewport_point(&c, &r, Some(&zoom), HOAN_KIEM.0, HOAN_KIEM.1).await;
     let (left, top, w, h) = canvas_rect(&c).await;
     let on_screen = p.0 > left && p.0 < left + w && p.1 > top && p.1 < top + h;
-    let p = if on_screen {
-        p
-    } else {
-        // The pinch centred elsewhere: go back to the whole country.
-        click(&c, ".map-zoom-reset").await;
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-        viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await
-    };
+    assert!(on_screen, "Hà Nội stayed under the pinch: {p:?} at {zoom}");
     tap(&c, p).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    eprintln!(
+        "DEBUG p={p:?} zoom={zoom} q={} ev={:?}",
+        current_query(&c).await,
+        c.execute("return window.__ev", vec![]).await
+    );
     let tip = wait_for_text(&c, ".map-tooltip", "Ha Noi").await;
     assert!(tip.contains("Tap again to open"), "{tip}");
     assert!(

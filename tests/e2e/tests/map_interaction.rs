@@ -165,7 +165,6 @@ async fn map_pinch_zooms_and_tap_shows_then_opens() {
     // Pinch with Hà Nội between the fingers, so it stays on screen.
     let r = regions(FILE_2025);
     let centre = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
-    c.execute("window.__ev=[]; const cv=document.querySelector('.choropleth canvas'); ['pointerdown','pointerup','pointercancel','click','pointerleave','lostpointercapture'].forEach(t=>cv.addEventListener(t,e=>window.__ev.push(t+':'+(e.pointerType||'')+':'+(e.pointerId??'')+':'+(e.isPrimary??'')+':'+Math.round(e.clientX)+','+Math.round(e.clientY)+'@'+Math.round(performance.now())),true));", vec![]).await.unwrap();
     pinch(&c, centre, 60.0, 180.0).await;
     let mut zoom = None;
     for _ in 0..50 {
@@ -185,12 +184,6 @@ async fn map_pinch_zooms_and_tap_shows_then_opens() {
     let on_screen = p.0 > left && p.0 < left + w && p.1 > top && p.1 < top + h;
     assert!(on_screen, "Hà Nội stayed under the pinch: {p:?} at {zoom}");
     tap(&c, p).await;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    eprintln!(
-        "DEBUG p={p:?} zoom={zoom} q={} ev={:?}",
-        current_query(&c).await,
-        c.execute("return window.__ev", vec![]).await
-    );
     let tip = wait_for_text(&c, ".map-tooltip", "Ha Noi").await;
     assert!(tip.contains("Tap again to open"), "{tip}");
     assert!(

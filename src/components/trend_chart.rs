@@ -172,10 +172,8 @@ fn draw(s: &Surface, t: &Trend, lang: Lang) -> Vec<HitBox> {
     // tooltip and the table.
     for (k, p) in t.periods.iter().enumerate() {
         let (x, y) = chart.backend_coord(&(k as f64, y0));
-        let full = p.label.get(lang);
-        let short = full.split(" (").next().unwrap_or(full);
         let _ = root.draw(&Text::new(
-            short.to_string(),
+            p.short_label(lang).to_string(),
             (x, y + px(6.0, d)),
             font(11.0, d).pos(Pos::new(HPos::Center, VPos::Top)),
         ));

@@ -196,11 +196,11 @@ pub fn DataPage(
                         (Some(v), Some(ind)) => ind.format_value(v, l),
                         _ => Msg::NotPublished.text(l).to_string(),
                     };
-                    let period = d
-                        .periods
-                        .iter()
-                        .find(|p| p.id == r.period)
-                        .map_or_else(|| r.period.clone(), |p| p.label.get(l).to_string());
+                    let (period, period_full) =
+                        d.periods.iter().find(|p| p.id == r.period).map_or_else(
+                            || (r.period.clone(), r.period.clone()),
+                            |p| (p.short_label(l).to_string(), p.label.get(l).to_string()),
+                        );
                     let rank = r.rank.map(|k| format!("{k}/{}", r.of));
                     let code = r.code.clone();
                     let to = Signal::derive(move || {
@@ -213,7 +213,7 @@ pub fn DataPage(
                     view! {
                         <tr class:missing=r.value.is_none()>
                             <td>{names(&r.indicator, l)}</td>
-                            <td>{period}</td>
+                            <td title=period_full>{period}</td>
                             <th scope="row"><AppLink to on_navigate>{unit}</AppLink></th>
                             <td class="num">{value}</td>
                             <td class="num">{rank}</td>

@@ -110,7 +110,10 @@ fn profile(
             let rank = s.rank.map(|r| format!("{r}/{}", s.of));
             let (value, average) = (f(s.value), f(s.average));
             let name = s.indicator.name.get(lang).to_string();
-            let period = s.period.label.get(lang).to_string();
+            let (period, period_full) = (
+                s.period.short_label(lang).to_string(),
+                s.period.label.get(lang).to_string(),
+            );
             let (ind, per, code) = (
                 s.indicator.id.clone(),
                 s.period.id.clone(),
@@ -129,7 +132,7 @@ fn profile(
                     <th scope="row">
                         <AppLink to on_navigate>{name}</AppLink>
                     </th>
-                    <td>{period}</td>
+                    <td title=period_full>{period}</td>
                     <td class="num">{value}</td>
                     <td class="num">{rank}</td>
                     <td class="num">{average}</td>

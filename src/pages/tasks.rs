@@ -75,7 +75,7 @@ pub fn TasksPage(
     };
     view! {
         <article class="page tasks">
-            <h1>{move || Msg::TasksHeading.text(lang.get())}</h1>
+            <h1>{move || Msg::TasksPageTitle.text(lang.get())}</h1>
             {latest}
             {charts}
         </article>

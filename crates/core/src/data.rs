@@ -297,6 +297,15 @@ pub struct Period {
     pub unit_set: String,
 }
 
+impl Period {
+    /// The label without its parenthesis, for axes and narrow tables
+    /// ("2024" for "2024 (34 provinces)"); the full label elsewhere.
+    pub fn short_label(&self, lang: Lang) -> &str {
+        let full = self.label.get(lang);
+        full.split(" (").next().unwrap_or(full).trim()
+    }
+}
+
 /// The values of one indicator for one period, one per unit. Stored as
 /// columns (`units[i]` has `values[i]`) so that commune-scale files stay
 /// small. `null` means "not published", which is not zero.
@@ -437,6 +446,30 @@ mod tests {
         "as_of": "2025-09-23",
         "sources": []
     }"#;
+
+    /// Guards the short period label: the parenthesis dropped, nothing
+    /// else.
+    #[test]
+    fn short_period_labels_drop_the_parenthesis() {
+        let p = Period {
+            id: "2024".into(),
+            label: Text {
+                vi: "Năm 2024 (34 tỉnh, thành phố)".into(),
+                en: "2024 (34 provinces)".into(),
+            },
+            unit_set: "s".into(),
+        };
+        assert_eq!(p.short_label(Lang::Vi), "Năm 2024");
+        assert_eq!(p.short_label(Lang::En), "2024");
+        let plain = Period {
+            label: Text {
+                vi: "Quý 3".into(),
+                en: "Q3".into(),
+            },
+            ..p
+        };
+        assert_eq!(plain.short_label(Lang::En), "Q3");
+    }
 
     #[test]
     fn minimal_file_parses() {

@@ -238,6 +238,7 @@ messages! {
     LinkToView => ("Liên kết đến trang này", "Link to this view"),
     LinkCopied => ("Đã sao chép liên kết", "Link copied"),
     CopyFailed => ("Không sao chép được; hãy chép địa chỉ trên thanh địa chỉ.", "Could not copy; copy the address from the address bar."),
+    TasksPageTitle => ("Nhiệm vụ và mục tiêu", "Tasks and targets"),
     TrackerTitle => ("Nhiệm vụ tại các phiên họp", "Tasks at each meeting"),
     TargetsTitle => ("Tiến độ so với mục tiêu", "Progress towards targets"),
     ByAgency => ("Theo cơ quan", "By agency"),

@@ -690,7 +690,7 @@ pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
 mod tests {
     use super::*;
 
-    use crate::test_support::demo;
+    use crate::test_support::{demo, series_mut};
 
     /// Guards the average: unpublished values are left out, not zeros.
     #[test]
@@ -705,11 +705,7 @@ mod tests {
     #[test]
     fn ranking_orders_marks_and_averages() {
         let mut d = demo();
-        let s = d
-            .series
-            .iter_mut()
-            .find(|s| s.indicator == "dti" && s.period == "2024")
-            .unwrap();
+        let s = series_mut(&mut d, "dti", "2024");
         let i79 = s.units.iter().position(|u| u == "79").unwrap();
         let i01 = s.units.iter().position(|u| u == "01").unwrap();
         let i04 = s.units.iter().position(|u| u == "04").unwrap();

@@ -321,7 +321,7 @@ pub fn quantile_bins(values: &[f64], classes: usize) -> Option<Bins> {
 mod tests {
     use super::*;
 
-    use crate::test_support::demo;
+    use crate::test_support::{demo, series_mut};
 
     #[test]
     fn dti_2024_map_of_the_34() {
@@ -405,11 +405,7 @@ mod tests {
     #[test]
     fn not_published_is_kept_apart_and_unranked() {
         let mut d = demo();
-        let s = d
-            .series
-            .iter_mut()
-            .find(|s| s.indicator == "dti" && s.period == "2024")
-            .unwrap();
+        let s = series_mut(&mut d, "dti", "2024");
         s.values[0] = None;
         let code = s.units[0].clone();
         let m = map_data(&d, "dti", "2024").unwrap();
@@ -425,11 +421,7 @@ mod tests {
     #[test]
     fn a_repeated_code_keeps_its_first_value() {
         let mut d = demo();
-        let s = d
-            .series
-            .iter_mut()
-            .find(|s| s.indicator == "dti" && s.period == "2024")
-            .unwrap();
+        let s = series_mut(&mut d, "dti", "2024");
         s.units.push("01".into());
         s.values.push(Some(0.1));
         let m = map_data(&d, "dti", "2024").unwrap();

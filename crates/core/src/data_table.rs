@@ -495,7 +495,7 @@ pub fn distinct_periods<'a>(rows: &'a [DataRow], indicator: Option<&str>) -> Vec
 mod tests {
     use super::*;
 
-    use crate::test_support::demo;
+    use crate::test_support::{demo, series_mut};
 
     /// The codes that `query` finds in `dti` for `period`.
     fn found(rows: &[DataRow], period: &str, query: &str) -> Vec<String> {
@@ -569,11 +569,7 @@ mod tests {
     #[test]
     fn missing_values_sort_last_both_ways() {
         let mut d = demo();
-        let s = d
-            .series
-            .iter_mut()
-            .find(|s| s.indicator == "dti" && s.period == "2024")
-            .unwrap();
+        let s = series_mut(&mut d, "dti", "2024");
         s.values[0] = None;
         s.values[5] = None;
         let all = data_rows(&d);

@@ -26,10 +26,23 @@ pub use url_state::{Page, UrlState};
 /// What the unit tests of several modules share.
 #[cfg(test)]
 pub(crate) mod test_support {
+    use crate::data::Series;
     use crate::{parse_progress, ProgressData};
 
     /// The demo data the site ships, parsed as the app parses it.
     pub fn demo() -> ProgressData {
         parse_progress(include_str!("../../../public/data/progress.json")).expect("demo data")
+    }
+
+    /// The demo's series of `indicator` in `period`, to change for a test.
+    pub fn series_mut<'a>(
+        d: &'a mut ProgressData,
+        indicator: &str,
+        period: &str,
+    ) -> &'a mut Series {
+        d.series
+            .iter_mut()
+            .find(|s| s.indicator == indicator && s.period == period)
+            .expect("the demo has this series")
     }
 }

@@ -73,6 +73,10 @@ pub fn ChoroplethMap(
     /// merger), if any.
     #[prop(into)]
     overlay: Signal<Option<Arc<Vec<Region>>>>,
+    /// Called once, when the map has first been drawn (the page draws what
+    /// is below the map after it, so the map comes first).
+    #[prop(optional)]
+    on_first_draw: Option<Callback<()>>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let wrap_ref = NodeRef::<html::Div>::new();
@@ -150,6 +154,9 @@ pub fn ChoroplethMap(
             });
             if !drawn.get_untracked() {
                 drawn.set(true);
+                if let Some(f) = on_first_draw {
+                    f.run(());
+                }
             }
         });
     }

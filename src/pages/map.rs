@@ -236,6 +236,8 @@ pub fn MapPage(
             )
         }
     };
+    // Set when the map has first been drawn (an event from the map).
+    let map_drawn = RwSignal::new(false);
     let map_view = move || {
         Suspend::new(async move {
             boundaries.await.map(|b| match b {
@@ -250,6 +252,7 @@ pub fn MapPage(
                         on_zoom=set_zoom
                         described_by="map-summary"
                         overlay
+                        on_first_draw=Callback::new(move |()| map_drawn.set(true))
                     />
                 }
                 .into_any(),
@@ -268,8 +271,14 @@ pub fn MapPage(
         view! { <LoadErrorPanel error=first lang data_url=file_url retrying=pending on_retry=retry /> }
     };
 
-    // The same provinces ranked, the selected one highlighted.
+    // The same provinces ranked, the selected one highlighted: drawn once
+    // the map is (it is below the map, and its first draw would otherwise
+    // delay the map's by about 90 ms), or at once if there is no map.
     let ranking_view = move || {
+        let no_map = boundaries.with(|b| matches!(b, Some(Err(_)) | Some(Ok(None))));
+        if !(map_drawn.get() || no_map) {
+            return None;
+        }
         let l = lang.get();
         let sel = selected.get();
         map.with(|m| {

@@ -2,6 +2,7 @@ use crate::browser;
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::html;
 use leptos::prelude::*;
+use tien_do_core::charts::tooltip_css;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
@@ -140,11 +141,7 @@ pub fn ChartCanvas(
         let b = boxes.with_value(|b| b.get(i).cloned())?;
         let w = width.get_untracked();
         let (cx, top) = ((b.x0 + b.x1) / 2.0, b.y1 + 6.0);
-        let style = if cx > w * 0.6 {
-            format!("right:{:.0}px;top:{top:.0}px", (w - cx).max(0.0))
-        } else {
-            format!("left:{:.0}px;top:{top:.0}px", cx.max(0.0))
-        };
+        let style = tooltip_css(cx, top, w);
         let mut lines = b.lines.into_iter();
         let head = lines.next().unwrap_or_default();
         Some(view! {

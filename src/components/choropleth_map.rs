@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
 use tien_do_core::boundaries::{anchor, neighbour, Direction, MapLayout, Part, Region};
+use tien_do_core::charts::tooltip_css;
 use tien_do_core::choropleth::MapData;
 use tien_do_core::zoom::{MapZoom, ZoomChange};
 use tien_do_core::{Lang, Msg};
@@ -436,11 +437,7 @@ pub fn ChoroplethMap(
                     Part::Mainland => None,
                 };
                 let w = width.get_untracked();
-                let style = if x > w * 0.6 {
-                    format!("right:{:.0}px;top:{:.0}px", w - x + 12.0, y + 12.0)
-                } else {
-                    format!("left:{:.0}px;top:{:.0}px", x + 12.0, y + 12.0)
-                };
+                let style = tooltip_css(x, y + 12.0, w);
                 Some(view! {
                     <div class="map-tooltip" style=style role="status">
                         <strong>{row.name.get(l).to_string()}</strong>

@@ -662,6 +662,25 @@ pub fn figure_text(f: &NationalFigure, lang: crate::Lang) -> String {
     }
 }
 
+/// Where a tooltip goes for a point at (`x`, `y`) in a box `width` wide
+/// (CSS pixels), as inline CSS: on the side with more room, and no wider
+/// than that room, so it never runs off a phone's screen.
+pub fn tooltip_css(x: f64, y: f64, width: f64) -> String {
+    const GAP: f64 = 12.0;
+    const EDGE: f64 = 4.0;
+    let (side, offset, room) = if x > width / 2.0 {
+        ("right", width - x + GAP, x - GAP - EDGE)
+    } else {
+        ("left", x + GAP, width - x - GAP - EDGE)
+    };
+    format!(
+        "{side}:{:.0}px;top:{:.0}px;max-width:min(16rem,{:.0}px)",
+        offset.max(0.0),
+        y,
+        room.max(96.0)
+    )
+}
+
 /// Nice round ticks covering `min..=max` (about `count` of them), for axes.
 pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
     if !(min.is_finite() && max.is_finite()) || max < min || count == 0 {
@@ -980,6 +999,21 @@ mod tests {
             figure_text(certs, crate::Lang::Vi),
             "17.000.000 chứng thư số"
         );
+    }
+
+    /// Guards tooltips on phones: placed on the roomier side and never
+    /// wider than the room left to the edge.
+    #[test]
+    fn tooltips_stay_inside_their_box() {
+        assert_eq!(
+            tooltip_css(180.0, 93.0, 375.0),
+            "left:192px;top:93px;max-width:min(16rem,179px)"
+        );
+        assert_eq!(
+            tooltip_css(300.0, 10.0, 375.0),
+            "right:87px;top:10px;max-width:min(16rem,284px)"
+        );
+        assert!(tooltip_css(370.0, 0.0, 375.0).starts_with("right:17px"));
     }
 
     /// Guards tidy axes: the same decimals on every tick, as few as needed.

@@ -14,12 +14,34 @@ use std::collections::BTreeMap;
 /// The `schema_version` this app reads.
 pub const SUPPORTED_SCHEMA_VERSION: u32 = 1;
 
-/// A text in both languages.
+/// A text in both languages. Read without bidirectional control
+/// characters (see [`without_bidi_controls`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text {
+    #[serde(deserialize_with = "without_bidi_controls")]
     pub vi: String,
+    #[serde(deserialize_with = "without_bidi_controls")]
     pub en: String,
+}
+
+/// Bidirectional controls: embeddings, overrides, isolates and marks.
+const BIDI_CONTROLS: [char; 12] = [
+    '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+/// Reads a string without bidirectional control characters. Vietnamese and
+/// English never need them, and in published names they can turn the
+/// interface's own words around them backwards ("Hà Nội\u{202E}gnp.exe"
+/// shows as "Hà Nộiexe.png" and reverses the sentence that follows).
+fn without_bidi_controls<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    Ok(if s.contains(BIDI_CONTROLS) {
+        s.chars().filter(|c| !BIDI_CONTROLS.contains(c)).collect()
+    } else {
+        s
+    })
 }
 
 impl Text {
@@ -449,6 +471,18 @@ mod tests {
 
     /// Guards the short period label: the parenthesis dropped, nothing
     /// else.
+    /// Guards against bidirectional spoofing: override, embedding and
+    /// isolate characters in published texts are dropped when read; the
+    /// rest of the text is kept as it is.
+    #[test]
+    fn texts_are_read_without_bidi_controls() {
+        let t: Text =
+            serde_json::from_str(r#"{"vi":"Hà Nội\u202egnp.exe","en":"\u2067Ha Noi\u2069 <b>"}"#)
+                .unwrap();
+        assert_eq!(t.vi, "Hà Nộignp.exe");
+        assert_eq!(t.en, "Ha Noi <b>");
+    }
+
     #[test]
     fn short_period_labels_drop_the_parenthesis() {
         let p = Period {

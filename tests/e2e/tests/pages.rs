@@ -28,7 +28,7 @@ async fn chart_key(c: &Client, css: &str, key: &str, needle: &str) -> String {
 async fn fits_width(c: &Client) {
     let over: bool = c
         .execute(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1",
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
             vec![],
         )
         .await

@@ -1,0 +1,151 @@
+//! End-to-end: hostile data. A published file whose texts carry script
+//! tags, event handlers, `javascript:` links, right-to-left overrides and
+//! an enormous name must be shown as text on every page, never run, never
+//! followed, and must not break the layout.
+
+use fantoccini::Client;
+use serde_json::{json, Value};
+use tien_do_e2e::*;
+
+/// What would run if any text were treated as HTML or a link were followed.
+const PWN: &str = "window.__pwned = (window.__pwned || 0) + 1";
+
+/// The demo data with hostile texts in every kind of place, written where
+/// the test server serves it (`/bench/`, from `target/bench/`).
+fn write_hostile_data() -> &'static str {
+    let root = format!("{}/../..", env!("CARGO_MANIFEST_DIR"));
+    let demo = std::fs::read_to_string(format!("{root}/public/data/progress.json"))
+        .expect("the demo data");
+    let mut d: Value = serde_json::from_str(&demo).expect("demo JSON");
+    let script = format!("<script>{PWN}</script>");
+    let img = format!("<img src=x onerror=\"{PWN}\">");
+    let both = |vi: &str, en: &str| json!({ "vi": vi, "en": en });
+    d["title"] = both(
+        &format!("{script}Tiêu đề thử"),
+        &format!("{script}Hostile title"),
+    );
+    // Hà Nội's name, in the 34, with an image tag and an RTL override.
+    for set in d["unit_sets"].as_array_mut().unwrap() {
+        for u in set["units"].as_array_mut().unwrap() {
+            if u["code"] == "01" {
+                u["name"] = both(
+                    &format!("{img}Hà Nội\u{202E}gnp.exe"),
+                    &format!("{img}Ha Noi\u{202E}gnp.exe"),
+                );
+            }
+        }
+    }
+    // An enormous indicator name with no space to break at.
+    let huge = "X".repeat(20_000);
+    d["indicators"][1]["name"] = both(&huge, &huge);
+    // Sources: a javascript: link and markup in the title.
+    for s in d["sources"].as_array_mut().unwrap() {
+        s["url"] = json!(format!("javascript:{PWN}"));
+        s["title"] = both(
+            &format!("<a href=\"javascript:{PWN}\">nguồn</a>"),
+            &format!("<a href=\"javascript:{PWN}\">source</a>"),
+        );
+    }
+    // National figures and meetings with markup.
+    for f in d["national_figures"].as_array_mut().unwrap() {
+        f["label"] = both(&format!("{img}chỉ tiêu"), &format!("{img}figure"));
+    }
+    for m in d["meetings"].as_array_mut().unwrap() {
+        m["name"] = both(&format!("{script}phiên họp"), &format!("{script}meeting"));
+    }
+    let dir = format!("{root}/target/bench");
+    std::fs::create_dir_all(&dir).expect("bench folder");
+    std::fs::write(format!("{dir}/hostile.json"), d.to_string()).expect("written");
+    "../bench/hostile.json"
+}
+
+/// Nothing ran, no `javascript:` link exists, no element came from the
+/// data's markup, and the page does not scroll sideways.
+async fn assert_inert(c: &Client, page: &str) {
+    let report = c
+        .execute(
+            "return {
+               pwned: window.__pwned || 0,
+               js_links: document.querySelectorAll('a[href^=\"javascript\" i]').length,
+               imgs: document.querySelectorAll('main img, footer img').length,
+               scripts: [...document.querySelectorAll('body script')]
+                 .filter(s => s.textContent.includes('__pwned')).length,
+               wide: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+               wider: [...document.querySelectorAll('body *')]
+                 .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth && !e.closest('nav'))
+                 .slice(0, 8)
+                 .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+             };",
+            vec![],
+        )
+        .await
+        .expect("report");
+    assert_eq!(report["pwned"], 0, "{page}: data ran as code: {report}");
+    assert_eq!(
+        report["js_links"], 0,
+        "{page}: a javascript: link: {report}"
+    );
+    assert_eq!(report["imgs"], 0, "{page}: markup from the data: {report}");
+    assert_eq!(
+        report["scripts"], 0,
+        "{page}: a script from the data: {report}"
+    );
+    assert_eq!(report["wide"], false, "{page}: scrolls sideways: {report}");
+}
+
+/// Guards every page against hostile published texts: shown as text, the
+/// problems listed for the publisher, nothing executed or followed.
+#[tokio::test]
+async fn hostile_texts_are_shown_as_text_on_every_page() {
+    let data = write_hostile_data();
+    let c = browser(390, 844).await;
+    for (page, wait_css, needle) in [
+        ("overview", "main h1", "<script>"),
+        ("map", ".map-summary", "<img src=x"),
+        ("province&province=01", "main h1", "<img src=x"),
+        ("tasks", ".task-tracker-chart canvas[data-drawn]", ""),
+        ("data&q=ha%20noi", ".data-table tbody", "<img src=x"),
+    ] {
+        c.goto(&site(&format!("?page={page}&lang=en&data={data}")))
+            .await
+            .unwrap();
+        let text = wait_for_text(&c, wait_css, needle).await;
+        if !needle.is_empty() {
+            assert!(text.contains(needle), "{page}: shown as text: {text}");
+        }
+        // The publisher is told about the unsafe links (in the list under
+        // the notice, closed by default).
+        wait_for_text(&c, ".data-problems.has-errors", "").await;
+        let listed = c
+            .execute(
+                "return document.querySelector('.data-problems').textContent",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let listed = listed.as_str().unwrap_or_default();
+        assert!(
+            listed.contains("is not an http(s) address"),
+            "{page}: {listed}"
+        );
+        // Let anything that would run, run.
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_inert(&c, page).await;
+    }
+    // Hover and keyboard tooltips draw the name as text too.
+    c.goto(&site(&format!("?page=map&lang=en&data={data}")))
+        .await
+        .unwrap();
+    let canvas = c
+        .wait()
+        .at_most(WAIT)
+        .for_element(fantoccini::Locator::Css(".choropleth canvas[data-drawn]"))
+        .await
+        .unwrap();
+    canvas.send_keys("\u{E015}").await.unwrap(); // ArrowDown: Hà Nội first
+    let tip = wait_for_text(&c, ".map-tooltip", "Ha Noi").await;
+    assert!(tip.contains("<img src=x"), "{tip}");
+    assert_inert(&c, "map tooltip").await;
+    screenshot(&c, "hostile-data-en-phone").await;
+    c.close().await.unwrap();
+}

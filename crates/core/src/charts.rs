@@ -4,7 +4,7 @@
 //! tracker, progress towards targets, and what changed between meetings.
 //! The components only draw what these return.
 
-use crate::choropleth::{lineage, map_data, periods_of, Lineage, MapData};
+use crate::choropleth::{map_data, periods_of, unit_name, MapData};
 use crate::data::{
     Indicator, Meeting, NationalFigure, Period, ProgressData, Source, Text, UnitLevel,
 };
@@ -230,11 +230,6 @@ pub fn trend(data: &ProgressData, indicator: &str, code: &str) -> Option<Trend> 
     })
 }
 
-fn unit_name(data: &ProgressData, set: &str, code: &str) -> Option<Text> {
-    let set = data.unit_sets.iter().find(|s| s.id == set)?;
-    Some(set.units.iter().find(|u| u.code == code)?.name.clone())
-}
-
 /// A province as the province page shows it: which set of units it
 /// belongs to and how the 2025 merger touched it.
 #[derive(Clone, Debug, PartialEq)]
@@ -251,7 +246,6 @@ pub struct UnitInfo {
     /// of, with codes, so each can be linked.
     pub formed_from: Vec<(String, Text)>,
     pub now_part_of: Option<(String, Text)>,
-    pub lineage: Lineage,
 }
 
 /// The unit sets of provinces, newest first (by `valid_from`; a set with
@@ -274,10 +268,7 @@ pub fn find_province(data: &ProgressData, code: &str) -> Option<UnitInfo> {
         .iter()
         .enumerate()
         .find_map(|(k, s)| Some((k, *s, s.units.iter().find(|u| u.code == code)?)))?;
-    let name_in = |set_id: &str, code: &str| -> Option<Text> {
-        let set = data.unit_sets.iter().find(|s| s.id == set_id)?;
-        Some(set.units.iter().find(|u| u.code == code)?.name.clone())
-    };
+    let name_in = |set_id: &str, code: &str| unit_name(data, set_id, code);
     let mut formed_from = Vec::new();
     let mut now_part_of = None;
     for m in &data.unit_mappings {
@@ -303,7 +294,6 @@ pub fn find_province(data: &ProgressData, code: &str) -> Option<UnitInfo> {
         current: k == 0,
         formed_from,
         now_part_of,
-        lineage: lineage(data, &set.id, code),
     })
 }
 

@@ -231,13 +231,16 @@ pub fn former_unit_set<'a>(data: &'a ProgressData, set: &str) -> Option<&'a str>
         .map(|m| m.from.as_str())
 }
 
+/// The name of unit `code` in unit set `set`, if the set has it.
+pub fn unit_name(data: &ProgressData, set: &str, code: &str) -> Option<Text> {
+    let set = data.unit_sets.iter().find(|s| s.id == set)?;
+    Some(set.units.iter().find(|u| u.code == code)?.name.clone())
+}
+
 /// What the data's unit mappings say of unit `code` of set `set`: the older
 /// units it was formed from, or the newer unit it became part of.
 pub fn lineage(data: &ProgressData, set: &str, code: &str) -> Lineage {
-    let name_in = |set_id: &str, code: &str| -> Option<Text> {
-        let set = data.unit_sets.iter().find(|s| s.id == set_id)?;
-        Some(set.units.iter().find(|u| u.code == code)?.name.clone())
-    };
+    let name_in = |set_id: &str, code: &str| unit_name(data, set_id, code);
     for m in &data.unit_mappings {
         if m.to == set {
             let from: Vec<Text> = m

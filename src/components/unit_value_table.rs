@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::choropleth::{Lineage, MapData};
 use tien_do_core::data::UnitLevel;
-use tien_do_core::{Lang, Msg, Page, UrlState};
+use tien_do_core::{Lang, Msg, UrlState};
 
 /// Every unit of the map with its value and rank, best first, then those
 /// not published, and how each relates to the merger: the map's content
@@ -47,7 +47,7 @@ pub fn UnitValueTable(
                 .map(|r| {
                     let code = r.code.clone();
                     let to = Signal::derive(move || {
-                        state.with(|s| UrlState { province: Some(code.clone()), ..s.with_page(Page::Province) })
+                        state.with(|s| s.with_province(&code))
                     });
                     let value = match r.value {
                         Some(v) => m.indicator.format_value(v, l),

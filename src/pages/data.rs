@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::choropleth::periods_of;
 use tien_do_core::data_table::{data_rows, filter_indexes, sort_indexes, SortKey, TableFilter};
-use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
+use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
 /// Rows drawn at first, and added by each "Show more": enough for the 34
 /// provinces on every indicator, few enough to stay fast at commune scale.
@@ -203,12 +203,7 @@ pub fn DataPage(
                         );
                     let rank = r.rank.map(|k| format!("{k}/{}", r.of));
                     let code = r.code.clone();
-                    let to = Signal::derive(move || {
-                        state.with(|s| UrlState {
-                            province: Some(code.clone()),
-                            ..s.with_page(Page::Province)
-                        })
-                    });
+                    let to = Signal::derive(move || state.with(|s| s.with_province(&code)));
                     let unit = r.name.get(l).to_string();
                     view! {
                         <tr class:missing=r.value.is_none()>

@@ -74,14 +74,8 @@ pub fn MapPage(
         change(&mut next);
         on_navigate.run(next);
     };
-    let open_unit = Callback::new(move |code: String| {
-        go(&|s: &mut UrlState| {
-            *s = UrlState {
-                province: Some(code.clone()),
-                ..s.with_page(Page::Province)
-            }
-        })
-    });
+    let open_unit =
+        Callback::new(move |code: String| go(&|s: &mut UrlState| *s = s.with_province(&code)));
 
     let zoom = Signal::derive(move || state.with(|s| s.zoom));
     let set_zoom = Callback::new(move |z| go(&|s: &mut UrlState| s.zoom = z));

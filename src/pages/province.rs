@@ -49,12 +49,7 @@ fn province_link(
     state: Signal<UrlState>,
     on_navigate: Callback<UrlState>,
 ) -> impl IntoView {
-    let to = Signal::derive(move || {
-        state.with(|s| UrlState {
-            province: Some(code.clone()),
-            ..s.with_page(Page::Province)
-        })
-    });
+    let to = Signal::derive(move || state.with(|s| s.with_province(&code)));
     let label = name.get(lang).to_string();
     view! { <AppLink to on_navigate>{label}</AppLink> }
 }

@@ -224,6 +224,14 @@ impl UrlState {
         next
     }
 
+    /// The same state on the page of province `code`.
+    pub fn with_province(&self, code: &str) -> UrlState {
+        UrlState {
+            province: Some(code.to_string()),
+            ..self.with_page(Page::Province)
+        }
+    }
+
     /// Whether `next` differs from this state only in its zoom: such a
     /// change replaces the history entry instead of adding one, so Back
     /// leaves the map instead of replaying every wheel step.
@@ -398,6 +406,12 @@ mod tests {
         assert_eq!(t.data.as_deref(), Some("x.json"));
         assert_eq!(t.province, None, "tasks page has no selected province");
         assert_eq!(s.with_page(Page::Map).province.as_deref(), Some("01"));
+        let p = t.with_province("79");
+        assert_eq!(
+            (p.page, p.province.as_deref()),
+            (Page::Province, Some("79"))
+        );
+        assert_eq!(p.lang, Some(Lang::En), "the language is kept");
     }
 
     /// Guards the data table's link: search and sort are kept on the data

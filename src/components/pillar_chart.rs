@@ -45,12 +45,7 @@ pub fn PillarChart(
             let rows = p
                 .iter()
                 .map(|x| {
-                    let f = |v: Option<f64>| {
-                        v.map_or_else(
-                            || Msg::NotPublished.text(lang).to_string(),
-                            |v| x.indicator.format_value(v, lang),
-                        )
-                    };
+                    let f = |v: Option<f64>| x.indicator.format_or_unpublished(v, lang);
                     let rank = x.rank.map(|r| format!("{r}/{}", x.of));
                     view! {
                         <tr>
@@ -144,9 +139,7 @@ fn draw(s: &Surface, pillars: &[Pillar], who: &str, lang: Lang) -> Vec<HitBox> {
     for (i, p) in pillars.iter().enumerate() {
         let y = row(i);
         let (lx, ly) = chart.backend_coord(&(0.0, y + 0.96));
-        let value = p
-            .value
-            .map_or_else(|| Msg::NotPublished.text(lang).to_string(), |v| fmt(p, v));
+        let value = p.indicator.format_or_unpublished(p.value, lang);
         let _ = root.draw(&Text::new(
             format!("{} · {value}", p.indicator.name.get(lang)),
             (lx, ly),

@@ -49,10 +49,7 @@ pub fn UnitValueTable(
                     let to = Signal::derive(move || {
                         state.with(|s| s.with_province(&code))
                     });
-                    let value = match r.value {
-                        Some(v) => m.indicator.format_value(v, l),
-                        None => Msg::NotPublished.text(l).to_string(),
-                    };
+                    let value = m.indicator.format_or_unpublished(r.value, l);
                     let missing = r.value.is_none();
                     let rank = r.rank.map(|k| k.to_string()).unwrap_or_default();
                     let name = r.name.get(l).to_string();

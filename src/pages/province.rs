@@ -96,12 +96,7 @@ fn profile(
     let rows = standings(data, &info.code)
         .into_iter()
         .map(|s| {
-            let f = |v: Option<f64>| {
-                v.map_or_else(
-                    || Msg::NotPublished.text(lang).to_string(),
-                    |v| s.indicator.format_value(v, lang),
-                )
-            };
+            let f = |v: Option<f64>| s.indicator.format_or_unpublished(v, lang);
             let rank = s.rank.map(|r| format!("{r}/{}", s.of));
             let (value, average) = (f(s.value), f(s.average));
             let name = s.indicator.name.get(lang).to_string();

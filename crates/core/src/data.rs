@@ -306,6 +306,15 @@ impl Indicator {
     pub fn format_value(&self, value: f64, lang: Lang) -> String {
         crate::format::format_number(value, self.format.decimals, self.format.percent, lang)
     }
+
+    /// A value as [`Self::format_value`] writes it, or "not published" in
+    /// the language when there is none (never a zero).
+    pub fn format_or_unpublished(&self, value: Option<f64>, lang: Lang) -> String {
+        value.map_or_else(
+            || crate::i18n::Msg::NotPublished.text(lang).to_string(),
+            |v| self.format_value(v, lang),
+        )
+    }
 }
 
 /// A span of time values refer to, with the unit set in force.
@@ -474,6 +483,17 @@ mod tests {
     /// Guards against bidirectional spoofing: override, embedding and
     /// isolate characters in published texts are dropped when read; the
     /// rest of the text is kept as it is.
+    /// Guards "not published is not zero" in every table that writes
+    /// values.
+    #[test]
+    fn missing_values_are_written_as_not_published() {
+        let d = crate::test_support::demo();
+        let dti = d.indicators.iter().find(|i| i.id == "dti").unwrap();
+        assert_eq!(dti.format_or_unpublished(Some(0.8241), Lang::Vi), "0,8241");
+        assert_eq!(dti.format_or_unpublished(None, Lang::Vi), "Chưa công bố");
+        assert_eq!(dti.format_or_unpublished(None, Lang::En), "Not published");
+    }
+
     #[test]
     fn texts_are_read_without_bidi_controls() {
         let t: Text =

@@ -59,16 +59,6 @@ pub fn DataPage(
             })
         }
     });
-    let names = {
-        let d = Arc::clone(&data);
-        move |id: &str, l: Lang| {
-            d.indicators
-                .iter()
-                .find(|i| i.id == id)
-                .map(|i| i.name.get(l).to_string())
-                .unwrap_or_else(|| id.to_string())
-        }
-    };
 
     let pickers = {
         let d = Arc::clone(&data);
@@ -192,9 +182,12 @@ pub fn DataPage(
                 .filter_map(|&i| rows.get(i))
                 .map(|r| {
                     let indicator = d.indicators.iter().find(|x| x.id == r.indicator);
-                    let value = match (r.value, indicator) {
-                        (Some(v), Some(ind)) => ind.format_value(v, l),
-                        _ => Msg::NotPublished.text(l).to_string(),
+                    let (name, value) = match indicator {
+                        Some(ind) => (
+                            ind.name.get(l).to_string(),
+                            ind.format_or_unpublished(r.value, l),
+                        ),
+                        None => (r.indicator.clone(), Msg::NotPublished.text(l).to_string()),
                     };
                     let (period, period_full) =
                         d.periods.iter().find(|p| p.id == r.period).map_or_else(
@@ -207,7 +200,7 @@ pub fn DataPage(
                     let unit = r.name.get(l).to_string();
                     view! {
                         <tr class:missing=r.value.is_none()>
-                            <td>{names(&r.indicator, l)}</td>
+                            <td>{name}</td>
                             <td title=period_full>{period}</td>
                             <th scope="row"><AppLink to on_navigate>{unit}</AppLink></th>
                             <td class="num">{value}</td>

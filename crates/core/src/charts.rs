@@ -435,10 +435,18 @@ pub struct MeetingTasks {
 /// The national task counts, one per meeting that published them, oldest
 /// first; per-agency counts are left to [`agency_tasks`].
 pub fn task_tracker(data: &ProgressData) -> Vec<MeetingTasks> {
-    tasks_where(data, |t| t.agency.is_none())
+    let mut out: Vec<MeetingTasks> = data
+        .task_counts
+        .iter()
+        .filter(|t| t.agency.is_none())
+        .filter_map(|t| meeting_tasks(data, t))
+        .collect();
+    out.sort_by(|a, b| a.meeting.date.cmp(&b.meeting.date));
+    out
 }
 
-/// Task counts published per agency, oldest meeting first.
+/// Task counts published per agency, in the order the file lists them
+/// (the tasks page sorts each agency's meetings by date).
 pub fn agency_tasks(data: &ProgressData) -> Vec<(Text, MeetingTasks)> {
     data.task_counts
         .iter()
@@ -448,20 +456,6 @@ pub fn agency_tasks(data: &ProgressData) -> Vec<(Text, MeetingTasks)> {
             Some((agency.name.clone(), m))
         })
         .collect()
-}
-
-fn tasks_where(
-    data: &ProgressData,
-    keep: impl Fn(&crate::data::TaskCounts) -> bool,
-) -> Vec<MeetingTasks> {
-    let mut out: Vec<MeetingTasks> = data
-        .task_counts
-        .iter()
-        .filter(|t| keep(t))
-        .filter_map(|t| meeting_tasks(data, t))
-        .collect();
-    out.sort_by(|a, b| a.meeting.date.cmp(&b.meeting.date));
-    out
 }
 
 fn meeting_tasks(data: &ProgressData, t: &crate::data::TaskCounts) -> Option<MeetingTasks> {

@@ -48,12 +48,14 @@ SITE_PIDS=()
 
 # Serves dist/ under /tien-do/ (a sub-folder, as publishers host it, with no
 # rewrite rules), tests/fixtures/ under /fixtures/ and target/bench/ under
-# /bench/ with nginx on 127.0.0.1, and starts chromedriver. Exports
-# E2E_BASE_URL, E2E_WEBDRIVER, E2E_CHROMIUM and E2E_CHROME_ARGS. Work files
+# /bench/ with nginx on 127.0.0.1, the embed tests' host page
+# (tests/e2e/host/) on another port, and starts chromedriver. Exports
+# E2E_BASE_URL, E2E_HOST_URL, E2E_WEBDRIVER, E2E_CHROMIUM and E2E_CHROME_ARGS. Work files
 # go to "$1". Stop with stop_site_servers.
 start_site_servers() {
   local work="$1"
   local port="${E2E_PORT:-18080}" driver_port="${E2E_DRIVER_PORT:-19515}"
+  local host_port="${E2E_HOST_PORT:-18081}"
   SITE_WORK="$work"
   mkdir -p "$work/nginx/logs" "$work/nginx/tmp" "$ROOT/target/bench"
   cat > "$work/nginx/nginx.conf" <<NGINX
@@ -78,6 +80,12 @@ http {
     location /fixtures/ { alias $ROOT/tests/fixtures/; }
     location /bench/ { alias $ROOT/target/bench/; }
   }
+  # Another origin: a host page that embeds the site's figures.
+  server {
+    listen 127.0.0.1:$host_port;
+    location / { alias $ROOT/tests/e2e/host/; }
+    location /pym/ { alias $ROOT/tools/node_modules/pym.js/dist/; }
+  }
 }
 NGINX
   local nginx_bin; nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
@@ -92,6 +100,7 @@ NGINX
     sleep 0.2
   done
   export E2E_BASE_URL="http://127.0.0.1:$port/tien-do/"
+  export E2E_HOST_URL="http://127.0.0.1:$host_port/"
   export E2E_WEBDRIVER="http://127.0.0.1:$driver_port"
   export E2E_CHROMIUM="$CHROMIUM"
   export E2E_CHROME_ARGS="[$CHROME_ARGS]"

@@ -44,9 +44,11 @@ for tool in chromium chromedriver nginx curl; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || die "$tool is needed for the tests"
 done
 
-# 3. wasm-opt from npm (Debian's binaryen 108 breaks the wasm at run time).
-if ! "$ROOT/tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
-  say "npm ci (binaryen $BINARYEN_VERSION)"
+# 3. wasm-opt from npm (Debian's binaryen 108 breaks the wasm at run time),
+#    and pym.js, whose real parent script the embed tests resize with.
+if ! "$ROOT/tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" ||
+   [ ! -f "$ROOT/tools/node_modules/pym.js/dist/pym.v1.min.js" ]; then
+  say "npm ci (binaryen $BINARYEN_VERSION, pym.js)"
   npm ci --prefix "$ROOT/tools" --no-audit --no-fund
 fi
 

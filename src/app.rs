@@ -8,9 +8,11 @@ use crate::components::{
     SiteHeader,
 };
 use crate::fetch::load_progress;
-use crate::pages::{ComingPage, DataPage, MapPage, OverviewPage, ProvincePage, TasksPage};
+use crate::pages::{DataPage, EmbedPage, MapPage, OverviewPage, ProvincePage, TasksPage};
+use crate::theme::Dark;
 use leptos::prelude::*;
 use std::sync::Arc;
+use tien_do_core::figure::Figure;
 use tien_do_core::url_state::effective_lang;
 use tien_do_core::validate::validate;
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
@@ -18,11 +20,42 @@ use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
 /// The whole app, as mounted on `<body>`.
 #[component]
 pub fn App() -> impl IntoView {
-    let url = RwSignal::new(UrlState::from_query(&browser::current_query()));
+    // An embed page (`embed-map.html`…) says its figure on `<html>`.
+    let embedded = browser::embed_figure().and_then(|f| Figure::from_slug(&f));
+    let read_url = move || {
+        let mut state = UrlState::from_query(&browser::current_query());
+        if let Some(figure) = embedded {
+            state.page = Page::Embed;
+            state.figure = Some(figure);
+        }
+        state
+    };
+    let url = RwSignal::new(read_url());
     // Back and forward buttons: the address bar is the truth.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        url.set(UrlState::from_query(&browser::current_query()));
+    let _ = window_event_listener(leptos::ev::popstate, move |_| url.set(read_url()));
+    let is_embed = url.with_untracked(|u| u.page == Page::Embed);
+
+    // Embeds follow `?theme=` (by default the reader's system); the full
+    // site is light.
+    let system_dark = browser::prefers_dark();
+    let dark = Memo::new(move |_| {
+        is_embed && url.with(|u| u.theme.unwrap_or_default().is_dark(system_dark))
     });
+    provide_context(Dark(dark.into()));
+    Effect::new(move |_| browser::set_document_theme(dark.get()));
+    if is_embed {
+        let (id, child) = url.with_untracked(|u| {
+            let figure = u.figure.unwrap_or(Figure::Map);
+            let child = u
+                .extra
+                .iter()
+                .find(|(k, _)| k == "childId")
+                .map(|(_, v)| v.clone());
+            (format!("tien-do-{}", figure.slug()), child)
+        });
+        browser::mark_embedded(&id);
+        browser::post_height_on_resize(id, child);
+    }
 
     let remembered = browser::remembered_lang();
     let lang: Signal<Lang> =
@@ -88,15 +121,27 @@ pub fn App() -> impl IntoView {
         }
     };
 
-    let province = Signal::derive(move || url.with(|u| u.province.clone()));
     let body = move || {
         // Read before the await, so the view tracks the page.
         let shown = page.get();
         Suspend::new(async move {
             data.await
-                .map(|d| page_view(shown, d, lang, state, province, navigate))
+                .map(|d| page_view(shown, d, lang, state, navigate))
         })
     };
+
+    if is_embed {
+        return view! {
+            <main id="main" class="embed-main">
+                <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> } set_pending>
+                    <ErrorBoundary fallback=error_view>
+                        {body}
+                    </ErrorBoundary>
+                </Transition>
+            </main>
+        }
+        .into_any();
+    }
 
     view! {
         <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang.get())}</a>
@@ -112,6 +157,7 @@ pub fn App() -> impl IntoView {
         </main>
         <SiteFooter lang=lang data=loaded data_url=data_url />
     }
+    .into_any()
 }
 
 /// The page for `page`, drawn from the loaded data.
@@ -120,7 +166,6 @@ fn page_view(
     data: Arc<ProgressData>,
     lang: Signal<Lang>,
     state: Signal<UrlState>,
-    province: Signal<Option<String>>,
     on_navigate: Callback<UrlState>,
 ) -> AnyView {
     match page {
@@ -130,9 +175,9 @@ fn page_view(
         .into_any(),
         Page::Map => view! { <MapPage data lang state on_navigate /> }.into_any(),
         Page::Province => view! { <ProvincePage data lang state on_navigate /> }.into_any(),
-        Page::Tasks => view! { <TasksPage data lang /> }.into_any(),
+        Page::Tasks => view! { <TasksPage data lang state /> }.into_any(),
         Page::Data => view! { <DataPage data lang state on_navigate /> }.into_any(),
-        Page::Embed => view! { <ComingPage page=Page::Embed lang province /> }.into_any(),
+        Page::Embed => view! { <EmbedPage data lang state on_navigate /> }.into_any(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! fails quietly (private browsing, storage disabled): the page goes on.
 
 use tien_do_core::Lang;
+use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "tien-do.lang";
 
@@ -180,4 +181,179 @@ pub async fn copy_text(text: &str) -> bool {
     };
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// The folder of the page, ending in `/`: the site's address for embed
+/// snippets (`https://example.gov.vn/tien-do/`).
+pub fn site_base() -> String {
+    let href = current_href();
+    let no_query = href.split(['?', '#']).next().unwrap_or_default();
+    match no_query.rfind('/') {
+        Some(i) => no_query[..=i].to_string(),
+        None => no_query.to_string(),
+    }
+}
+
+/// The figure an embed page shows, written on `<html data-embed="…">` by
+/// the publishers' tool.
+pub fn embed_figure() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute("data-embed")
+}
+
+/// Whether the reader's system asks for dark colours.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Marks `<html data-embed>` (the style sheet lays out embeds by it) where
+/// the page's file did not already.
+pub fn mark_embedded(id: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        if !root.has_attribute("data-embed") {
+            let _ = root.set_attribute("data-embed", id);
+        }
+    }
+}
+
+/// Sets `<html data-theme>` (the style sheet's colours follow it).
+pub fn set_document_theme(dark: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+    }
+}
+
+/// Saves `bytes` as a file named `name` of type `mime`, as a click on a
+/// download link would. Returns whether the browser took it.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let ok = save_link(name, &url);
+    // Revoked later: the browser reads the blob after the click returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
+    ok
+}
+
+/// Clicks a temporary `<a download>` to `href`.
+fn save_link(name: &str, href: &str) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    a.set_href(href);
+    a.set_download(name);
+    let _ = a.style().set_property("display", "none");
+    let Some(body) = doc.body() else { return false };
+    let _ = body.append_child(&a);
+    a.click();
+    a.remove();
+    true
+}
+
+/// Draws an SVG document at `scale` times its size and saves it as a PNG
+/// named `name`. The SVG is drawn from a blob of this page's origin, so
+/// the canvas stays readable.
+pub async fn download_png(name: &str, svg: &str, (w, h): (f64, f64), scale: f64) -> bool {
+    async fn draw(svg: &str, (w, h): (f64, f64), scale: f64) -> Option<String> {
+        let parts = js_sys::Array::of1(&js_sys::JsString::from(svg));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("image/svg+xml");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let img = web_sys::HtmlImageElement::new().ok()?;
+        img.set_src(&url);
+        let loaded = wasm_bindgen_futures::JsFuture::from(img.decode()).await;
+        let _ = web_sys::Url::revoke_object_url(&url);
+        loaded.ok()?;
+        let doc = web_sys::window()?.document()?;
+        let canvas: web_sys::HtmlCanvasElement =
+            doc.create_element("canvas").ok()?.dyn_into().ok()?;
+        canvas.set_width((w * scale).round() as u32);
+        canvas.set_height((h * scale).round() as u32);
+        let ctx: web_sys::CanvasRenderingContext2d =
+            canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w * scale, h * scale)
+            .ok()?;
+        canvas.to_data_url_with_type("image/png").ok()
+    }
+    match draw(svg, (w, h), scale).await {
+        Some(data_url) => save_link(name, &data_url),
+        None => false,
+    }
+}
+
+/// Posts `message` to the page that embeds this one, if any: a JSON text
+/// as an object, else as a string.
+pub fn post_to_parent(message: &tien_do_core::figure::HeightMessage) {
+    use tien_do_core::figure::HeightMessage;
+    let Some(w) = web_sys::window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if parent == w {
+        return;
+    }
+    let value = match message {
+        HeightMessage::Json(text) => js_sys::JSON::parse(text).ok(),
+        HeightMessage::Text(text) => Some(wasm_bindgen::JsValue::from_str(text)),
+    };
+    if let Some(v) = value {
+        let _ = parent.post_message(&v, "*");
+    }
+}
+
+/// Tells the host page the embed's height whenever `<body>` changes size,
+/// in the formats of [`tien_do_core::figure::height_messages`]. Lives as
+/// long as the page.
+pub fn post_height_on_resize(id: String, pym_child_id: Option<String>) {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let last = std::cell::Cell::new(0_u32);
+    let measure = body.clone();
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let h = measure.get_bounding_client_rect().height().ceil().max(0.0) as u32;
+        if h != last.get() && h > 0 {
+            last.set(h);
+            for m in tien_do_core::figure::height_messages(&id, pym_child_id.as_deref(), h) {
+                post_to_parent(&m);
+            }
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        // The observer and its callback live as long as the page.
+        std::mem::forget(observer);
+        on_resize.forget();
+    }
 }

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod components;
 pub mod fetch;
 pub mod pages;
+pub mod theme;
 
 /// Mounts the app on the page's `<body>`.
 pub fn start() {

@@ -1,19 +1,43 @@
+use super::figure_tools::{EmbedInfo, FigureTools};
 use super::SourceLink;
+use crate::browser;
 use leptos::prelude::*;
+use std::sync::Arc;
 use tien_do_core::data::Source;
+use tien_do_core::export::{full_table, shown_table};
 use tien_do_core::format::format_date;
-use tien_do_core::{Lang, Msg};
+use tien_do_core::paint::{self, framed_svg, Caption, Chart, Palette};
+use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
-/// A figure around a chart: its title, the chart, the same numbers as a
-/// table (for screen readers and for copying), and the sources with the
-/// day the numbers refer to.
+/// Width in CSS pixels of the downloaded images of a chart.
+const IMAGE_WIDTH: f64 = 720.0;
+
+/// What a figure's downloads and embed codes are made from.
+#[derive(Clone, Debug)]
+pub struct FigureExport {
+    /// The loaded data, for the full series and the release date.
+    pub data: Arc<ProgressData>,
+    /// The figure's embed view; `None` inside an embed (no embed codes).
+    pub embed: Option<UrlState>,
+}
+
+/// The lines at the foot of a downloaded image: the sources, the day the
+/// data is of, and the page it came from.
+pub fn caption_notes(sources: &[Source], as_of: Option<&str>, lang: Lang) -> Vec<String> {
+    let mut notes = paint::caption_notes(sources, as_of, lang);
+    notes.push(format!(
+        "{}: {}",
+        Msg::Retrieved.text(lang),
+        browser::current_href()
+    ));
+    notes
+}
+
 #[component]
 pub fn ChartFrame(
     /// The chart's title.
     #[prop(into)]
     title: String,
-    /// Where the numbers come from.
-    sources: Vec<Source>,
     /// The day the numbers refer to, if one (`YYYY-MM-DD`).
     as_of: Option<String>,
     /// The language shown.
@@ -25,7 +49,56 @@ pub fn ChartFrame(
     /// A class naming the chart, for styles and tests.
     #[prop(into)]
     class: String,
+    /// The chart drawn, for the downloads.
+    chart: Chart,
+    /// Where downloads and embed codes come from; none: no tools.
+    #[prop(default = None, into)]
+    export: Option<FigureExport>,
 ) -> impl IntoView {
+    let sources = chart.sources();
+    let tools = export.map(|x| {
+        let notes = caption_notes(&sources, as_of.as_deref().or(Some(&x.data.as_of)), lang);
+        let legend = chart.legend(lang);
+        let image = {
+            let (chart, title) = (chart.clone(), title.clone());
+            Callback::new(move |()| {
+                let pal = Palette::LIGHT;
+                let h = chart.height(IMAGE_WIDTH);
+                let caption = Caption {
+                    title: title.clone(),
+                    legend: legend.clone(),
+                    notes: notes.clone(),
+                };
+                Some(framed_svg(
+                    &chart.svg(IMAGE_WIDTH, &pal, lang),
+                    (IMAGE_WIDTH, h),
+                    &caption,
+                    &pal,
+                ))
+            })
+        };
+        let shown = {
+            let (chart, title) = (chart.clone(), title.clone());
+            let as_of = x.data.as_of.clone();
+            Callback::new(move |()| {
+                shown_table(&chart, &title, lang)
+                    .with_as_of(&as_of, lang)
+                    .with_origin(&browser::current_href(), lang)
+            })
+        };
+        let full = {
+            let (chart, title, data) = (chart.clone(), title.clone(), Arc::clone(&x.data));
+            Callback::new(move |()| {
+                full_table(&data, &chart, &title, lang).with_origin(&browser::current_href(), lang)
+            })
+        };
+        let embed = x.embed.map(|state| EmbedInfo {
+            state,
+            as_of: x.data.as_of.clone(),
+            height: (chart.height(640.0) + 190.0).round() as u32,
+        });
+        view! { <FigureTools title=title.clone() image shown full embed lang /> }
+    });
     let cites = sources
         .into_iter()
         .map(|s| {
@@ -40,6 +113,7 @@ pub fn ChartFrame(
     view! {
         <figure class=format!("chart {class}")>
             <figcaption><h2>{title}</h2></figcaption>
+            {tools}
             {children()}
             <details class="chart-table" on:toggle=move |ev| {
                 if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {

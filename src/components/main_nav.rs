@@ -18,6 +18,8 @@ pub fn MainNav(
             <ul>
                 {Page::ALL
                     .into_iter()
+                    // Embeds are reached from each figure's Embed button.
+                    .filter(|p| *p != Page::Embed)
                     .map(|p| {
                         view! {
                             <li>

@@ -1,16 +1,34 @@
 use crate::browser;
 use crate::components::{
-    first_load_error, AppLink, ChoroplethMap, LoadErrorPanel, MapLegend, PeriodSlider,
-    RankingChart, SourceLink, UnitValueTable,
+    caption_notes, first_load_error, AppLink, ChoroplethMap, EmbedInfo, FigureExport, FigureTools,
+    LoadErrorPanel, MapLegend, PeriodSlider, RankingChart, SourceLink, UnitValueTable,
 };
 use crate::fetch::load_boundaries;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::boundaries::boundary_file;
+use tien_do_core::boundaries::Region;
 use tien_do_core::charts::ranking;
-use tien_do_core::choropleth::{default_view, former_unit_set, map_data, periods_of, MapData};
+use tien_do_core::choropleth::{chosen_view, former_unit_set, map_data, periods_of, MapData};
+use tien_do_core::export::{map_table, series_table};
+use tien_do_core::figure::{embed_state, Figure};
 use tien_do_core::format::format_date;
+use tien_do_core::paint::{self, framed_svg, Caption, Palette, SvgImage};
+use tien_do_core::zoom::MapZoom;
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
+
+/// Where the map is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MapMode {
+    /// The map page: pickers, the map, the ranking, every unit's value.
+    #[default]
+    Full,
+    /// On the overview: the headline indicator's map and ranking, without
+    /// pickers or the list of units, and a link to the full map.
+    Headline,
+    /// Embedded in another site: the map with its title, legend and source.
+    Embed,
+}
 
 /// The map page: pick an indicator and a period; the map of the unit set in
 /// force then (the 63 before July 2025, the 34 after), its legend, a text
@@ -25,25 +43,15 @@ pub fn MapPage(
     state: Signal<UrlState>,
     /// Called when the reader changes the view.
     on_navigate: Callback<UrlState>,
-    /// Shown on the overview: the headline indicator's map and ranking,
-    /// without pickers or the list of units, and a link to the full map.
+    /// The full page, the overview's headline map, or an embed.
     #[prop(optional)]
-    headline: bool,
+    mode: MapMode,
 ) -> impl IntoView {
+    let headline = mode != MapMode::Full;
     // The URL's choice where it makes sense, else the defaults.
     let chosen = Memo::new({
         let d = Arc::clone(&data);
-        move |_| {
-            let (want_ind, want_per) = state.with(|s| (s.indicator.clone(), s.period.clone()));
-            let ind = want_ind
-                .filter(|i| !periods_of(&d, i).is_empty())
-                .or_else(|| default_view(&d).map(|v| v.0))?;
-            let periods = periods_of(&d, &ind);
-            let per = want_per
-                .filter(|p| periods.iter().any(|x| &x.id == p))
-                .or_else(|| periods.last().map(|p| p.id.clone()))?;
-            Some((ind, per))
-        }
+        move |_| state.with(|s| chosen_view(&d, s.indicator.as_deref(), s.period.as_deref()))
     });
     let map: Memo<Option<Arc<MapData>>> = Memo::new({
         let d = Arc::clone(&data);
@@ -268,7 +276,11 @@ pub fn MapPage(
     // The same provinces ranked, the selected one highlighted: drawn once
     // the map is (it is below the map, and its first draw would otherwise
     // delay the map's by about 90 ms), or at once if there is no map.
+    let ranking_data = Arc::clone(&data);
     let ranking_view = move || {
+        if mode == MapMode::Embed {
+            return None;
+        }
         let no_map = boundaries.with(|b| matches!(b, Some(Err(_)) | Some(Ok(None))));
         if !(map_drawn.get() || no_map) {
             return None;
@@ -277,7 +289,12 @@ pub fn MapPage(
         let sel = selected.get();
         map.with(|m| {
             let r = ranking(m.as_ref()?, sel.as_deref());
-            (!r.bars.is_empty()).then(|| view! { <RankingChart ranking=Arc::new(r) lang=l /> })
+            let export = FigureExport {
+                data: Arc::clone(&ranking_data),
+                embed: Some(state.with(|s| embed_state(s, Figure::Ranking, None))),
+            };
+            (!r.bars.is_empty())
+                .then(|| view! { <RankingChart ranking=Arc::new(r) lang=l export /> })
         })
     };
     let title = move || {
@@ -292,7 +309,56 @@ pub fn MapPage(
         })
         .unwrap_or_else(|| Msg::NavMap.text(lang.get()).to_string())
     };
-    let heading = if headline {
+    // Downloads of the map as shown, and its embed codes.
+    let tools = {
+        let d = Arc::clone(&data);
+        move || {
+            let l = lang.get();
+            let m = map.get()?;
+            let view_state = state.get();
+            let title = title();
+            let image = {
+                let (m, title) = (Arc::clone(&m), title.clone());
+                Callback::new(move |()| {
+                    let regions = boundaries.get_untracked()?.ok()??;
+                    let overlay = former.get_untracked().and_then(Result::ok).flatten();
+                    let (zoom, selected) = state.with_untracked(|s| (s.zoom, s.province.clone()));
+                    map_image(
+                        &m,
+                        (&regions, overlay.as_deref().map(Vec::as_slice)),
+                        (zoom, selected.as_deref()),
+                        &title,
+                        l,
+                    )
+                })
+            };
+            let shown = {
+                let (m, title) = (Arc::clone(&m), title.clone());
+                let as_of = d.as_of.clone();
+                Callback::new(move |()| {
+                    map_table(&m, &title, l)
+                        .with_as_of(&as_of, l)
+                        .with_origin(&browser::current_href(), l)
+                })
+            };
+            let full = {
+                let (m, title, d) = (Arc::clone(&m), title.clone(), Arc::clone(&d));
+                Callback::new(move |()| {
+                    series_table(&d, &[m.indicator.id.as_str()], &title, l)
+                        .with_origin(&browser::current_href(), l)
+                })
+            };
+            let embed = (mode != MapMode::Embed).then(|| EmbedInfo {
+                state: embed_state(&view_state, Figure::Map, None),
+                as_of: d.as_of.clone(),
+                height: 860,
+            });
+            Some(view! { <FigureTools title image shown full embed lang=l /> })
+        }
+    };
+    let heading = if mode == MapMode::Embed {
+        view! { <h1>{title}</h1> }.into_any()
+    } else if headline {
         let to = Signal::derive(move || {
             state.with(|s| {
                 let mut next = s.with_page(Page::Map);
@@ -320,15 +386,16 @@ pub fn MapPage(
     };
     let table =
         (!headline).then(|| view! { <UnitValueTable map=map_signal lang state on_navigate /> });
-    let class = if headline {
-        "map-page headline-map"
-    } else {
-        "page map-page"
+    let class = match mode {
+        MapMode::Full => "page map-page",
+        MapMode::Headline => "map-page headline-map",
+        MapMode::Embed => "map-page embed-map",
     };
 
     view! {
         <article class=class>
             {heading}
+            {tools}
             {summary}
             <div class="map-layout">
                 <div class="map-area">
@@ -346,6 +413,47 @@ pub fn MapPage(
             {table}
         </article>
     }
+}
+
+/// The map as a complete SVG image, 640 CSS pixels wide, with its title,
+/// legend, source and date, and its size.
+fn map_image(
+    m: &MapData,
+    (regions, overlay): (&[Region], Option<&[Region]>),
+    (zoom, selected): (Option<MapZoom>, Option<&str>),
+    title: &str,
+    lang: Lang,
+) -> Option<SvgImage> {
+    const WIDTH: f64 = 640.0;
+    let pal = Palette::LIGHT;
+    let inner = paint::map::svg(regions, overlay, Some(m), (zoom, selected), WIDTH, &pal)?;
+    let f = |v: f64| m.indicator.format_value(v, lang);
+    let mut legend: Vec<(String, String)> = m
+        .bins
+        .iter()
+        .flat_map(|b| {
+            b.colors.iter().enumerate().map(|(i, c)| {
+                (
+                    c.clone(),
+                    format!("{} – {}", f(b.limits[i]), f(b.limits[i + 1])),
+                )
+            })
+        })
+        .collect();
+    if m.rows.iter().any(|r| r.value.is_none()) {
+        legend.push(("url(#np)".into(), Msg::NotPublished.text(lang).to_string()));
+    }
+    let caption = Caption {
+        title: format!("{title} ({})", m.indicator.unit.get(lang)),
+        legend,
+        notes: caption_notes(&m.source.iter().cloned().collect::<Vec<_>>(), None, lang),
+    };
+    Some(framed_svg(
+        &inner,
+        (WIDTH, paint::map::height(WIDTH)),
+        &caption,
+        &pal,
+    ))
 }
 
 /// Where the boundaries of unit set `set` are: the address the data gives

@@ -1,15 +1,15 @@
 //! Pages: one per view of the app.
 
-mod coming;
 mod data;
+mod embed;
 mod map;
 mod overview;
 mod province;
 mod tasks;
 
-pub use coming::ComingPage;
 pub use data::DataPage;
-pub use map::MapPage;
+pub use embed::EmbedPage;
+pub use map::{MapMode, MapPage};
 pub use overview::OverviewPage;
 pub use province::ProvincePage;
 pub use tasks::TasksPage;

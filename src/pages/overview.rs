@@ -1,5 +1,5 @@
 use crate::components::{AppLink, SourceLink, TaskCountsCard};
-use crate::pages::MapPage;
+use crate::pages::{MapMode, MapPage};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::charts::{figure_text as figure_value, meeting_changes};
@@ -194,7 +194,7 @@ pub fn OverviewPage(
                     {move || Msg::NavTasks.text(lang.get())} " →"
                 </AppLink>
             </p>
-            <MapPage data=Arc::clone(&data) lang state on_navigate headline=true />
+            <MapPage data=Arc::clone(&data) lang state on_navigate mode=MapMode::Headline />
             {all_figures}
         </article>
     }

@@ -1,10 +1,11 @@
-use crate::components::{AppLink, PillarChart, ShareLink, TrendChart};
+use crate::components::{AppLink, FigureExport, PillarChart, ShareLink, TrendChart};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::charts::{
     find_province, latest_pillar_profile, province_choices, standings, trend, UnitInfo,
 };
 use tien_do_core::data::Text;
+use tien_do_core::figure::{embed_state, Figure};
 use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 
 /// The index whose pillars and trend the page shows.
@@ -87,7 +88,7 @@ fn chooser(
 }
 
 fn profile(
-    data: &ProgressData,
+    data: &Arc<ProgressData>,
     info: UnitInfo,
     lang: Lang,
     state: Signal<UrlState>,
@@ -130,9 +131,14 @@ fn profile(
             }
         })
         .collect_view();
+    let export = |figure| FigureExport {
+        data: Arc::clone(data),
+        embed: Some(state.with_untracked(|s| embed_state(s, figure, None))),
+    };
     let pillars = latest_pillar_profile(data, HEADLINE, &info.code).map(|(period, p)| {
+        let export = export(Figure::Pillars);
         view! {
-            <PillarChart pillars=Arc::new(p) name=info.name.clone() period lang />
+            <PillarChart pillars=Arc::new(p) name=info.name.clone() period lang export />
         }
     });
     let no_pillars = pillars
@@ -140,7 +146,7 @@ fn profile(
         .then(|| view! { <p class="chart-note">{Msg::NoPillars.text(lang)}</p> });
     let trend_view = trend(data, HEADLINE, &info.code).map(|t| {
         view! {
-            <TrendChart trend=Arc::new(t) lang />
+            <TrendChart trend=Arc::new(t) lang export=export(Figure::Trend) />
             <p class="chart-note">{Msg::MergerNote.text(lang)}</p>
         }
     });

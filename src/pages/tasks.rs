@@ -1,9 +1,10 @@
-use crate::components::{TargetChart, TaskCountsCard, TaskTrackerChart};
+use crate::components::{FigureExport, TargetChart, TaskCountsCard, TaskTrackerChart};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::charts::{agency_tasks, targets, task_tracker, MeetingTasks};
 use tien_do_core::data::Text;
-use tien_do_core::{Lang, Msg, ProgressData};
+use tien_do_core::figure::{embed_state, Figure};
+use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
 /// The Steering Committee's tasks: the latest counts, the tracker at each
 /// meeting, progress towards the published targets, and the counts per
@@ -14,7 +15,16 @@ pub fn TasksPage(
     data: Arc<ProgressData>,
     /// The language shown now.
     lang: Signal<Lang>,
+    /// The current view, for the figures' embed codes.
+    state: Signal<UrlState>,
 ) -> impl IntoView {
+    let export = {
+        let d = Arc::clone(&data);
+        move |figure: Option<Figure>| FigureExport {
+            data: Arc::clone(&d),
+            embed: figure.map(|f| state.with_untracked(|s| embed_state(s, f, None))),
+        }
+    };
     let national = Arc::new(task_tracker(&data));
     let goals = Arc::new(targets(&data));
     // Per agency: one tracker each, in the order first published.
@@ -40,12 +50,12 @@ pub fn TasksPage(
             view! { <p class="chart-note">{Msg::NoTaskData.text(l)}</p> }.into_any()
         } else {
             view! {
-                <TaskTrackerChart meetings=Arc::clone(&national) title=Msg::TrackerTitle.text(l) lang=l />
+                <TaskTrackerChart meetings=Arc::clone(&national) title=Msg::TrackerTitle.text(l) lang=l export=export(Some(Figure::Tasks)) />
             }
             .into_any()
         };
         let goals_view = (!goals.is_empty()).then(|| {
-            view! { <TargetChart bars=Arc::clone(&goals) title=Msg::TargetsTitle.text(l) lang=l /> }
+            view! { <TargetChart bars=Arc::clone(&goals) title=Msg::TargetsTitle.text(l) lang=l export=export(Some(Figure::Targets)) /> }
         });
         let agencies = if by_agency.is_empty() {
             view! { <p class="chart-note">{Msg::NoAgencyData.text(l)}</p> }.into_any()
@@ -56,7 +66,7 @@ pub fn TasksPage(
                     let mut list = list.clone();
                     list.sort_by(|a, b| a.meeting.date.cmp(&b.meeting.date));
                     view! {
-                        <TaskTrackerChart meetings=Arc::new(list) title=name.get(l).to_string() lang=l />
+                        <TaskTrackerChart meetings=Arc::new(list) title=name.get(l).to_string() lang=l export=export(None) />
                     }
                 })
                 .collect_view()

@@ -2,6 +2,7 @@
 //! published JSON, build it from CSV files, print its JSON Schema.
 
 pub mod build;
+pub mod embeds;
 pub mod input;
 pub mod synthetic;
 pub mod synthetic_layer;

@@ -19,6 +19,15 @@ USAGE
       Builds the published JSON from the CSV files in DIR (see
       data/demo/README.md), validates it, and writes it to OUT.json (or to
       standard output). Nothing is written if there are errors.
+  tien-do-data embeds DIST [--site-url URL]
+      Writes what a built site (the folder DIST, with index.html and
+      data/progress.json) needs for its figures to be embedded: the embed
+      pages embed-<figure>.html with their oEmbed discovery links, the oEmbed
+      documents oembed/<figure>.json (their iframes point at URL, the
+      address the site is published at; default http://127.0.0.1:8080/, or
+      $TIEN_DO_SITE_URL), static images figures/<figure>.svg for readers
+      without JavaScript, and the data release data/releases/<as_of>.json
+      for pinned embeds. Run it again after updating the data.
   tien-do-data schema
       Prints the JSON Schema of the published format.
   tien-do-data synthetic DIR [--communes N]
@@ -51,6 +60,7 @@ fn run(args: &[&str]) -> i32 {
                 USAGE
             }
         },
+        ["embeds", dist, rest @ ..] => embeds_command(dist, rest),
         ["schema"] => {
             print!("{}", schema_json());
             OK
@@ -142,6 +152,28 @@ fn synthetic_command(dir: &str, communes: usize) -> i32 {
         Err(e) => {
             eprintln!("{dir}: {e}");
             USAGE
+        }
+    }
+}
+
+fn embeds_command(dist: &str, rest: &[&str]) -> i32 {
+    let env_url = std::env::var("TIEN_DO_SITE_URL").ok();
+    let site = match rest {
+        [] => env_url.unwrap_or_else(|| tien_do_data::embeds::DEFAULT_SITE_URL.to_string()),
+        ["--site-url", url] => url.to_string(),
+        _ => {
+            eprint!("{HELP}");
+            return USAGE;
+        }
+    };
+    match tien_do_data::embeds::write_embeds(std::path::Path::new(dist), &site) {
+        Ok(log) => {
+            print!("{log}");
+            OK
+        }
+        Err(e) => {
+            eprintln!("embeds: {e}");
+            DATA_ERRORS
         }
     }
 }

@@ -133,6 +133,26 @@ pub fn default_view(data: &ProgressData) -> Option<(String, String)> {
     })
 }
 
+/// The indicator and period to show for what a link asks: each kept if the
+/// data has values for it, else the default (the indicator's latest
+/// period, or [`default_view`]).
+pub fn chosen_view(
+    data: &ProgressData,
+    indicator: Option<&str>,
+    period: Option<&str>,
+) -> Option<(String, String)> {
+    let ind = indicator
+        .filter(|i| !periods_of(data, i).is_empty())
+        .map(str::to_string)
+        .or_else(|| default_view(data).map(|v| v.0))?;
+    let periods = periods_of(data, &ind);
+    let per = period
+        .filter(|p| periods.iter().any(|x| x.id == *p))
+        .map(str::to_string)
+        .or_else(|| periods.last().map(|p| p.id.clone()))?;
+    Some((ind, per))
+}
+
 /// The periods in which `indicator` has values, in listed order.
 pub fn periods_of<'a>(data: &'a ProgressData, indicator: &str) -> Vec<&'a Period> {
     data.periods

@@ -14,12 +14,15 @@
 //! | `former`   | `1`: draw the former provinces' borders   | not drawn   |
 //! | `q`        | the data table's search                   | none        |
 //! | `sort`     | the data table's column, `-` first to sort descending | by indicator |
+//! | `figure`   | the figure an embed page shows: `map`, `ranking`, `trend`, `pillars`, `tasks`, `targets` | `map` |
+//! | `theme`    | an embed's colours: `auto`, `light`, `dark` | `auto` (the reader's system) |
 //! | `lang`     | `vi` or `en`                              | remembered, else `vi` |
 //! | `data`     | URL of the published JSON, for publishers | `data/progress.json` |
 //!
 //! Keys this version does not know are kept, in order, so that links made by
 //! a newer version (or with tracking parameters) survive a round trip.
 
+use crate::figure::{Figure, Theme};
 use crate::i18n::Lang;
 use crate::zoom::MapZoom;
 
@@ -97,6 +100,10 @@ pub struct UrlState {
     /// The data table's sort (`?sort=`): a column slug, with a leading `-`
     /// for descending.
     pub sort: Option<String>,
+    /// The figure an embed page shows (`?figure=`).
+    pub figure: Option<Figure>,
+    /// The colours asked for (`?theme=`); `None`: the reader's system.
+    pub theme: Option<Theme>,
     /// The data URL given by `?data=`; `None` means [`DEFAULT_DATA_URL`].
     pub data: Option<String>,
     /// Keys this version does not know, kept in order.
@@ -133,6 +140,8 @@ impl UrlState {
                     }
                 }
                 "sort" => state.sort = valid_id(&value),
+                "figure" => state.figure = Figure::from_slug(&value),
+                "theme" => state.theme = Theme::from_slug(&value),
                 "data" => {
                     let value = value.trim();
                     if !value.is_empty() && value.len() <= MAX_DATA_URL_LEN {
@@ -179,6 +188,12 @@ impl UrlState {
             if let Some(value) = value {
                 parts.push(pair(key, value));
             }
+        }
+        if let Some(figure) = self.figure {
+            parts.push(pair("figure", figure.slug()));
+        }
+        if let Some(theme) = self.theme {
+            parts.push(pair("theme", theme.slug()));
         }
         if let Some(lang) = self.lang {
             parts.push(pair("lang", lang.code()));
@@ -321,6 +336,8 @@ mod tests {
                                 .as_ref()
                                 .map(|_| "TP. Hồ Chí Minh & co".to_string()),
                             sort: province.as_ref().map(|_| "-value".to_string()),
+                            figure: province.as_ref().map(|_| Figure::Pillars),
+                            theme: province.as_ref().map(|_| Theme::Dark),
                             data: data.clone(),
                             extra: vec![("utm_source".into(), "báo & đài".into())],
                         };

@@ -1,0 +1,413 @@
+//! The charts' drawing, on any plotters backend: the browser's canvas for
+//! the page, SVG for downloads and for the static images of the embeds
+//! (written natively by the publishers' tool). Each chart has a `height`
+//! for a width and a `paint` that draws it and returns the parts that
+//! answer hover, placed with plotters' own coordinate mapping.
+//!
+//! Sizes are in CSS pixels times `d`, the device pixel ratio of the
+//! surface (1 for SVG, 2 for a PNG download, the screen's on the page).
+
+pub mod map;
+pub mod pillars;
+pub mod ranking;
+pub mod targets;
+pub mod tasks;
+pub mod trend;
+
+use crate::charts::{distinct_sources, MeetingTasks, Pillar, Ranking, TargetBar, Trend};
+use crate::data::{Period, Source, Text};
+use crate::format::format_date;
+use crate::Lang;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
+use plotters::style::{IntoFont, RGBColor, TextStyle};
+use std::sync::Arc;
+
+/// A part of a chart that answers hover and keyboard focus: its box in CSS
+/// pixels and the lines of its tooltip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HitBox {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    pub lines: Vec<String>,
+}
+
+impl HitBox {
+    /// A box from two corners in device pixels (as plotters'
+    /// `backend_coord` gives them), scaled to CSS pixels.
+    pub fn from_device(a: (i32, i32), b: (i32, i32), dpr: f64, lines: Vec<String>) -> HitBox {
+        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+        HitBox {
+            x0: f64::from(x0) / dpr,
+            y0: f64::from(y0) / dpr,
+            x1: f64::from(x1) / dpr,
+            y1: f64::from(y1) / dpr,
+            lines,
+        }
+    }
+
+    /// Whether the point (CSS pixels) is inside the box.
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
+}
+
+/// The colours of the paper a chart is drawn on; the data colours stay the
+/// same on both (they were chosen to read on white and on near-black).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// The background.
+    pub paper: RGBColor,
+    /// Labels and axes.
+    pub ink: RGBColor,
+    /// Grid lines, secondary marks.
+    pub soft: RGBColor,
+}
+
+impl Palette {
+    /// Dark ink on white.
+    pub const LIGHT: Palette = Palette {
+        paper: RGBColor(0xff, 0xff, 0xff),
+        ink: RGBColor(0x1b, 0x1f, 0x24),
+        soft: RGBColor(0x9a, 0xa5, 0xb1),
+    };
+    /// Light ink on near-black (the page's dark theme).
+    pub const DARK: Palette = Palette {
+        paper: RGBColor(0x16, 0x1b, 0x22),
+        ink: RGBColor(0xe6, 0xe9, 0xed),
+        soft: RGBColor(0x76, 0x83, 0x90),
+    };
+
+    /// The palette of a theme: dark or not.
+    pub fn of(dark: bool) -> Palette {
+        if dark {
+            Palette::DARK
+        } else {
+            Palette::LIGHT
+        }
+    }
+
+    /// Text in this palette's ink at `size` CSS pixels on a surface of
+    /// `d` device pixels per CSS pixel.
+    pub fn font(&self, size: f64, d: f64) -> TextStyle<'static> {
+        ("sans-serif", size * d).into_font().color(&self.ink)
+    }
+
+    /// `#rrggbb` of a colour, for CSS and SVG.
+    pub fn hex(c: RGBColor) -> String {
+        format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+    }
+}
+
+/// CSS pixels to device pixels.
+pub fn px(css: f64, d: f64) -> i32 {
+    (css * d).round() as i32
+}
+
+/// Cuts `text` to what fits in `width` device pixels at about `char_w`
+/// device pixels a character, ending in "…" when cut.
+pub fn fit(text: &str, width: f64, char_w: f64) -> String {
+    let max = (width / char_w).floor().max(4.0) as usize;
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(max - 1).collect();
+    s.push('…');
+    s
+}
+
+/// The main series (ColorBrewer Blues, dark).
+pub const BLUE: plotters::style::RGBColor = plotters::style::RGBColor(0x21, 0x71, 0xb5);
+/// Light blue: other units.
+pub const LIGHT_BLUE: plotters::style::RGBColor = plotters::style::RGBColor(0x9e, 0xca, 0xe1);
+/// The selected unit (Okabe–Ito orange, distinct for colour-blind readers).
+pub const HIGHLIGHT: plotters::style::RGBColor = plotters::style::RGBColor(0xe6, 0x9f, 0x00);
+/// Tasks completed (Okabe–Ito bluish green).
+pub const DONE: plotters::style::RGBColor = plotters::style::RGBColor(0x00, 0x9e, 0x73);
+/// Tasks in progress (Okabe–Ito blue).
+pub const DOING: plotters::style::RGBColor = plotters::style::RGBColor(0x00, 0x72, 0xb2);
+/// Tasks overdue (Okabe–Ito vermilion).
+pub const LATE: plotters::style::RGBColor = plotters::style::RGBColor(0xd5, 0x5e, 0x00);
+
+/// A chart with what it draws: what a page hands to the canvas, to the
+/// downloads and to the embeds alike.
+#[derive(Clone, Debug)]
+pub enum Chart {
+    /// The units ranked on one indicator and period.
+    Ranking(Arc<Ranking>),
+    /// A province over the periods of one indicator.
+    Trend(Arc<Trend>),
+    /// A province's profile on an index's pillars in one period.
+    Pillars {
+        pillars: Arc<Vec<Pillar>>,
+        name: Text,
+        period: Period,
+    },
+    /// Tasks by meeting.
+    Tasks(Arc<Vec<MeetingTasks>>),
+    /// National figures against their targets.
+    Targets(Arc<Vec<TargetBar>>),
+}
+
+impl Chart {
+    /// The height in CSS pixels for a width in CSS pixels.
+    pub fn height(&self, width: f64) -> f64 {
+        match self {
+            Chart::Ranking(r) => ranking::height(r),
+            Chart::Trend(_) => trend::height(width),
+            Chart::Pillars { pillars, .. } => pillars::height(pillars),
+            Chart::Tasks(m) => tasks::height(m),
+            Chart::Targets(b) => targets::height(b, width),
+        }
+    }
+
+    /// Draws the chart on `root` (its whole area) at `d` device pixels per
+    /// CSS pixel and returns the parts that answer hover.
+    pub fn paint<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        d: f64,
+        pal: &Palette,
+        lang: Lang,
+    ) -> Vec<HitBox> {
+        match self {
+            Chart::Ranking(r) => ranking::paint(root, d, pal, r, lang),
+            Chart::Trend(t) => trend::paint(root, d, pal, t, lang),
+            Chart::Pillars { pillars, name, .. } => {
+                pillars::paint(root, d, pal, pillars, name.get(lang), lang)
+            }
+            Chart::Tasks(m) => tasks::paint(root, d, pal, m, lang),
+            Chart::Targets(b) => targets::paint(root, d, pal, b, lang),
+        }
+    }
+
+    /// The key of the chart's colours, for images: each colour (CSS) with
+    /// what it means.
+    pub fn legend(&self, lang: Lang) -> Vec<(String, String)> {
+        use crate::Msg;
+        let hex = |c: RGBColor| Palette::hex(c);
+        match self {
+            Chart::Ranking(r) => {
+                let mut out = Vec::new();
+                if let Some(b) = r.bars.iter().find(|b| b.selected) {
+                    out.push((hex(HIGHLIGHT), b.name.get(lang).to_string()));
+                }
+                if r.average.is_some() {
+                    out.push((
+                        hex(Palette::LIGHT.ink),
+                        Msg::AverageOfUnits.text(lang).to_string(),
+                    ));
+                }
+                out
+            }
+            Chart::Trend(t) => {
+                let mut out = Vec::new();
+                if let Some(own) = t.lines.first() {
+                    out.push((hex(HIGHLIGHT), own.name.get(lang).to_string()));
+                }
+                if t.lines.len() > 1 {
+                    out.push((hex(LIGHT_BLUE), Msg::FormerProvinces.text(lang).to_string()));
+                }
+                out.push((
+                    hex(Palette::LIGHT.soft),
+                    Msg::AverageOfUnits.text(lang).to_string(),
+                ));
+                out
+            }
+            Chart::Pillars { name, .. } => vec![
+                (hex(BLUE), name.get(lang).to_string()),
+                (
+                    hex(Palette::LIGHT.ink),
+                    Msg::AverageOfUnits.text(lang).to_string(),
+                ),
+            ],
+            Chart::Tasks(m) => m
+                .first()
+                .map(|m| {
+                    tasks::parts(m)
+                        .iter()
+                        .map(|(msg, _, colour, _)| (hex(*colour), msg.text(lang).to_string()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Chart::Targets(_) => Vec::new(),
+        }
+    }
+
+    /// Where the chart's numbers come from, each source once.
+    pub fn sources(&self) -> Vec<Source> {
+        match self {
+            Chart::Ranking(r) => r.source.clone().into_iter().collect(),
+            Chart::Trend(t) => t.sources.clone(),
+            Chart::Pillars { pillars, .. } => {
+                distinct_sources(pillars.iter().map(|p| p.source.as_ref()))
+            }
+            Chart::Tasks(m) => distinct_sources(m.iter().map(|x| x.source.as_ref())),
+            Chart::Targets(b) => distinct_sources(b.iter().map(|x| x.source.as_ref())),
+        }
+    }
+
+    /// The chart alone as an SVG document `width` CSS pixels wide.
+    pub fn svg(&self, width: f64, pal: &Palette, lang: Lang) -> String {
+        let w = width.round().max(1.0) as u32;
+        let h = self.height(width).round().max(1.0) as u32;
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+            self.paint(&root, 1.0, pal, lang);
+            let _ = root.present();
+        }
+        out
+    }
+}
+/// Tasks in none of the published states (grey on either paper).
+pub const OTHER: plotters::style::RGBColor = plotters::style::RGBColor(0x9a, 0xa5, 0xb1);
+
+/// Escapes text for SVG or XML.
+pub fn xml_escape(text: &str) -> String {
+    crate::figure::html_escape(text)
+}
+
+/// Cuts `text` into lines of at most `max` characters, at spaces where it
+/// can.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// What a downloaded image says around its figure.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Caption {
+    /// The figure's title, on top.
+    pub title: String,
+    /// The legend under the figure: each colour (CSS) with its label.
+    pub legend: Vec<(String, String)>,
+    /// The lines at the foot: sources, the day the data is of, where from.
+    pub notes: Vec<String>,
+}
+
+/// A figure's SVG (`inner`, `w` x `h` CSS pixels) inside a complete image:
+/// its title above, its legend and notes (source, date) below, on the
+/// palette's paper, so the file stands on its own wherever it goes.
+pub fn framed_svg(inner: &str, (w, h): (f64, f64), caption: &Caption, pal: &Palette) -> SvgImage {
+    const PAD: f64 = 16.0;
+    let ink = Palette::hex(pal.ink);
+    let per_line = |size: f64| ((w - 2.0 * PAD) / (size * 0.56)).max(10.0) as usize;
+    let mut body = String::new();
+    let mut y = PAD;
+    for line in wrap(&caption.title, per_line(18.0)) {
+        y += 22.0;
+        body.push_str(&format!(
+            "<text x=\"{PAD}\" y=\"{y}\" font-family=\"sans-serif\" font-size=\"18\" font-weight=\"bold\" fill=\"{ink}\">{}</text>",
+            xml_escape(&line)
+        ));
+    }
+    y += 10.0;
+    let inner = inner.trim_start();
+    let inner = match inner.strip_prefix("<?xml") {
+        Some(rest) => rest.split_once("?>").map_or(rest, |(_, r)| r).trim_start(),
+        None => inner,
+    };
+    body.push_str(&inner.replacen("<svg ", &format!("<svg x=\"0\" y=\"{y}\" "), 1));
+    y += h + 8.0;
+    // The legend flows in rows: a swatch and its label, side by side.
+    let mut x = PAD;
+    if !caption.legend.is_empty() {
+        y += 14.0;
+    }
+    for (colour, label) in &caption.legend {
+        let item = 22.0 + label.chars().count() as f64 * 12.0 * 0.56 + 14.0;
+        if x + item > w - PAD && x > PAD {
+            x = PAD;
+            y += 20.0;
+        }
+        body.push_str(&format!(
+            "<rect x=\"{x}\" y=\"{}\" width=\"16\" height=\"12\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.5\"/>\
+             <text x=\"{}\" y=\"{y}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"{ink}\">{}</text>",
+            y - 10.0,
+            xml_escape(colour),
+            Palette::hex(pal.soft),
+            x + 22.0,
+            xml_escape(label)
+        ));
+        x += item;
+    }
+    if !caption.legend.is_empty() {
+        y += 8.0;
+    }
+    for note in &caption.notes {
+        for line in wrap(note, per_line(12.0)) {
+            y += 16.0;
+            body.push_str(&format!(
+                "<text x=\"{PAD}\" y=\"{y}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"{ink}\">{}</text>",
+                xml_escape(&line)
+            ));
+        }
+    }
+    let total = (y + PAD).ceil();
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{total}\" viewBox=\"0 0 {w} {total}\">\
+         <rect width=\"100%\" height=\"100%\" fill=\"{}\"/>{body}</svg>",
+        Palette::hex(pal.paper)
+    );
+    SvgImage {
+        svg,
+        width: w,
+        height: total,
+    }
+}
+
+/// A complete SVG image and its size in CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SvgImage {
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The lines at the foot of a downloaded image: each source with its date
+/// and address (only `http(s)` ones), and the day the data is of.
+pub fn caption_notes(sources: &[Source], as_of: Option<&str>, lang: Lang) -> Vec<String> {
+    let mut notes: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            let date = s
+                .published
+                .as_deref()
+                .map(|d| format!(" ({})", format_date(d, lang)))
+                .unwrap_or_default();
+            let url = s.link().map(|u| format!(" {u}")).unwrap_or_default();
+            format!(
+                "{}: {} — {}{date}{url}",
+                crate::Msg::Source.text(lang),
+                s.publisher.get(lang),
+                s.title.get(lang)
+            )
+        })
+        .collect();
+    if let Some(d) = as_of {
+        notes.push(format!(
+            "{}: {}",
+            crate::Msg::AsOf.text(lang),
+            format_date(d, lang)
+        ));
+    }
+    notes
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Trunk's post-build hook: writes the embed pages, oEmbed documents, static
+# images and data release into the site being built ($TRUNK_STAGING_DIR),
+# with the publishers' tool (a native build, so the wasm build's settings
+# are cleared). The oEmbed documents point at $TIEN_DO_SITE_URL (default
+# http://127.0.0.1:8080/, where scripts/serve.sh serves).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+unset CARGO_UNSTABLE_BUILD_STD RUSTC_BOOTSTRAP CARGO_BUILD_TARGET
+cargo run -q -p tien-do-data -- embeds "${TRUNK_STAGING_DIR:?run by trunk}" > /dev/null

@@ -1,0 +1,518 @@
+//! Embeds and downloads, end to end: the codes the Embed dialog gives,
+//! pasted into a host page on another origin (tests/e2e/host/, its own
+//! port); each iframe sized to its content and following a resize; a
+//! foreign frame's height messages ignored; the three height formats
+//! checked as they arrive; pym.js's real parent resizing its frame; and
+//! every download checked for content.
+
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+use tien_do_e2e::{browser, click, screenshot, site, WAIT};
+
+fn host_url() -> String {
+    std::env::var("E2E_HOST_URL")
+        .expect("E2E_HOST_URL is not set: run the end-to-end tests through scripts/test.sh")
+}
+
+async fn run(client: &Client, script: &str, args: Vec<Value>) -> Value {
+    client
+        .execute(script, args)
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// Opens the first Embed dialog under `scope` and returns its responsive
+/// and iframe codes (after choosing `release`, `latest` or `pinned`).
+async fn embed_codes(client: &Client, scope: &str, release: &str) -> (String, String) {
+    click(client, &format!("{scope} .embed-open")).await;
+    click(client, &format!("dialog[open] input[value={release}]")).await;
+    let codes = run(
+        client,
+        "const d = document.querySelector('dialog[open]');
+         return [d.querySelector('[data-snippet=responsive]').value,
+                 d.querySelector('[data-snippet=iframe]').value];",
+        vec![],
+    )
+    .await;
+    click(client, "dialog[open] .embed-close").await;
+    (
+        codes[0].as_str().unwrap_or_default().to_string(),
+        codes[1].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+/// Each embed frame's height on the host page and, read inside the frame,
+/// the height of its content, once the figure inside has drawn.
+async fn frame_heights(client: &Client) -> Vec<(String, f64, f64)> {
+    let frames = run(
+        client,
+        "return Array.from(document.querySelectorAll('iframe')).map(f =>
+           [f.id || f.closest('.slot')?.id || '', f.getBoundingClientRect().height]);",
+        vec![],
+    )
+    .await;
+    let mut out = Vec::new();
+    for (i, f) in frames.as_array().expect("frames").iter().enumerate() {
+        let id = f[0].as_str().unwrap_or_default().to_string();
+        if id == "foreign" {
+            continue;
+        }
+        // Chromium does not render a cross-origin frame out of view (nor
+        // tell it its size): scroll each in, as a reader would.
+        run(
+            client,
+            "document.querySelectorAll('iframe')[arguments[0]].scrollIntoView()",
+            vec![json!(i)],
+        )
+        .await;
+        client.enter_frame(i as u16).await.expect("into the frame");
+        let inner = run(
+            client,
+            "return document.querySelector('canvas[data-drawn]') ?
+               document.body.getBoundingClientRect().height : -1;",
+            vec![],
+        )
+        .await
+        .as_f64()
+        .unwrap_or(-1.0);
+        client.enter_parent_frame().await.expect("back to the host");
+        out.push((id, f[1].as_f64().unwrap_or(0.0), inner));
+    }
+    out
+}
+
+/// Waits until every embed frame is as tall as its drawn content (to 2 px).
+async fn wait_sized(client: &Client, frames: usize) -> Vec<(String, f64, f64)> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let seen = frame_heights(client).await;
+        let fitted = seen
+            .iter()
+            .filter(|(_, outer, inner)| *inner > 100.0 && (outer - inner).abs() <= 2.0)
+            .count();
+        if seen.len() == frames && fitted == frames {
+            return seen;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "frames not sized to their content within {WAIT:?}: {seen:?} (id, frame height, content height)"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// A screenshot of the whole page, not only the window: the window is made
+/// as tall as the page for it (its width, so the layout, stays), then put
+/// back to `size`.
+async fn whole_page_screenshot(client: &Client, name: &str, size: (u32, u32)) {
+    run(client, "window.scrollTo(0, 0)", vec![]).await;
+    let h = run(
+        client,
+        "return document.documentElement.scrollHeight",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap_or(u64::from(size.1));
+    let tall = u32::try_from(h).unwrap_or(size.1).clamp(size.1, 8000) + 120;
+    client
+        .set_window_size(size.0, tall)
+        .await
+        .expect("tall window");
+    // Every frame now in view renders; give them a moment to draw and size.
+    wait_sized(client, 3).await;
+    run(client, "window.scrollTo(0, 0)", vec![]).await;
+    screenshot(client, name).await;
+    client
+        .set_window_size(size.0, size.1)
+        .await
+        .expect("window back");
+}
+
+/// Guards issue 6's embed promise: two figures embedded in another site
+/// take their content's height and follow a resize; a foreign frame's
+/// messages change nothing; the formats newsrooms listen for all arrive.
+#[tokio::test]
+async fn host_page_embeds_two_figures_sized_to_their_content() {
+    let client = browser(1280, 900).await;
+    client.goto(&site("?page=map&lang=en")).await.expect("map");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".choropleth canvas[data-drawn]"))
+        .await
+        .expect("the map draws");
+    let (map_code, _) = embed_codes(&client, ".map-page", "latest").await;
+    assert!(map_code.contains("embed-map.html?"), "{map_code}");
+    assert!(map_code.contains("<noscript><a href="), "{map_code}");
+    client
+        .goto(&site("?page=tasks&lang=en"))
+        .await
+        .expect("tasks");
+    let (_, tasks_iframe) = embed_codes(&client, ".task-tracker-chart", "latest").await;
+    assert!(tasks_iframe.starts_with("<iframe src="), "{tasks_iframe}");
+    assert!(tasks_iframe.contains("embed-tasks.html"), "{tasks_iframe}");
+
+    client.goto(&host_url()).await.expect("host page");
+    run(
+        &client,
+        "putSnippet('first', arguments[0]); putSnippet('second', arguments[1]);
+         new pym.Parent('pym', arguments[2], { title: 'Ranking (pym.js)' });",
+        vec![
+            json!(map_code),
+            json!(tasks_iframe),
+            json!(format!("{}embed-ranking.html?lang=en", site(""))),
+        ],
+    )
+    .await;
+    let wide = wait_sized(&client, 3).await;
+    whole_page_screenshot(&client, "embed-host-en-desktop", (1280, 900)).await;
+
+    // A phone: the figures reflow and every frame follows.
+    client.set_window_size(390, 844).await.expect("resize");
+    let deadline = Instant::now() + WAIT;
+    let narrow = loop {
+        let seen = wait_sized(&client, 3).await;
+        let map_changed = seen
+            .iter()
+            .zip(&wide)
+            .any(|(a, b)| a.0 == "first" && (a.1 - b.1).abs() > 20.0);
+        if map_changed {
+            break seen;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the map frame kept its height after a resize: {seen:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    whole_page_screenshot(&client, "embed-host-en-phone", (390, 844)).await;
+    // The foreign frame's 9999 px claims were sent, and changed nothing.
+    let foreign = run(
+        &client,
+        "return [window.__messages.filter(m => m.data && m.data['datawrapper-height']
+                   && m.data['datawrapper-height']['tien-do-map'] === 9999).length,
+                 document.getElementById('foreign').getBoundingClientRect().height];",
+        vec![],
+    )
+    .await;
+    assert!(
+        foreign[0].as_u64().unwrap_or(0) > 0,
+        "the foreign frame posted nothing"
+    );
+    assert!(
+        (foreign[1].as_f64().unwrap_or(0.0) - 82.0).abs() < 3.0,
+        "foreign frame resized: {foreign}"
+    );
+    assert!(narrow.iter().all(|(_, h, _)| *h < 3000.0), "{narrow:?}");
+
+    // What the embeds posted, from the site's origin: each format.
+    let origin = site("").trim_end_matches("/tien-do/").to_string();
+    let formats = run(
+        &client,
+        "const ours = window.__messages.filter(m => m.origin === arguments[0]);
+         return {
+           dw: ours.filter(m => m.data && m.data['datawrapper-height']
+                 && m.data['datawrapper-height']['tien-do-map'] > 100).length,
+           amp: ours.filter(m => m.data && m.data.sentinel === 'amp'
+                 && m.data.type === 'embed-size' && m.data.height > 100).length,
+           pym: ours.filter(m => typeof m.data === 'string'
+                 && /^pymxPYMxpymxPYMxheightxPYMx[0-9]+$/.test(m.data)).length,
+         };",
+        vec![json!(origin)],
+    )
+    .await;
+    for key in ["dw", "amp", "pym"] {
+        assert!(
+            formats[key].as_u64().unwrap_or(0) > 0,
+            "no {key} message: {formats}"
+        );
+    }
+    client.close().await.expect("close");
+}
+
+/// Guards pinned embeds: the code names this release's file, the file is
+/// kept, and the embed draws from it.
+#[tokio::test]
+async fn pinned_embed_reads_its_release() {
+    let client = browser(1000, 900).await;
+    client
+        .goto(&site("?page=tasks&lang=vi"))
+        .await
+        .expect("tasks");
+    let (_, pinned) = embed_codes(&client, ".target-chart", "pinned").await;
+    let src = pinned
+        .split("src=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("iframe src")
+        .replace("&amp;", "&");
+    assert!(src.contains("data=data%2Freleases%2F"), "{src}");
+    client.goto(&src).await.expect("pinned embed");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".target-chart canvas[data-drawn]"))
+        .await
+        .expect("the pinned embed draws");
+    let link = run(
+        &client,
+        "return document.querySelector('link[type=\"application/json+oembed\"]').href",
+        vec![],
+    )
+    .await;
+    assert!(
+        link.as_str()
+            .unwrap_or_default()
+            .ends_with("oembed/targets.json"),
+        "{link}"
+    );
+    client.close().await.expect("close");
+}
+
+/// Guards readers without JavaScript: an embed page shows its static image,
+/// linked to the full view.
+#[tokio::test]
+async fn embed_without_javascript_shows_an_image_and_a_link() {
+    let args: Value =
+        serde_json::from_str(&std::env::var("E2E_CHROME_ARGS").expect("args")).expect("JSON");
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": std::env::var("E2E_CHROMIUM").expect("chromium"),
+            "args": args,
+            "prefs": { "profile.managed_default_content_settings.javascript": 2 }
+        }),
+    );
+    let client = fantoccini::ClientBuilder::rustls()
+        .expect("TLS")
+        .capabilities(caps)
+        .connect(&std::env::var("E2E_WEBDRIVER").expect("webdriver"))
+        .await
+        .expect("session");
+    client
+        .goto(&format!("{}embed-ranking.html", site("")))
+        .await
+        .expect("embed");
+    let img = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("a > img[src='figures/ranking.svg']"))
+        .await
+        .expect("the static image is shown");
+    let rect = img.rectangle().await.expect("image box");
+    assert!(
+        rect.2 > 200.0 && rect.3 > 200.0,
+        "image not drawn: {rect:?}"
+    );
+    let link = client
+        .find(Locator::Css("a:has(> img)"))
+        .await
+        .expect("a link around the image")
+        .attr("href")
+        .await
+        .expect("href");
+    assert_eq!(link.as_deref(), Some("./?page=map"));
+    screenshot(&client, "embed-nojs-vi").await;
+    client.close().await.expect("close");
+}
+
+/// Clicks a download button and returns the file the page saved: its name
+/// and its bytes, read back from the link the page clicked.
+async fn download(client: &Client, scope: &str, kind: &str) -> (String, Vec<u8>) {
+    run(
+        client,
+        "window.__saved = [];
+         if (!window.__clickWrapped) {
+           window.__clickWrapped = true;
+           const click = HTMLAnchorElement.prototype.click;
+           HTMLAnchorElement.prototype.click = function () {
+             if (this.download) { window.__saved.push([this.download, this.href]); return; }
+             return click.call(this);
+           };
+         }",
+        vec![],
+    )
+    .await;
+    click(client, &format!("{scope} .downloads summary")).await;
+    click(client, &format!("{scope} button[data-download={kind}]")).await;
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let got = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const s = window.__saved[0];
+                 if (!s) { done(null); return; }
+                 fetch(s[1]).then(r => r.arrayBuffer()).then(b => {
+                   let bin = ''; const u = new Uint8Array(b);
+                   for (let i = 0; i < u.length; i++) bin += String.fromCharCode(u[i]);
+                   done([s[0], btoa(bin)]);
+                 }, e => done(['error', String(e)]));",
+                vec![],
+            )
+            .await
+            .expect("read the saved file");
+        if let Some(pair) = got.as_array() {
+            let name = pair[0].as_str().unwrap_or_default().to_string();
+            let b64 = pair[1].as_str().unwrap_or_default();
+            return (name, base64(b64));
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no {kind} file saved within {WAIT:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn base64(text: &str) -> Vec<u8> {
+    let table = |c: u8| -> u32 {
+        match c {
+            b'A'..=b'Z' => u32::from(c - b'A'),
+            b'a'..=b'z' => u32::from(c - b'a') + 26,
+            b'0'..=b'9' => u32::from(c - b'0') + 52,
+            b'+' => 62,
+            _ => 63,
+        }
+    };
+    let clean: Vec<u8> = text.bytes().filter(|c| *c != b'=').collect();
+    let mut out = Vec::new();
+    for chunk in clean.chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            n |= table(*c) << (18 - 6 * i);
+        }
+        for i in 0..chunk.len().saturating_sub(1) {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+/// Guards the downloads: the CSV of what is shown (BOM, the source above,
+/// columns in the reader's language, the published values), the full
+/// series (every period), a PNG at twice the size, an SVG that parses.
+#[tokio::test]
+async fn downloads_hold_what_the_figure_shows() {
+    let client = browser(1280, 900).await;
+    client.goto(&site("?page=map&lang=en")).await.expect("map");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".ranking-chart canvas[data-drawn]"))
+        .await
+        .expect("the ranking draws");
+    // The published values, read from the same JSON the page reads.
+    let expected = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('data/progress.json').then(r => r.json()).then(d => {
+               const periods = d.periods.filter(p =>
+                 d.series.some(x => x.indicator === 'dti' && x.period === p.id));
+               const latest = periods[periods.length - 1].id;
+               const s = d.series.filter(s => s.indicator === 'dti' && s.period === latest)[0];
+               done([s.units.length, s.values[s.units.indexOf('01')], periods.length]);
+             });",
+            vec![],
+        )
+        .await
+        .expect("data");
+    let units = expected[0].as_u64().expect("units") as usize;
+    let ha_noi = expected[1].as_f64().expect("Ha Noi's value");
+    let periods = expected[2].as_u64().expect("periods") as usize;
+
+    let (name, csv) = download(&client, ".ranking-chart", "csv").await;
+    assert!(name.ends_with(".csv"), "{name}");
+    assert_eq!(
+        &csv[..3],
+        b"\xEF\xBB\xBF",
+        "the CSV starts with a UTF-8 BOM"
+    );
+    let text = String::from_utf8(csv[3..].to_vec()).expect("UTF-8");
+    assert!(text.starts_with("# "), "notes first: {text}");
+    assert!(
+        text.contains("# Source: Ministry of Science and Technology"),
+        "{text}"
+    );
+    let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    assert!(
+        lines[0].contains("Rank") && lines[0].contains("Value"),
+        "{}",
+        lines[0]
+    );
+    let ha_noi_line = lines
+        .iter()
+        .find(|l| l.contains(",01,") || l.contains("Ha Noi"))
+        .unwrap_or_else(|| panic!("no Ha Noi row: {text}"));
+    assert!(
+        ha_noi_line.contains(&ha_noi.to_string()),
+        "{ha_noi_line} lacks {ha_noi}"
+    );
+    let data_rows = lines.len() - 1;
+    assert!(data_rows >= units, "{data_rows} rows for {units} units");
+
+    let (_, full) = download(&client, ".ranking-chart", "csv-full").await;
+    let full = String::from_utf8(full[3..].to_vec()).expect("UTF-8");
+    let full_rows = full.lines().filter(|l| !l.starts_with('#')).count() - 1;
+    assert!(
+        full_rows > units * (periods - 1),
+        "{full_rows} rows for {periods} periods"
+    );
+
+    let (name, png) = download(&client, ".ranking-chart", "png").await;
+    assert!(name.ends_with(".png"), "{name}");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
+    let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+    let height = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+    assert_eq!(width, 2 * 720, "twice the image's 720 px");
+    assert!(height > 2 * 400 && height % 2 == 0, "height {height}");
+
+    let (name, svg) = download(&client, ".ranking-chart", "svg").await;
+    assert!(name.ends_with(".svg"), "{name}");
+    let parsed = run(
+        &client,
+        "const doc = new DOMParser().parseFromString(arguments[0], 'image/svg+xml');
+         return [doc.querySelector('parsererror') === null, doc.documentElement.getAttribute('width'),
+                 doc.documentElement.textContent.includes(arguments[1])];",
+        vec![json!(String::from_utf8(svg).expect("UTF-8")), json!("Source:")],
+    )
+    .await;
+    assert_eq!(
+        parsed,
+        json!([true, "720", true]),
+        "the SVG parses, 720 wide, with its source"
+    );
+
+    // The map's own downloads: its CSV and its image.
+    let (_, map_csv) = download(&client, ".map-page > .figure-tools", "csv").await;
+    assert_eq!(&map_csv[..3], b"\xEF\xBB\xBF");
+    let (_, map_png) = download(&client, ".map-page > .figure-tools", "png").await;
+    let w = u32::from_be_bytes([map_png[16], map_png[17], map_png[18], map_png[19]]);
+    assert_eq!(w, 2 * 640, "the map's PNG is twice its 640 px");
+    client.close().await.expect("close");
+}
+
+/// Guards the language of the columns: Vietnamese readers get Vietnamese
+/// headers and Vietnamese names intact.
+#[tokio::test]
+async fn csv_columns_follow_the_language() {
+    let client = browser(1280, 900).await;
+    client
+        .goto(&site("?page=tasks&lang=vi"))
+        .await
+        .expect("tasks");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".task-tracker-chart canvas[data-drawn]"))
+        .await
+        .expect("the tracker draws");
+    let (_, csv) = download(&client, ".task-tracker-chart", "csv").await;
+    let text = String::from_utf8(csv[3..].to_vec()).expect("UTF-8");
+    assert!(text.contains("# Nguồn:"), "{text}");
+    assert!(text.contains("Phiên họp"), "{text}");
+    assert!(text.contains("Ban Chỉ đạo"), "{text}");
+    client.close().await.expect("close");
+}

@@ -5,9 +5,9 @@
  * keeps every embed of this site (those iframes, and any
  * <iframe data-tien-do-embed>) as tall as its content. It listens for the
  * height messages the embed pages post (Datawrapper's "datawrapper-height"
- * format) and accepts one only when it comes from one of those iframes'
- * own windows, from the origin of that iframe's address. Everything else
- * on the page is left alone. Safe to include more than once.
+ * format) and accepts one only when it comes from the window of one of
+ * those iframes and from this script's own site. Only addresses on this
+ * script's own site are ever put in a frame. Safe to include more than once.
  */
 (function () {
   "use strict";
@@ -15,19 +15,18 @@
     window.__tienDoEmbed.scan();
     return;
   }
+  // The site this script comes from: the only one it frames or listens to.
+  var script = document.currentScript;
+  var home = originOf(script && script.src);
+  if (!home) return;
 
-  function origin(src) {
+  function originOf(src) {
     try {
-      return new URL(src, document.baseURI).origin;
+      var url = new URL(src, document.baseURI);
+      return url.protocol === "https:" || url.protocol === "http:" ? url.origin : null;
     } catch (e) {
       return null;
     }
-  }
-
-  function frames() {
-    return Array.prototype.slice.call(
-      document.querySelectorAll("iframe[data-tien-do-embed]")
-    );
   }
 
   function scan() {
@@ -35,35 +34,37 @@
     Array.prototype.forEach.call(boxes, function (box) {
       if (box.querySelector("iframe")) return;
       var src = box.getAttribute("data-src");
-      if (!origin(src)) return;
+      if (originOf(src) !== home) return;
       var frame = document.createElement("iframe");
-      frame.src = src;
+      frame.src = new URL(src, document.baseURI).href;
       frame.title = box.getAttribute("data-title") || "";
       frame.setAttribute("data-tien-do-embed", "");
       frame.setAttribute("loading", "lazy");
       frame.setAttribute("scrolling", "no");
+      var h = parseInt(box.getAttribute("data-height"), 10);
       frame.style.cssText =
         "display:block;width:100%;max-width:100%;border:0;height:" +
-        (parseInt(box.getAttribute("data-height"), 10) || 500) + "px";
+        (h > 0 && h < 20000 ? h : 500) + "px";
       box.appendChild(frame);
     });
   }
 
   window.addEventListener("message", function (event) {
+    if (event.origin !== home) return;
     var data = event.data;
-    if (!data || typeof data !== "object" || !data["datawrapper-height"]) return;
-    var list = frames();
-    for (var i = 0; i < list.length; i++) {
-      var frame = list[i];
-      if (frame.contentWindow !== event.source) continue;
-      if (origin(frame.src) !== event.origin) return;
-      var heights = data["datawrapper-height"];
-      for (var id in heights) {
-        var h = Number(heights[id]);
-        if (isFinite(h) && h > 0 && h < 20000) {
+    if (!data || typeof data !== "object") return;
+    var heights = data["datawrapper-height"];
+    if (!heights || typeof heights !== "object") return;
+    var frames = document.querySelectorAll("iframe[data-tien-do-embed]");
+    for (var i = 0; i < frames.length; i++) {
+      var frame = frames[i];
+      if (frame.contentWindow !== event.source || originOf(frame.src) !== home) continue;
+      Object.keys(heights).forEach(function (id) {
+        var h = heights[id];
+        if (typeof h === "number" && isFinite(h) && h > 0 && h < 20000) {
           frame.style.height = Math.ceil(h) + "px";
         }
-      }
+      });
       return;
     }
   });

@@ -6,5 +6,14 @@
 # http://127.0.0.1:8080/, where scripts/serve.sh serves).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-unset CARGO_UNSTABLE_BUILD_STD RUSTC_BOOTSTRAP CARGO_BUILD_TARGET
+unset CARGO_UNSTABLE_BUILD_STD RUSTC_BOOTSTRAP CARGO_BUILD_TARGET \
+  RUSTFLAGS CARGO_ENCODED_RUSTFLAGS CARGO_BUILD_RUSTFLAGS
+# The toolchain the native tests use (rustup's, where there is one), so the
+# tool is built once for both.
+[ -x "$HOME/.cargo/bin/cargo" ] && PATH="$HOME/.cargo/bin:$PATH"
+if [ -z "${TIEN_DO_SITE_URL:-}" ] && [ "${TRUNK_PROFILE:-}" = "release" ]; then
+  echo "embeds: TIEN_DO_SITE_URL is not set: the oEmbed documents point at" \
+       "http://127.0.0.1:8080/. Set it to the address the site is published at" \
+       "(README, \"Embeds and downloads\")." >&2
+fi
 cargo run -q -p tien-do-data -- embeds "${TRUNK_STAGING_DIR:?run by trunk}" > /dev/null

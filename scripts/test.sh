@@ -40,7 +40,8 @@ wasm_env env \
   cargo test -p tien-do --target wasm32-unknown-unknown
 
 say "5/6 end-to-end: release build, nginx, chromedriver"
-bash scripts/build.sh
+# The oEmbed documents point at where the tests serve the site.
+TIEN_DO_SITE_URL="http://127.0.0.1:${E2E_PORT:-18080}/tien-do/" bash scripts/build.sh
 # The SYNTHETIC commune layer and data the scale tests draw (served at /bench/).
 cargo run -q -p tien-do-data --bin tien-do-data -- synthetic "$ROOT/target/bench"
 start_site_servers "$WORK"

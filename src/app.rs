@@ -12,7 +12,7 @@ use crate::pages::{DataPage, EmbedPage, MapPage, OverviewPage, ProvincePage, Tas
 use crate::theme::Dark;
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::figure::Figure;
+use tien_do_core::figure::{embed_data_allowed, Figure};
 use tien_do_core::url_state::effective_lang;
 use tien_do_core::validate::validate;
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
@@ -27,6 +27,10 @@ pub fn App() -> impl IntoView {
         if let Some(figure) = embedded {
             state.page = Page::Embed;
             state.figure = Some(figure);
+        }
+        // A frame on the site's address shows the site's own data only.
+        if state.page == Page::Embed && !state.data.as_deref().is_none_or(embed_data_allowed) {
+            state.data = None;
         }
         state
     };

@@ -357,3 +357,20 @@ pub fn post_height_on_resize(id: String, pym_child_id: Option<String>) {
         on_resize.forget();
     }
 }
+
+/// Opens `url` in a new tab, with no way back to this page's window.
+pub fn open_in_new_tab(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.open_with_url_and_target_and_features(url, "_blank", "noopener");
+    }
+}
+
+/// This page's address as a link to share: the view's own keys only (not
+/// what a host page or a tracker added, such as pym.js's `parentUrl`).
+pub fn shareable_href() -> String {
+    let href = current_href();
+    let page = href.split(['?', '#']).next().unwrap_or_default();
+    let mut state = tien_do_core::UrlState::from_query(&current_query());
+    state.extra.clear();
+    format!("{page}{}", state.to_query())
+}

@@ -4,7 +4,8 @@ use crate::browser;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::data::Source;
-use tien_do_core::export::{full_table, shown_table};
+use tien_do_core::export::{full_table, shown_table, Table};
+use tien_do_core::figure::first_height;
 use tien_do_core::format::format_date;
 use tien_do_core::paint::{self, framed_svg, Caption, Chart, Palette};
 use tien_do_core::{Lang, Msg, ProgressData, UrlState};
@@ -28,9 +29,19 @@ pub fn caption_notes(sources: &[Source], as_of: Option<&str>, lang: Lang) -> Vec
     notes.push(format!(
         "{}: {}",
         Msg::Retrieved.text(lang),
-        browser::current_href()
+        browser::shareable_href()
     ));
     notes
+}
+
+/// A table to download with the data's date (where the table does not
+/// carry it) and the page it came from.
+pub fn stamped(table: Table, as_of: Option<&str>, lang: Lang) -> Table {
+    let table = match as_of {
+        Some(d) => table.with_as_of(d, lang),
+        None => table,
+    };
+    table.with_origin(&browser::shareable_href(), lang)
 }
 
 #[component]
@@ -80,22 +91,16 @@ pub fn ChartFrame(
         let shown = {
             let (chart, title) = (chart.clone(), title.clone());
             let as_of = x.data.as_of.clone();
-            Callback::new(move |()| {
-                shown_table(&chart, &title, lang)
-                    .with_as_of(&as_of, lang)
-                    .with_origin(&browser::current_href(), lang)
-            })
+            Callback::new(move |()| stamped(shown_table(&chart, &title, lang), Some(&as_of), lang))
         };
         let full = {
             let (chart, title, data) = (chart.clone(), title.clone(), Arc::clone(&x.data));
-            Callback::new(move |()| {
-                full_table(&data, &chart, &title, lang).with_origin(&browser::current_href(), lang)
-            })
+            Callback::new(move |()| stamped(full_table(&data, &chart, &title, lang), None, lang))
         };
         let embed = x.embed.map(|state| EmbedInfo {
-            state,
+            state: Signal::stored(state),
             as_of: x.data.as_of.clone(),
-            height: (chart.height(640.0) + 190.0).round() as u32,
+            height: first_height(chart.height(640.0)),
         });
         view! { <FigureTools title=title.clone() image shown full embed lang /> }
     });

@@ -1,9 +1,13 @@
 use crate::browser;
 use leptos::html;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Numbers the Embed dialogs of a page.
+static NEXT_DIALOG: AtomicUsize = AtomicUsize::new(0);
 use leptos::prelude::*;
 use tien_do_core::export::Table;
 use tien_do_core::figure::{
-    embed_url, full_view, iframe_snippet, release_file, responsive_snippet, Release, Theme,
+    embed_url, full_view_url, iframe_snippet, release_file, responsive_snippet, Release, Theme,
 };
 use tien_do_core::paint::SvgImage;
 use tien_do_core::{Lang, Msg, UrlState};
@@ -11,8 +15,9 @@ use tien_do_core::{Lang, Msg, UrlState};
 /// What the Embed dialog needs to write its snippets.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmbedInfo {
-    /// The embed view of the figure (`page=embed`, its `figure`).
-    pub state: UrlState,
+    /// The embed view of the figure (`page=embed`, its `figure`), as it
+    /// follows the page's view.
+    pub state: Signal<UrlState>,
     /// The day of the data shown (`as_of`), naming its release.
     pub as_of: String,
     /// A first height for the iframe, in CSS pixels.
@@ -115,25 +120,32 @@ fn EmbedDialog(
     lang: Lang,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
+    // Names and ids of this dialog's own: a page has one per figure.
+    let n = NEXT_DIALOG.fetch_add(1, Ordering::Relaxed);
+    let (theme_group, release_group, title_id) = (
+        format!("embed-theme-{n}"),
+        format!("embed-release-{n}"),
+        format!("embed-title-{n}"),
+    );
     let theme = RwSignal::new(Theme::Auto);
     let release = RwSignal::new(Release::Latest);
     let copied = RwSignal::new(None::<Msg>);
     // A release can be pinned only where the page reads the publisher's own
     // file: another `?data=` address has releases of its own, or none.
-    let pinnable = info.state.data.is_none();
+    let pinnable = move || info.state.with(|s| s.data.is_none());
     let site = browser::site_base();
     let as_of = info.as_of.clone();
     let codes = Memo::new(move |_| {
-        let mut state = info.state.clone();
+        let mut state = info.state.get();
         state.theme = match theme.get() {
             Theme::Auto => None,
             t => Some(t),
         };
-        if release.get() == Release::Pinned && pinnable {
+        if release.get() == Release::Pinned && state.data.is_none() {
             state.data = Some(release_file(&info.as_of));
         }
         let src = embed_url(&site, &state);
-        let full = format!("{site}{}", full_view(&state).to_query());
+        let full = full_view_url(&site, &state);
         let figure = state.figure.unwrap_or(tien_do_core::figure::Figure::Map);
         let image = format!("{site}{}", figure.image_file());
         (
@@ -161,7 +173,7 @@ fn EmbedDialog(
     let theme_choice = move |t: Theme, msg: Msg| {
         view! {
             <label>
-                <input type="radio" name="embed-theme" value=t.slug()
+                <input type="radio" name=theme_group.clone() value=t.slug()
                     prop:checked=move || theme.get() == t
                     on:change=move |_| theme.set(t) />
                 {msg.text(lang)}
@@ -171,7 +183,7 @@ fn EmbedDialog(
     let release_choice = move |r: Release, label: String| {
         view! {
             <label>
-                <input type="radio" name="embed-release" value=match r { Release::Latest => "latest", Release::Pinned => "pinned" }
+                <input type="radio" name=release_group.clone() value=match r { Release::Latest => "latest", Release::Pinned => "pinned" }
                     prop:checked=move || release.get() == r
                     on:change=move |_| release.set(r) />
                 {label}
@@ -183,10 +195,11 @@ fn EmbedDialog(
         Msg::EmbedPinned.text(lang),
         tien_do_core::format::format_date(&as_of, lang)
     );
+    let labelled_by = title_id.clone();
     view! {
         <button type="button" class="embed-open" on:click=open>{Msg::Embed.text(lang)}</button>
-        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
-            <h2 id="embed-title">{Msg::EmbedTitle.text(lang)}</h2>
+        <dialog class="embed-dialog" node_ref=dialog aria-labelledby=labelled_by>
+            <h2 id=title_id>{Msg::EmbedTitle.text(lang)}</h2>
             <p>{Msg::EmbedHelp.text(lang)}</p>
             <fieldset>
                 <legend>{Msg::Theme.text(lang)}</legend>
@@ -194,11 +207,11 @@ fn EmbedDialog(
                 {theme_choice(Theme::Light, Msg::ThemeLight)}
                 {theme_choice(Theme::Dark, Msg::ThemeDark)}
             </fieldset>
-            {pinnable.then(|| view! {
+            {move || pinnable().then(|| view! {
                 <fieldset>
                     <legend>{Msg::EmbedData.text(lang)}</legend>
                     {release_choice(Release::Latest, Msg::EmbedLatest.text(lang).to_string())}
-                    {release_choice(Release::Pinned, pinned_label)}
+                    {release_choice(Release::Pinned, pinned_label.clone())}
                 </fieldset>
             })}
             <label class="code">

@@ -26,7 +26,7 @@ mod unit_value_table;
 
 pub use app_link::AppLink;
 pub use chart_canvas::ChartCanvas;
-pub use chart_frame::{caption_notes, ChartFrame, FigureExport};
+pub use chart_frame::{caption_notes, stamped, ChartFrame, FigureExport};
 pub use choropleth_map::ChoroplethMap;
 pub use data_problems_notice::DataProblemsNotice;
 pub use figure_tools::{EmbedInfo, FigureTools};

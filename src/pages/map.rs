@@ -1,20 +1,18 @@
 use crate::browser;
 use crate::components::{
-    caption_notes, first_load_error, AppLink, ChoroplethMap, EmbedInfo, FigureExport, FigureTools,
-    LoadErrorPanel, MapLegend, PeriodSlider, RankingChart, SourceLink, UnitValueTable,
+    caption_notes, first_load_error, stamped, AppLink, ChoroplethMap, EmbedInfo, FigureExport,
+    FigureTools, LoadErrorPanel, MapLegend, PeriodSlider, RankingChart, SourceLink, UnitValueTable,
 };
 use crate::fetch::load_boundaries;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::boundaries::boundary_file;
-use tien_do_core::boundaries::Region;
 use tien_do_core::charts::ranking;
 use tien_do_core::choropleth::{chosen_view, former_unit_set, map_data, periods_of, MapData};
 use tien_do_core::export::{map_table, series_table};
-use tien_do_core::figure::{embed_state, Figure};
+use tien_do_core::figure::{embed_state, first_height, Figure};
 use tien_do_core::format::format_date;
-use tien_do_core::paint::{self, framed_svg, Caption, Palette, SvgImage};
-use tien_do_core::zoom::MapZoom;
+use tien_do_core::paint;
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
 
 /// Where the map is shown.
@@ -82,8 +80,17 @@ pub fn MapPage(
         change(&mut next);
         on_navigate.run(next);
     };
-    let open_unit =
-        Callback::new(move |code: String| go(&|s: &mut UrlState| *s = s.with_province(&code)));
+    // Opening a unit shows its page; inside an embed, in a new tab on the
+    // site, out of the host's frame and its history.
+    let open_unit = Callback::new(move |code: String| {
+        if mode == MapMode::Embed {
+            let mut page = state.with_untracked(|s| s.with_province(&code));
+            page.extra.clear();
+            browser::open_in_new_tab(&format!("{}{}", browser::site_base(), page.to_query()));
+        } else {
+            go(&|s: &mut UrlState| *s = s.with_province(&code));
+        }
+    });
 
     let zoom = Signal::derive(move || state.with(|s| s.zoom));
     let set_zoom = Callback::new(move |z| go(&|s: &mut UrlState| s.zoom = z));
@@ -291,7 +298,7 @@ pub fn MapPage(
             let r = ranking(m.as_ref()?, sel.as_deref());
             let export = FigureExport {
                 data: Arc::clone(&ranking_data),
-                embed: Some(state.with(|s| embed_state(s, Figure::Ranking, None))),
+                embed: Some(state.with(|s| embed_state(s, Figure::Ranking, l))),
             };
             (!r.bars.is_empty())
                 .then(|| view! { <RankingChart ranking=Arc::new(r) lang=l export /> })
@@ -309,49 +316,52 @@ pub fn MapPage(
         })
         .unwrap_or_else(|| Msg::NavMap.text(lang.get()).to_string())
     };
-    // Downloads of the map as shown, and its embed codes.
+    // Downloads of the map as shown, and its embed codes (which follow the
+    // view without remaking the tools).
+    let embed_view =
+        Signal::derive(move || state.with(|s| embed_state(s, Figure::Map, lang.get())));
     let tools = {
         let d = Arc::clone(&data);
         move || {
             let l = lang.get();
             let m = map.get()?;
-            let view_state = state.get();
             let title = title();
+            let as_of = d.as_of.clone();
             let image = {
-                let (m, title) = (Arc::clone(&m), title.clone());
+                let (m, title, as_of) = (Arc::clone(&m), title.clone(), as_of.clone());
                 Callback::new(move |()| {
                     let regions = boundaries.get_untracked()?.ok()??;
                     let overlay = former.get_untracked().and_then(Result::ok).flatten();
                     let (zoom, selected) = state.with_untracked(|s| (s.zoom, s.province.clone()));
-                    map_image(
+                    let sources: Vec<_> = m.source.iter().cloned().collect();
+                    paint::map::image(
                         &m,
                         (&regions, overlay.as_deref().map(Vec::as_slice)),
                         (zoom, selected.as_deref()),
                         &title,
+                        caption_notes(&sources, Some(&as_of), l),
                         l,
                     )
                 })
             };
             let shown = {
-                let (m, title) = (Arc::clone(&m), title.clone());
-                let as_of = d.as_of.clone();
-                Callback::new(move |()| {
-                    map_table(&m, &title, l)
-                        .with_as_of(&as_of, l)
-                        .with_origin(&browser::current_href(), l)
-                })
+                let (m, title, as_of) = (Arc::clone(&m), title.clone(), as_of.clone());
+                Callback::new(move |()| stamped(map_table(&m, &title, l), Some(&as_of), l))
             };
             let full = {
                 let (m, title, d) = (Arc::clone(&m), title.clone(), Arc::clone(&d));
                 Callback::new(move |()| {
-                    series_table(&d, &[m.indicator.id.as_str()], &title, l)
-                        .with_origin(&browser::current_href(), l)
+                    stamped(
+                        series_table(&d, &[m.indicator.id.as_str()], &title, l),
+                        None,
+                        l,
+                    )
                 })
             };
             let embed = (mode != MapMode::Embed).then(|| EmbedInfo {
-                state: embed_state(&view_state, Figure::Map, None),
-                as_of: d.as_of.clone(),
-                height: 860,
+                state: embed_view,
+                as_of,
+                height: first_height(paint::map::height(paint::map::IMAGE_WIDTH)),
             });
             Some(view! { <FigureTools title image shown full embed lang=l /> })
         }
@@ -413,47 +423,6 @@ pub fn MapPage(
             {table}
         </article>
     }
-}
-
-/// The map as a complete SVG image, 640 CSS pixels wide, with its title,
-/// legend, source and date, and its size.
-fn map_image(
-    m: &MapData,
-    (regions, overlay): (&[Region], Option<&[Region]>),
-    (zoom, selected): (Option<MapZoom>, Option<&str>),
-    title: &str,
-    lang: Lang,
-) -> Option<SvgImage> {
-    const WIDTH: f64 = 640.0;
-    let pal = Palette::LIGHT;
-    let inner = paint::map::svg(regions, overlay, Some(m), (zoom, selected), WIDTH, &pal)?;
-    let f = |v: f64| m.indicator.format_value(v, lang);
-    let mut legend: Vec<(String, String)> = m
-        .bins
-        .iter()
-        .flat_map(|b| {
-            b.colors.iter().enumerate().map(|(i, c)| {
-                (
-                    c.clone(),
-                    format!("{} – {}", f(b.limits[i]), f(b.limits[i + 1])),
-                )
-            })
-        })
-        .collect();
-    if m.rows.iter().any(|r| r.value.is_none()) {
-        legend.push(("url(#np)".into(), Msg::NotPublished.text(lang).to_string()));
-    }
-    let caption = Caption {
-        title: format!("{title} ({})", m.indicator.unit.get(lang)),
-        legend,
-        notes: caption_notes(&m.source.iter().cloned().collect::<Vec<_>>(), None, lang),
-    };
-    Some(framed_svg(
-        &inner,
-        (WIDTH, paint::map::height(WIDTH)),
-        &caption,
-        &pal,
-    ))
 }
 
 /// Where the boundaries of unit set `set` are: the address the data gives

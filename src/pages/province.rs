@@ -9,7 +9,7 @@ use tien_do_core::figure::{embed_state, Figure};
 use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 
 /// The index whose pillars and trend the page shows.
-const HEADLINE: &str = "dti";
+const HEADLINE: &str = tien_do_core::figure::HEADLINE_INDICATOR;
 
 /// A province: its rank and score on each indicator, its profile on the
 /// index's pillars against the average, its trend across periods, which
@@ -133,7 +133,7 @@ fn profile(
         .collect_view();
     let export = |figure| FigureExport {
         data: Arc::clone(data),
-        embed: Some(state.with_untracked(|s| embed_state(s, figure, None))),
+        embed: Some(state.with_untracked(|s| embed_state(s, figure, lang))),
     };
     let pillars = latest_pillar_profile(data, HEADLINE, &info.code).map(|(period, p)| {
         let export = export(Figure::Pillars);

@@ -22,7 +22,8 @@ pub fn TasksPage(
         let d = Arc::clone(&data);
         move |figure: Option<Figure>| FigureExport {
             data: Arc::clone(&d),
-            embed: figure.map(|f| state.with_untracked(|s| embed_state(s, f, None))),
+            embed: figure
+                .map(|f| state.with_untracked(|s| embed_state(s, f, lang.get_untracked()))),
         }
     };
     let national = Arc::new(task_tracker(&data));

@@ -18,7 +18,9 @@ use std::fs;
 use std::path::Path;
 use tien_do_core::boundaries::{boundary_file, decode_first};
 use tien_do_core::choropleth::{chosen_view, map_data};
-use tien_do_core::figure::{figure_chart, html_escape, oembed_json, release_file, Figure};
+use tien_do_core::figure::{
+    figure_chart, first_height, html_escape, oembed_json, release_file, Figure,
+};
 use tien_do_core::paint::{self, framed_svg, Caption, Palette};
 use tien_do_core::{parse_progress, Lang, Page, ProgressData, UrlState};
 
@@ -52,7 +54,7 @@ pub fn write_embeds(dist: &Path, site_url: &str) -> Result<String, String> {
         let _ = writeln!(log, "{rel}");
         Ok(())
     };
-    write(&release_file(&data.as_of), &json)?;
+    write(&release_file(&data.as_of), &release_json(&json)?)?;
     // The static images show a province's figures for the first province
     // of the newest set (Hà Nội in the demo).
     let sample = UrlState {
@@ -61,12 +63,25 @@ pub fn write_embeds(dist: &Path, site_url: &str) -> Result<String, String> {
     };
     for figure in Figure::ALL {
         let lang = Lang::Vi;
-        let (svg, title, height) = match figure {
-            Figure::Map => map_image(dist, &data, lang).ok_or("no map could be drawn")?,
-            _ => chart_image(&data, figure, &sample, lang)?,
+        let drawn = match figure {
+            Figure::Map => {
+                map_image(dist, &data, lang).ok_or_else(|| "no map could be drawn".into())
+            }
+            _ => chart_image(&data, figure, &sample, lang),
         };
-        write(&figure.image_file(), &svg)?;
-        let embed_height = (height + 80.0).round() as u32;
+        // Data without this figure (no tasks, no targets…): its embed page
+        // is still written and says so when opened; only the image is left out.
+        let (title, height) = match drawn {
+            Ok((svg, title, height)) => {
+                write(&figure.image_file(), &svg)?;
+                (title, height)
+            }
+            Err(why) => {
+                eprintln!("embeds: no static image for {}: {why}", figure.slug());
+                (figure.name().text(lang).to_string(), 400.0)
+            }
+        };
+        let embed_height = first_height(height - 100.0);
         write(
             &figure.oembed_file(),
             &oembed_json(figure, &site, &title, lang, embed_height),
@@ -74,6 +89,25 @@ pub fn write_embeds(dist: &Path, site_url: &str) -> Result<String, String> {
         write(&figure.embed_file(), &embed_page(&index, figure, &title))?;
     }
     Ok(log)
+}
+
+/// The data as kept in `data/releases/`: a boundary file linked relative to
+/// the data file is linked one folder up, so the release finds it too.
+fn release_json(json: &str) -> Result<String, String> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| format!("data/progress.json: {e}"))?;
+    if let Some(sets) = value.get_mut("unit_sets").and_then(|s| s.as_array_mut()) {
+        for set in sets {
+            if let Some(serde_json::Value::String(link)) = set.get_mut("boundaries") {
+                let relative = !link.starts_with('/')
+                    && !link.split('/').next().unwrap_or_default().contains(':');
+                if relative {
+                    *link = format!("../{link}");
+                }
+            }
+        }
+    }
+    serde_json::to_string(&value).map_err(|e| e.to_string())
 }
 
 /// The first province of the newest province set.
@@ -116,41 +150,14 @@ fn map_image(dist: &Path, data: &ProgressData, lang: Lang) -> Option<(String, St
     let m = map_data(data, &i, &p)?;
     let file = boundary_file(&m.unit_set)?;
     let regions = decode_first(&fs::read_to_string(dist.join(file)).ok()?).ok()?;
-    let pal = Palette::LIGHT;
-    let inner = paint::map::svg(&regions, None, Some(&m), (None, None), IMAGE_WIDTH, &pal)?;
     let title = format!(
         "{} · {}",
         m.indicator.name.get(lang),
         m.period.label.get(lang)
     );
-    let f = |v: f64| m.indicator.format_value(v, lang);
-    let legend = m
-        .bins
-        .iter()
-        .flat_map(|b| {
-            b.colors.iter().enumerate().map(|(k, c)| {
-                (
-                    c.clone(),
-                    format!("{} – {}", f(b.limits[k]), f(b.limits[k + 1])),
-                )
-            })
-        })
-        .collect();
-    let caption = Caption {
-        title: title.clone(),
-        legend,
-        notes: paint::caption_notes(
-            &m.source.iter().cloned().collect::<Vec<_>>(),
-            Some(&data.as_of),
-            lang,
-        ),
-    };
-    let image = framed_svg(
-        &inner,
-        (IMAGE_WIDTH, paint::map::height(IMAGE_WIDTH)),
-        &caption,
-        &pal,
-    );
+    let sources: Vec<_> = m.source.iter().cloned().collect();
+    let notes = paint::caption_notes(&sources, Some(&data.as_of), lang);
+    let image = paint::map::image(&m, (&regions, None), (None, None), &title, notes, lang)?;
     Some((image.svg, title, image.height))
 }
 
@@ -195,6 +202,30 @@ mod tests {
     const INDEX: &str = "<!DOCTYPE html><html lang=\"vi\"><head><title>T</title></head>\
         <body><noscript><p>needs JS</p></noscript></body></html>";
 
+    /// Guards pinned maps of a publisher's layer: a boundary file linked
+    /// relative to the data is still found from `data/releases/`.
+    #[test]
+    fn releases_link_relative_boundaries_one_folder_up() {
+        let json = r#"{"unit_sets":[{"id":"a","boundaries":"geo/c.topo.json"},
+            {"id":"b","boundaries":"https://x.vn/c.json"},{"id":"c","boundaries":"/geo/d.json"},{"id":"d"}]}"#;
+        let out: serde_json::Value = serde_json::from_str(&release_json(json).unwrap()).unwrap();
+        let links: Vec<_> = out["unit_sets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["boundaries"].as_str().map(str::to_string))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                Some("../geo/c.topo.json".to_string()),
+                Some("https://x.vn/c.json".to_string()),
+                Some("/geo/d.json".to_string()),
+                None
+            ]
+        );
+    }
+
     /// Guards what crawlers and readers without JavaScript get from an
     /// embed page: its figure, the discovery link, the image and link.
     #[test]
@@ -208,5 +239,56 @@ mod tests {
             page.contains("<noscript><a href=\"./?page=province\"><img src=\"figures/trend.svg\"")
         );
         assert!(!page.contains("needs JS"));
+    }
+
+    /// Guards the build step: from a built site's index and data, every
+    /// figure gets its embed page, oEmbed document (absolute iframe at the
+    /// given address) and static image, and the release is kept.
+    #[test]
+    fn writes_every_figure_and_the_release() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dist = std::env::temp_dir().join(format!("tien-do-embeds-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dist);
+        fs::create_dir_all(dist.join("data")).unwrap();
+        fs::create_dir_all(dist.join("geo")).unwrap();
+        fs::copy(root.join("index.html"), dist.join("index.html")).unwrap();
+        fs::copy(
+            root.join("public/data/progress.json"),
+            dist.join("data/progress.json"),
+        )
+        .unwrap();
+        for f in ["vn-provinces-2025.topo.json", "vn-provinces-2008.topo.json"] {
+            fs::copy(root.join("public/geo").join(f), dist.join("geo").join(f)).unwrap();
+        }
+        let log = write_embeds(&dist, "https://example.gov.vn/tien-do").expect("written");
+        for figure in Figure::ALL {
+            let page = fs::read_to_string(dist.join(figure.embed_file())).unwrap();
+            assert!(page.contains(&format!("data-embed=\"{}\"", figure.slug())));
+            let oembed: serde_json::Value =
+                serde_json::from_str(&fs::read_to_string(dist.join(figure.oembed_file())).unwrap())
+                    .unwrap();
+            let html = oembed["html"].as_str().unwrap();
+            assert!(
+                html.contains(&format!(
+                    "src=\"https://example.gov.vn/tien-do/{}?lang=vi\"",
+                    figure.embed_file()
+                )),
+                "{html}"
+            );
+            let svg = fs::read_to_string(dist.join(figure.image_file())).unwrap();
+            assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"));
+            assert!(
+                svg.contains("Nguồn:"),
+                "{}: the image names its source",
+                figure.slug()
+            );
+        }
+        let release = dist.join("data/releases/2025-11-15.json");
+        let parsed = |p: &Path| -> serde_json::Value {
+            serde_json::from_str(&fs::read_to_string(p).unwrap()).unwrap()
+        };
+        assert_eq!(parsed(&release), parsed(&dist.join("data/progress.json")));
+        assert_eq!(log.lines().count(), 1 + 3 * Figure::ALL.len());
+        let _ = fs::remove_dir_all(&dist);
     }
 }

@@ -180,7 +180,10 @@ fn needs_guard(s: &str) -> bool {
 /// Writes one field: guarded, then quoted if it must be.
 fn write_field(out: &mut String, cell: &str) {
     let guard = if needs_guard(cell) { "'" } else { "" };
-    let quote = cell.contains([',', '"', '\r', '\n'])
+    // Quoted at `;` too: Excel in a Vietnamese (or any comma-decimal)
+    // locale splits CSV files at semicolons, and would read what follows
+    // one as a cell of its own.
+    let quote = cell.contains([',', ';', '"', '\r', '\n'])
         || cell.starts_with(char::is_whitespace)
         || cell.ends_with(char::is_whitespace);
     if quote {
@@ -195,8 +198,9 @@ fn write_field(out: &mut String, cell: &str) {
 }
 
 /// A note as one line: `# ` and the note with line breaks as spaces. A
-/// spreadsheet splits the line at its commas, so each part after a comma
-/// that would start a formula or a quoted field gets an apostrophe.
+/// spreadsheet splits the line at its commas (or, in comma-decimal locales,
+/// its semicolons), so each part after one that would start a formula or a
+/// quoted field gets an apostrophe.
 fn note_line(note: &str) -> String {
     let flat: String = note
         .chars()
@@ -204,14 +208,23 @@ fn note_line(note: &str) -> String {
         .collect();
     let mut line = String::with_capacity(flat.len() + 4);
     line.push_str("# ");
-    for (i, part) in flat.split(',').enumerate() {
-        if i > 0 {
-            line.push(',');
-            if needs_guard(part) || part.starts_with('"') {
-                line.push('\'');
-            }
+    let mut rest = flat.as_str();
+    let mut first = true;
+    loop {
+        let (part, sep, next) = match rest.find([',', ';']) {
+            Some(k) => (&rest[..k], Some(&rest[k..=k]), &rest[k + 1..]),
+            None => (rest, None, ""),
+        };
+        if !first && (needs_guard(part) || part.starts_with('"')) {
+            line.push('\'');
         }
         line.push_str(part);
+        match sep {
+            Some(sep) => line.push_str(sep),
+            None => break,
+        }
+        first = false;
+        rest = next;
     }
     line
 }
@@ -1070,6 +1083,22 @@ mod tests {
             "# Nguồn: a,'=cmd(),'\"b c, -1"
         );
         assert_eq!(note_line("x,-2"), "# x,-2");
+        assert_eq!(note_line("a;=HYPERLINK(1);b"), "# a;'=HYPERLINK(1);b");
+    }
+
+    /// Guards Excel in comma-decimal locales (Vietnamese among them), which
+    /// splits at semicolons: a cell holding one is quoted, so what follows
+    /// it stays in the cell instead of becoming a formula of its own.
+    #[test]
+    fn cells_with_semicolons_are_quoted() {
+        let t = Table {
+            header: vec!["h".into()],
+            rows: vec![vec!["Hà Nội;=HYPERLINK(\"http://x\")".into()]],
+            ..Table::default()
+        };
+        assert!(t
+            .to_csv()
+            .contains("\r\n\"Hà Nội;=HYPERLINK(\"\"http://x\"\")\"\r\n"));
     }
 
     /// Guards the ranking's download: one row per ranked province, with

@@ -155,21 +155,20 @@ pub fn release_file(as_of: &str) -> String {
 }
 
 /// The state an embed of `figure` keeps from the view it was made from:
-/// what the figure shows, the language and theme; not the page's own
-/// search, sort, nor keys it does not know.
-pub fn embed_state(view: &UrlState, figure: Figure, theme: Option<Theme>) -> UrlState {
+/// what the figure shows and the language shown (`lang`, also when the
+/// reader's choice was only remembered); not the page's own search, sort,
+/// nor keys it does not know. (The trend and the pillars always show the
+/// headline index's latest, as the province page does.)
+pub fn embed_state(view: &UrlState, figure: Figure, lang: Lang) -> UrlState {
     let mut e = UrlState {
         page: Page::Embed,
         figure: Some(figure),
-        theme,
-        lang: view.lang,
+        lang: Some(lang),
         data: view.data.clone(),
         ..UrlState::default()
     };
-    if matches!(figure, Figure::Map | Figure::Ranking | Figure::Trend) {
+    if matches!(figure, Figure::Map | Figure::Ranking) {
         e.indicator = view.indicator.clone();
-    }
-    if matches!(figure, Figure::Map | Figure::Ranking | Figure::Pillars) {
         e.period = view.period.clone();
     }
     if figure != Figure::Tasks && figure != Figure::Targets {
@@ -191,6 +190,27 @@ pub fn full_view(embed: &UrlState) -> UrlState {
         extra: Vec::new(),
         ..embed.with_page(figure.page())
     }
+}
+
+/// The address of the full view an embed links back to, on the site in
+/// folder `site`.
+pub fn full_view_url(site: &str, embed: &UrlState) -> String {
+    format!("{site}{}", full_view(embed).to_query())
+}
+
+/// A first height for an embed's iframe, in CSS pixels, from its figure's
+/// drawn height: room for the title, tools, key, sources and link.
+pub fn first_height(figure_height: f64) -> u32 {
+    (figure_height + 190.0).round().clamp(200.0, 4000.0) as u32
+}
+
+/// Whether an embed page may read its data from `url`: a path on the
+/// site's own server only (`data/…`, `/…`), never another site, so that a
+/// frame on the official address cannot be made to show anyone's JSON.
+pub fn embed_data_allowed(url: &str) -> bool {
+    let url = url.trim();
+    let before_slash = url.split('/').next().unwrap_or_default();
+    !url.starts_with("//") && !url.starts_with('\\') && !before_slash.contains(':')
 }
 
 /// The address of an embed page: `site` is the site's folder, ending in
@@ -227,7 +247,7 @@ pub fn html_escape(text: &str) -> String {
 pub fn iframe_snippet(src: &str, title: &str, height: u32) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" \
-         style=\"border:0;width:100%;max-width:100%\" loading=\"lazy\" \
+         style=\"border:0;width:100%;max-width:100%\" scrolling=\"no\" loading=\"lazy\" \
          data-tien-do-embed></iframe>",
         html_escape(src),
         html_escape(title)
@@ -422,7 +442,8 @@ mod tests {
         let view = UrlState::from_query(
             "?page=map&indicator=dti.total&period=2024-34&province=79&zoom=2/16.1/107.2&former=1&q=x&lang=en&utm_source=a",
         );
-        let e = embed_state(&view, Figure::Map, Some(Theme::Dark));
+        let mut e = embed_state(&view, Figure::Map, Lang::En);
+        e.theme = Some(Theme::Dark);
         let url = embed_url("https://example.gov.vn/tien-do/", &e);
         assert_eq!(
             url,
@@ -433,19 +454,33 @@ mod tests {
             back.to_query(),
             "?page=map&province=79&indicator=dti.total&period=2024-34&zoom=2/16.1/107.2&former=1&lang=en"
         );
-        let tasks = embed_state(&view, Figure::Tasks, None);
+        let tasks = embed_state(&view, Figure::Tasks, Lang::En);
         assert_eq!(
             embed_url("/", &tasks),
             "/embed-tasks.html?lang=en",
             "the tasks figure takes no province or indicator"
         );
         assert_eq!(full_view(&tasks).page, Page::Tasks);
-        let trend = embed_state(&view, Figure::Trend, None);
+        let trend = embed_state(&view, Figure::Trend, Lang::Vi);
         assert_eq!(
-            (trend.province.as_deref(), trend.period.as_deref()),
-            (Some("79"), None)
+            (
+                trend.province.as_deref(),
+                trend.indicator.as_deref(),
+                trend.period.as_deref()
+            ),
+            (Some("79"), None, None),
+            "the trend shows the headline index, as the province page"
+        );
+        assert_eq!(
+            trend.lang,
+            Some(Lang::Vi),
+            "the language shown, even if only remembered"
         );
         assert_eq!(full_view(&trend).page, Page::Province);
+        assert_eq!(
+            full_view_url("https://x/td/", &trend),
+            "https://x/td/?page=province&province=79&lang=vi"
+        );
     }
 
     #[test]
@@ -542,6 +577,30 @@ mod tests {
             figure_chart(&d, Figure::Trend, &UrlState::default(), Lang::Vi).err(),
             Some(Msg::ChooseProvince)
         );
+    }
+
+    /// Guards embeds against showing another site's JSON under the
+    /// official address.
+    #[test]
+    fn embeds_read_data_from_their_own_site_only() {
+        for ok in [
+            "data/progress.json",
+            "data/releases/2025-11-15.json",
+            "/tien-do/data/x.json",
+        ] {
+            assert!(embed_data_allowed(ok), "{ok}");
+        }
+        for bad in [
+            "https://evil.example/p.json",
+            "//evil.example/p.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            " HTTPS://evil.example/",
+            "\\\\evil\\p.json",
+        ] {
+            assert!(!embed_data_allowed(bad), "{bad}");
+        }
+        assert_eq!(first_height(400.0), 590);
     }
 
     #[test]

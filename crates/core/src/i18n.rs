@@ -99,23 +99,6 @@ messages! {
     Retry => ("Thử lại", "Try again"),
     ErrorTitle => ("Không tải được dữ liệu", "The data could not be loaded"),
     ErrorDataUrl => ("Địa chỉ dữ liệu", "Data address"),
-    Coming => ("Sắp ra mắt", "Coming soon"),
-    ComingMap => (
-        "Bản đồ các tỉnh, thành phố theo từng chỉ số đang được xây dựng.",
-        "A map of the provinces for each indicator is being built.",
-    ),
-    ComingProvince => (
-        "Trang riêng của từng tỉnh, thành phố đang được xây dựng.",
-        "A page for each province is being built.",
-    ),
-    ComingTasks => (
-        "Biểu đồ theo dõi nhiệm vụ qua các phiên họp đang được xây dựng.",
-        "A tracker of tasks across the meetings is being built.",
-    ),
-    ComingEmbed => (
-        "Mã nhúng biểu đồ và bản đồ cho báo chí đang được xây dựng.",
-        "Embeddable charts and maps for newsrooms are being built.",
-    ),
     Source => ("Nguồn", "Source"),
     Sources => ("Nguồn dữ liệu", "Data sources"),
     AsOf => ("Số liệu tính đến", "Data as of"),

@@ -236,6 +236,10 @@ impl UrlState {
             next.zoom = None;
             next.former = false;
         }
+        if page != Page::Embed {
+            next.figure = None;
+            next.theme = None;
+        }
         next
     }
 

@@ -24,7 +24,12 @@ async fn run(client: &Client, script: &str, args: Vec<Value>) -> Value {
 
 /// Opens the first Embed dialog under `scope` and returns its responsive
 /// and iframe codes (after choosing `release`, `latest` or `pinned`).
-async fn embed_codes(client: &Client, scope: &str, release: &str) -> (String, String) {
+async fn embed_codes(
+    client: &Client,
+    scope: &str,
+    release: &str,
+    shot: Option<&str>,
+) -> (String, String) {
     click(client, &format!("{scope} .embed-open")).await;
     click(client, &format!("dialog[open] input[value={release}]")).await;
     let codes = run(
@@ -35,6 +40,9 @@ async fn embed_codes(client: &Client, scope: &str, release: &str) -> (String, St
         vec![],
     )
     .await;
+    if let Some(name) = shot {
+        screenshot(client, name).await;
+    }
     click(client, "dialog[open] .embed-close").await;
     (
         codes[0].as_str().unwrap_or_default().to_string(),
@@ -55,7 +63,7 @@ async fn frame_heights(client: &Client) -> Vec<(String, f64, f64)> {
     let mut out = Vec::new();
     for (i, f) in frames.as_array().expect("frames").iter().enumerate() {
         let id = f[0].as_str().unwrap_or_default().to_string();
-        if id == "foreign" {
+        if matches!(id.as_str(), "foreign" | "spoof" | "moved") {
             continue;
         }
         // Chromium does not render a cross-origin frame out of view (nor
@@ -143,14 +151,20 @@ async fn host_page_embeds_two_figures_sized_to_their_content() {
         .for_element(Locator::Css(".choropleth canvas[data-drawn]"))
         .await
         .expect("the map draws");
-    let (map_code, _) = embed_codes(&client, ".map-page", "latest").await;
+    let (map_code, _) = embed_codes(
+        &client,
+        ".map-page",
+        "latest",
+        Some("embed-dialog-en-desktop"),
+    )
+    .await;
     assert!(map_code.contains("embed-map.html?"), "{map_code}");
     assert!(map_code.contains("<noscript><a href="), "{map_code}");
     client
         .goto(&site("?page=tasks&lang=en"))
         .await
         .expect("tasks");
-    let (_, tasks_iframe) = embed_codes(&client, ".task-tracker-chart", "latest").await;
+    let (_, tasks_iframe) = embed_codes(&client, ".task-tracker-chart", "latest", None).await;
     assert!(tasks_iframe.starts_with("<iframe src="), "{tasks_iframe}");
     assert!(tasks_iframe.contains("embed-tasks.html"), "{tasks_iframe}");
 
@@ -158,11 +172,19 @@ async fn host_page_embeds_two_figures_sized_to_their_content() {
     run(
         &client,
         "putSnippet('first', arguments[0]); putSnippet('second', arguments[1]);
-         new pym.Parent('pym', arguments[2], { title: 'Ranking (pym.js)' });",
+         new pym.Parent('pym', arguments[2], { title: 'Ranking (pym.js)' });
+         document.getElementById('spoof').src = arguments[3];
+         document.getElementById('moved').src = arguments[4];",
         vec![
             json!(map_code),
             json!(tasks_iframe),
             json!(format!("{}embed-ranking.html?lang=en", site(""))),
+            json!(site("").replace("/tien-do/", "/fixtures/spoof-heights.html")),
+            json!(format!(
+                "{}?to={}foreign.html",
+                site("").replace("/tien-do/", "/fixtures/leave.html"),
+                host_url()
+            )),
         ],
     )
     .await;
@@ -188,33 +210,49 @@ async fn host_page_embeds_two_figures_sized_to_their_content() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
     whole_page_screenshot(&client, "embed-host-en-phone", (390, 844)).await;
-    // The foreign frame's 9999 px claims were sent, and changed nothing.
-    let foreign = run(
+    // The 9999 px claims were sent, from another site (by a frame wrongly
+    // marked as an embed, and by an embed frame whose page moved on to that
+    // site: refused for their origin) and from the site's own address (by a
+    // frame that is not an embed: refused for its window); they changed
+    // nothing.
+    let origin = site("").trim_end_matches("/tien-do/").to_string();
+    let spoofs = run(
         &client,
-        "return [window.__messages.filter(m => m.data && m.data['datawrapper-height']
-                   && m.data['datawrapper-height']['tien-do-map'] === 9999).length,
-                 document.getElementById('foreign').getBoundingClientRect().height];",
-        vec![],
+        "const claims = window.__messages.filter(m => m.data && m.data['datawrapper-height']
+                   && m.data['datawrapper-height']['tien-do-map'] === 9999);
+         return [claims.filter(m => m.origin === arguments[0]).length,
+                 claims.filter(m => m.origin !== arguments[0]).length,
+                 document.getElementById('foreign').getBoundingClientRect().height,
+                 document.getElementById('spoof').getBoundingClientRect().height,
+                 document.getElementById('moved').getBoundingClientRect().height];",
+        vec![json!(origin)],
     )
     .await;
     assert!(
-        foreign[0].as_u64().unwrap_or(0) > 0,
-        "the foreign frame posted nothing"
+        spoofs[0].as_u64().unwrap_or(0) > 0,
+        "the site-origin spoof posted nothing: {spoofs}"
     );
     assert!(
-        (foreign[1].as_f64().unwrap_or(0.0) - 82.0).abs() < 3.0,
-        "foreign frame resized: {foreign}"
+        spoofs[1].as_u64().unwrap_or(0) > 0,
+        "the foreign frame posted nothing: {spoofs}"
     );
+    for k in [2, 3, 4] {
+        let h = spoofs[k].as_f64().unwrap_or(0.0);
+        assert!(
+            (h - 82.0).abs() < 3.0,
+            "a spoofing frame was resized: {spoofs}"
+        );
+    }
     assert!(narrow.iter().all(|(_, h, _)| *h < 3000.0), "{narrow:?}");
 
     // What the embeds posted, from the site's origin: each format.
-    let origin = site("").trim_end_matches("/tien-do/").to_string();
     let formats = run(
         &client,
         "const ours = window.__messages.filter(m => m.origin === arguments[0]);
          return {
            dw: ours.filter(m => m.data && m.data['datawrapper-height']
-                 && m.data['datawrapper-height']['tien-do-map'] > 100).length,
+                 && m.data['datawrapper-height']['tien-do-map'] > 100
+                 && m.data['datawrapper-height']['tien-do-map'] < 9999).length,
            amp: ours.filter(m => m.data && m.data.sentinel === 'amp'
                  && m.data.type === 'embed-size' && m.data.height > 100).length,
            pym: ours.filter(m => typeof m.data === 'string'
@@ -241,7 +279,13 @@ async fn pinned_embed_reads_its_release() {
         .goto(&site("?page=tasks&lang=vi"))
         .await
         .expect("tasks");
-    let (_, pinned) = embed_codes(&client, ".target-chart", "pinned").await;
+    let (_, pinned) = embed_codes(
+        &client,
+        ".target-chart",
+        "pinned",
+        Some("embed-dialog-vi-desktop"),
+    )
+    .await;
     let src = pinned
         .split("src=\"")
         .nth(1)
@@ -512,7 +556,20 @@ async fn csv_columns_follow_the_language() {
     let (_, csv) = download(&client, ".task-tracker-chart", "csv").await;
     let text = String::from_utf8(csv[3..].to_vec()).expect("UTF-8");
     assert!(text.contains("# Nguồn:"), "{text}");
-    assert!(text.contains("Phiên họp"), "{text}");
-    assert!(text.contains("Ban Chỉ đạo"), "{text}");
+    let header = text
+        .lines()
+        .find(|l| !l.starts_with('#'))
+        .expect("a header");
+    assert!(header.starts_with("Phiên họp"), "{header}");
+    assert!(!header.contains("Meeting"), "{header}");
+    let row = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .nth(1)
+        .expect("a row");
+    assert!(
+        row.contains("Ban Chỉ đạo"),
+        "the meeting's Vietnamese name intact: {row}"
+    );
     client.close().await.expect("close");
 }

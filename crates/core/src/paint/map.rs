@@ -3,10 +3,11 @@
 //! dashed over them, the archipelagos in their inset, the selected unit
 //! outlined.
 
-use super::{xml_escape, Palette};
+use super::{framed_svg, xml_escape, Caption, Palette, SvgImage};
 use crate::boundaries::{MapLayout, Part, Region};
 use crate::choropleth::MapData;
 use crate::zoom::MapZoom;
+use crate::{Lang, Msg};
 use std::fmt::Write;
 
 /// The map's height in CSS pixels for a width (as on the page).
@@ -110,6 +111,51 @@ pub fn svg(
     }
     out.push_str("</g></svg>");
     Some(out)
+}
+
+/// Width in CSS pixels of the map's downloaded and static images.
+pub const IMAGE_WIDTH: f64 = 640.0;
+
+/// The map as a complete image, [`IMAGE_WIDTH`] wide: its title (with the
+/// indicator's unit), the map, the legend (each class, and the hatch where
+/// a value was not published) and `notes` (sources, date) at the foot.
+pub fn image(
+    m: &MapData,
+    (regions, overlay): (&[Region], Option<&[Region]>),
+    view: (Option<MapZoom>, Option<&str>),
+    title: &str,
+    notes: Vec<String>,
+    lang: Lang,
+) -> Option<SvgImage> {
+    let pal = Palette::LIGHT;
+    let inner = svg(regions, overlay, Some(m), view, IMAGE_WIDTH, &pal)?;
+    let f = |v: f64| m.indicator.format_value(v, lang);
+    let mut legend: Vec<(String, String)> = m
+        .bins
+        .iter()
+        .flat_map(|b| {
+            b.colors.iter().enumerate().map(|(i, c)| {
+                (
+                    c.clone(),
+                    format!("{} – {}", f(b.limits[i]), f(b.limits[i + 1])),
+                )
+            })
+        })
+        .collect();
+    if m.rows.iter().any(|r| r.value.is_none()) {
+        legend.push(("url(#np)".into(), Msg::NotPublished.text(lang).to_string()));
+    }
+    let caption = Caption {
+        title: format!("{title} ({})", m.indicator.unit.get(lang)),
+        legend,
+        notes,
+    };
+    Some(framed_svg(
+        &inner,
+        (IMAGE_WIDTH, height(IMAGE_WIDTH)),
+        &caption,
+        &pal,
+    ))
 }
 
 /// A region's outline as SVG path data, in pixels to 0.1.

@@ -411,3 +411,127 @@ pub fn caption_notes(sources: &[Source], as_of: Option<&str>, lang: Lang) -> Vec
     }
     notes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::{figure_chart, Figure};
+    use crate::UrlState;
+
+    fn parses(svg: &str) -> roxmltree::Document<'_> {
+        roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}\n{svg}"))
+    }
+
+    /// Guards the SVG downloads and static images: every chart, drawn on
+    /// plotters' SVG backend, is well-formed, as wide as asked, and its
+    /// framed image carries the title, legend and notes as text.
+    #[test]
+    fn every_chart_draws_as_well_formed_svg() {
+        let d = crate::test_support::demo();
+        let state = UrlState::from_query("?province=79");
+        for f in Figure::ALL.into_iter().filter(|f| *f != Figure::Map) {
+            let (chart, title) = figure_chart(&d, f, &state, Lang::Vi).expect("a chart");
+            let inner = chart.svg(720.0, &Palette::LIGHT, Lang::Vi);
+            assert_eq!(
+                parses(&inner).root_element().attribute("width"),
+                Some("720"),
+                "{f:?}"
+            );
+            let caption = Caption {
+                title: title.clone(),
+                legend: chart.legend(Lang::Vi),
+                notes: caption_notes(&chart.sources(), Some(&d.as_of), Lang::Vi),
+            };
+            let image = framed_svg(
+                &inner,
+                (720.0, chart.height(720.0)),
+                &caption,
+                &Palette::LIGHT,
+            );
+            let doc = parses(&image.svg);
+            let text: String = doc
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let first_word = title.split_whitespace().next().unwrap_or_default();
+            assert!(text.contains(first_word), "{f:?} lacks its title: {text}");
+            assert!(text.contains("Nguồn:"), "{f:?} lacks its source");
+            assert!(text.contains("15/11/2025"), "{f:?} lacks the data's date");
+            assert!(
+                image.height > chart.height(720.0),
+                "{f:?}: the frame adds room"
+            );
+        }
+    }
+
+    /// Guards hostile text in images: a title with markup is text in the
+    /// SVG, never an element.
+    #[test]
+    fn framed_svg_keeps_markup_in_titles_as_text() {
+        let caption = Caption {
+            title: "<script>alert(1)</script> & \"quotes\"".into(),
+            legend: vec![("red\"/><script>x</script>".into(), "<b>bold</b>".into())],
+            notes: vec!["javascript:alert(1) <img src=x onerror=alert(1)>".into()],
+        };
+        let image = framed_svg(
+            "<svg width=\"10\" height=\"10\"></svg>",
+            (300.0, 10.0),
+            &caption,
+            &Palette::DARK,
+        );
+        let doc = parses(&image.svg);
+        assert!(doc
+            .descendants()
+            .all(|n| !matches!(n.tag_name().name(), "script" | "img" | "b")));
+        assert!(image.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(image.svg.contains("fill=\"#161b22\""), "dark paper");
+    }
+
+    /// Guards the map image: one filled path per region, hatching where a
+    /// value is missing, the selected unit outlined, the archipelagos named.
+    #[test]
+    fn map_draws_as_svg_with_every_region() {
+        let d = crate::test_support::demo();
+        let (i, p) = crate::choropleth::chosen_view(&d, None, None).expect("a view");
+        let mut m = crate::choropleth::map_data(&d, &i, &p).expect("a map");
+        m.rows[0].value = None;
+        let missing = m.rows[0].code.clone();
+        let path = format!(
+            "{}/../../public/geo/vn-provinces-2025.topo.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let regions = crate::boundaries::decode_first(&std::fs::read_to_string(path).unwrap())
+            .expect("boundaries");
+        let svg = map::svg(
+            &regions,
+            None,
+            Some(&m),
+            (None, Some("79")),
+            640.0,
+            &Palette::LIGHT,
+        )
+        .expect("a map");
+        let doc = parses(&svg);
+        let filled: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("path") && n.attribute("fill").is_some_and(|f| f != "none"))
+            .collect();
+        assert_eq!(filled.len(), regions.len());
+        let hatched = filled
+            .iter()
+            .find(|n| n.attribute("fill") == Some("url(#np)"))
+            .expect("a hatched unit");
+        assert_eq!(
+            hatched.first_element_child().and_then(|t| t.text()),
+            Some(missing.as_str())
+        );
+        let outlines = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("path") && n.attribute("stroke-width") == Some("2.5"))
+            .count();
+        assert!(outlines >= 1, "the selected unit is outlined");
+        assert!(svg.contains(">Hoàng Sa<") && svg.contains(">Trường Sa<"));
+    }
+}

@@ -374,3 +374,13 @@ pub fn shareable_href() -> String {
     state.extra.clear();
     format!("{page}{}", state.to_query())
 }
+
+/// Whether the server has `url` (relative to the page): a HEAD request
+/// answered 2xx.
+pub async fn exists(url: &str) -> bool {
+    gloo_net::http::RequestBuilder::new(url)
+        .method(http::Method::HEAD)
+        .send()
+        .await
+        .is_ok_and(|r| r.ok())
+}

@@ -190,6 +190,24 @@ fn EmbedDialog(
             </label>
         }
     };
+    // A pinned embed reads data/releases/<as_of>.json: say so if the
+    // publisher has not kept it (data updated without running the tool).
+    let release_url = release_file(&as_of);
+    let shown_url = release_url.clone();
+    let kept = LocalResource::new(move || {
+        let (pinned, url) = (release.get() == Release::Pinned, release_url.clone());
+        async move { !pinned || browser::exists(&url).await }
+    });
+    let missing = move || {
+        let url = shown_url.clone();
+        (kept.get() == Some(false)).then(|| {
+            view! {
+                <p class="notice-inline" role="status">
+                    {Msg::EmbedPinnedMissing.text(lang)} ": " <code>{url}</code>
+                </p>
+            }
+        })
+    };
     let pinned_label = format!(
         "{} ({})",
         Msg::EmbedPinned.text(lang),
@@ -213,6 +231,7 @@ fn EmbedDialog(
                     {release_choice(Release::Latest, Msg::EmbedLatest.text(lang).to_string())}
                     {release_choice(Release::Pinned, pinned_label.clone())}
                 </fieldset>
+                {missing.clone()}
             })}
             <label class="code">
                 <span>{Msg::EmbedResponsive.text(lang)}</span>

@@ -134,17 +134,16 @@ pub fn App() -> impl IntoView {
         })
     };
 
+    // The page, with its loading skeleton and its error panel.
+    let content = view! {
+        <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> } set_pending>
+            <ErrorBoundary fallback=error_view>
+                {body}
+            </ErrorBoundary>
+        </Transition>
+    };
     if is_embed {
-        return view! {
-            <main id="main" class="embed-main">
-                <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> } set_pending>
-                    <ErrorBoundary fallback=error_view>
-                        {body}
-                    </ErrorBoundary>
-                </Transition>
-            </main>
-        }
-        .into_any();
+        return view! { <main id="main" class="embed-main">{content}</main> }.into_any();
     }
 
     view! {
@@ -153,11 +152,7 @@ pub fn App() -> impl IntoView {
         <MainNav lang=lang state=state on_navigate=navigate />
         <main id="main" tabindex="-1">
             <DataProblemsNotice problems=problems.into() lang=lang />
-            <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> } set_pending>
-                <ErrorBoundary fallback=error_view>
-                    {body}
-                </ErrorBoundary>
-            </Transition>
+            {content}
         </main>
         <SiteFooter lang=lang data=loaded data_url=data_url />
     }

@@ -5,7 +5,9 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
-use tien_do_core::boundaries::{anchor, neighbour, Direction, MapLayout, Part, Region};
+use tien_do_core::boundaries::{
+    anchor, archipelago_ring, neighbour, Direction, MapLayout, Part, Region,
+};
 use tien_do_core::charts::tooltip_css;
 use tien_do_core::choropleth::MapData;
 use tien_do_core::zoom::{MapZoom, ZoomChange};
@@ -715,16 +717,9 @@ fn draw_units(
     if let Some((frame, p)) = &layout.inset {
         ctx.set_font("12px system-ui, sans-serif");
         for r in regions.iter().filter(|r| r.part != Part::Mainland) {
-            // Proper names, the same in both languages.
-            let label = match r.part {
-                Part::HoangSa => "Hoàng Sa",
-                Part::TruongSa => "Trường Sa",
-                Part::Mainland => continue,
+            let Some((label, (cx, cy), radius)) = archipelago_ring(p, r) else {
+                continue;
             };
-            let (x0, y0) = p.project(r.bbox.min().x, r.bbox.max().y);
-            let (x1, y1) = p.project(r.bbox.max().x, r.bbox.min().y);
-            let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-            let radius = ((x1 - x0).hypot(y1 - y0) / 2.0 + 4.0).max(10.0);
             ctx.begin_path();
             let _ = ctx.ellipse(cx, cy, radius, radius, 0.0, 0.0, std::f64::consts::TAU);
             ctx.set_stroke_style_str("#607d8b");

@@ -118,6 +118,21 @@ pub fn hit(regions: &[Region], lon: f64, lat: f64) -> Option<usize> {
     })
 }
 
+/// An archipelago's ring in the inset (its islands are specks at this
+/// scale): its name (a proper name, the same in both languages), the
+/// ring's centre and radius in pixels. `None` for the mainland.
+pub fn archipelago_ring(p: &Projection, r: &Region) -> Option<(&'static str, (f64, f64), f64)> {
+    let label = match r.part {
+        Part::HoangSa => "Hoàng Sa",
+        Part::TruongSa => "Trường Sa",
+        Part::Mainland => return None,
+    };
+    let (x0, y0) = p.project(r.bbox.min().x, r.bbox.max().y);
+    let (x1, y1) = p.project(r.bbox.max().x, r.bbox.min().y);
+    let radius = ((x1 - x0).hypot(y1 - y0) / 2.0 + 4.0).max(10.0);
+    Some((label, ((x0 + x1) / 2.0, (y0 + y1) / 2.0), radius))
+}
+
 /// The boundary file of a unit set shipped with the site, relative to the
 /// page.
 pub fn boundary_file(unit_set: &str) -> Option<&'static str> {

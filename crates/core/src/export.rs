@@ -276,7 +276,7 @@ fn count(v: Option<u64>) -> String {
 }
 
 /// "Nguồn: publisher — title (date) url".
-fn source_note(s: &Source, lang: Lang) -> String {
+pub(crate) fn source_note(s: &Source, lang: Lang) -> String {
     let date = s
         .published
         .as_deref()
@@ -295,7 +295,8 @@ fn source_name(s: &Source, lang: Lang) -> String {
     format!("{} — {}", s.publisher.get(lang), s.title.get(lang))
 }
 
-fn as_of_note(as_of: &str, lang: Lang) -> String {
+/// "Số liệu tính đến: 15/11/2025".
+pub(crate) fn as_of_note(as_of: &str, lang: Lang) -> String {
     format!("{}: {}", Msg::AsOf.text(lang), format_date(as_of, lang))
 }
 
@@ -393,19 +394,31 @@ pub fn shown_table(chart: &Chart, title: &str, lang: Lang) -> Table {
     }
 }
 
+/// The head of a table of one indicator in one period: the title, the
+/// indicator, the period, the sources, and what an empty cell means.
+fn one_period_head(
+    title: &str,
+    (indicator, period): (&Indicator, &Period),
+    sources: &[Source],
+    lang: Lang,
+) -> Table {
+    let mut t = head(title);
+    t.notes.push(indicator_note(indicator, lang));
+    t.notes.push(format!(
+        "{}: {}",
+        Msg::Period.text(lang),
+        period.label.get(lang)
+    ));
+    push_sources(&mut t, sources, lang);
+    t.notes.push(empty_note(lang));
+    t
+}
+
 /// Rank, unit code, unit, value, note: the bars best first, then the
 /// units with nothing published, then the average of the units (a row
 /// without a code).
 fn ranking_table(r: &Ranking, title: &str, lang: Lang) -> Table {
-    let mut t = head(title);
-    t.notes.push(indicator_note(&r.indicator, lang));
-    t.notes.push(format!(
-        "{}: {}",
-        Msg::Period.text(lang),
-        r.period.label.get(lang)
-    ));
-    push_sources(&mut t, r.source.as_slice(), lang);
-    t.notes.push(empty_note(lang));
+    let mut t = one_period_head(title, (&r.indicator, &r.period), r.source.as_slice(), lang);
     let level = level_of_codes(r.bars.iter().map(|b| b.code.as_str()));
     t.header = vec![
         Msg::Rank.text(lang).to_string(),
@@ -658,15 +671,12 @@ fn targets_table(bars: &[TargetBar], title: &str, lang: Lang) -> Table {
 /// merger (when the map knows), note. A map does not know the day its data
 /// is of; add it with [`Table::with_as_of`].
 pub fn map_table(map: &MapData, title: &str, lang: Lang) -> Table {
-    let mut t = head(title);
-    t.notes.push(indicator_note(&map.indicator, lang));
-    t.notes.push(format!(
-        "{}: {}",
-        Msg::Period.text(lang),
-        map.period.label.get(lang)
-    ));
-    push_sources(&mut t, map.source.as_slice(), lang);
-    t.notes.push(empty_note(lang));
+    let mut t = one_period_head(
+        title,
+        (&map.indicator, &map.period),
+        map.source.as_slice(),
+        lang,
+    );
     let has_lineage = map.rows.iter().any(|r| r.lineage != Lineage::None);
     t.header = vec![
         Msg::Rank.text(lang).to_string(),

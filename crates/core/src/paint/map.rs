@@ -4,7 +4,7 @@
 //! outlined.
 
 use super::{framed_svg, xml_escape, Caption, Palette, SvgImage};
-use crate::boundaries::{MapLayout, Part, Region};
+use crate::boundaries::{archipelago_ring, MapLayout, Part, Region};
 use crate::choropleth::MapData;
 use crate::zoom::MapZoom;
 use crate::{Lang, Msg};
@@ -81,15 +81,9 @@ pub fn svg(
         );
         for r in regions.iter().filter(|r| r.part != Part::Mainland) {
             fill(&mut out, r);
-            let label = match r.part {
-                Part::HoangSa => "Hoàng Sa",
-                Part::TruongSa => "Trường Sa",
-                Part::Mainland => continue,
+            let Some((label, (cx, cy), radius)) = archipelago_ring(p, r) else {
+                continue;
             };
-            let (x0, y0) = p.project(r.bbox.min().x, r.bbox.max().y);
-            let (x1, y1) = p.project(r.bbox.max().x, r.bbox.min().y);
-            let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-            let radius = ((x1 - x0).hypot(y1 - y0) / 2.0 + 4.0).max(10.0);
             let ty = (cy + radius + 14.0).min(frame.y + frame.h - 6.0);
             let _ = write!(
                 out,

@@ -16,7 +16,6 @@ pub mod trend;
 
 use crate::charts::{distinct_sources, MeetingTasks, Pillar, Ranking, TargetBar, Trend};
 use crate::data::{Period, Source, Text};
-use crate::format::format_date;
 use crate::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
@@ -387,28 +386,9 @@ pub struct SvgImage {
 pub fn caption_notes(sources: &[Source], as_of: Option<&str>, lang: Lang) -> Vec<String> {
     let mut notes: Vec<String> = sources
         .iter()
-        .map(|s| {
-            let date = s
-                .published
-                .as_deref()
-                .map(|d| format!(" ({})", format_date(d, lang)))
-                .unwrap_or_default();
-            let url = s.link().map(|u| format!(" {u}")).unwrap_or_default();
-            format!(
-                "{}: {} — {}{date}{url}",
-                crate::Msg::Source.text(lang),
-                s.publisher.get(lang),
-                s.title.get(lang)
-            )
-        })
+        .map(|s| crate::export::source_note(s, lang))
         .collect();
-    if let Some(d) = as_of {
-        notes.push(format!(
-            "{}: {}",
-            crate::Msg::AsOf.text(lang),
-            format_date(d, lang)
-        ));
-    }
+    notes.extend(as_of.map(|d| crate::export::as_of_note(d, lang)));
     notes
 }
 

@@ -73,6 +73,7 @@ http {
   uwsgi_temp_path $work/nginx/tmp;
   scgi_temp_path $work/nginx/tmp;
   gzip on;
+  gzip_comp_level 6;
   gzip_types application/wasm application/javascript text/css application/json;
   server {
     listen 127.0.0.1:$port;

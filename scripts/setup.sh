@@ -45,10 +45,12 @@ for tool in chromium chromedriver nginx curl; do
 done
 
 # 3. wasm-opt from npm (Debian's binaryen 108 breaks the wasm at run time),
-#    and pym.js, whose real parent script the embed tests resize with.
+#    pym.js, whose real parent script the embed tests resize with, and
+#    axe-core, the accessibility checker the end-to-end tests inject.
 if ! "$ROOT/tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" ||
-   [ ! -f "$ROOT/tools/node_modules/pym.js/dist/pym.v1.min.js" ]; then
-  say "npm ci (binaryen $BINARYEN_VERSION, pym.js)"
+   [ ! -f "$ROOT/tools/node_modules/pym.js/dist/pym.v1.min.js" ] ||
+   [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ]; then
+  say "npm ci (binaryen $BINARYEN_VERSION, pym.js, axe-core)"
   npm ci --prefix "$ROOT/tools" --no-audit --no-fund
 fi
 

@@ -1,0 +1,139 @@
+//! Budgets that hold: measured in real Chromium against the release site
+//! over nginx (gzip), on every run of the test command. The margins are
+//! generous: they catch regressions, not noise. Each can be tightened for
+//! one run through its environment variable, to see it fail.
+//!
+//! | budget | limit | measured when set (session 4) |
+//! |---|---:|---:|
+//! | wasm on the wire (gzip, nginx level 6) | 560,000 B (`BUDGET_WASM_GZIP_BYTES`) | 477,002 B |
+//! | requests for the first view | 10 (`BUDGET_FIRST_VIEW_REQUESTS`) | 7 |
+//! | first map, 3,321 SYNTHETIC communes / 34 provinces, same run | 6.0 (`BUDGET_MAP_SCALE_RATIO`) | 2.8 to 2.9 |
+
+use fantoccini::Client;
+use serde_json::Value;
+use std::time::Duration;
+use tien_do_e2e::{browser, site, WAIT};
+
+fn budget(name: &str, default: f64) -> f64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Polls `script` until it returns something other than null.
+async fn poll(c: &Client, script: &str, what: &str) -> Value {
+    let tries = WAIT.as_millis() / 50;
+    for _ in 0..tries {
+        let got = c.execute(script, vec![]).await.expect("script runs");
+        if !got.is_null() {
+            return got;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no {what} within {WAIT:?}");
+}
+
+/// The first view (the overview, with its map) in a fresh browser: every
+/// request it made, with the bytes each took on the wire, once the map is
+/// drawn and the network is quiet.
+async fn first_view() -> Vec<(String, f64)> {
+    let c = browser(1280, 900).await;
+    c.goto(&site("")).await.expect("overview");
+    poll(
+        &c,
+        "return performance.getEntriesByName('tien-do:first-map')[0] ? true : null",
+        "first map",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let entries = c
+        .execute(
+            "const nav = performance.getEntriesByType('navigation')[0];
+             return [[nav.name, nav.transferSize]].concat(
+               performance.getEntriesByType('resource').map(e => [e.name, e.transferSize]));",
+            vec![],
+        )
+        .await
+        .expect("entries");
+    c.close().await.ok();
+    entries
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|e| {
+            (
+                e[0].as_str().unwrap_or_default().to_string(),
+                e[1].as_f64().unwrap_or(0.0),
+            )
+        })
+        .collect()
+}
+
+/// Guards the size and request budgets of the first view.
+#[tokio::test]
+async fn first_view_stays_within_its_size_and_request_budgets() {
+    let entries = first_view().await;
+    let wasm: f64 = entries
+        .iter()
+        .filter(|(n, _)| n.ends_with(".wasm"))
+        .map(|(_, b)| b)
+        .sum();
+    assert!(wasm > 100_000.0, "the wasm was not measured: {entries:?}");
+    let wasm_budget = budget("BUDGET_WASM_GZIP_BYTES", 560_000.0);
+    assert!(
+        wasm <= wasm_budget,
+        "the wasm took {wasm} B on the wire (gzip), over its budget of {wasm_budget} B"
+    );
+    let requests = entries.len() as f64;
+    let request_budget = budget("BUDGET_FIRST_VIEW_REQUESTS", 10.0);
+    assert!(
+        requests <= request_budget,
+        "the first view made {requests} requests, over its budget of {request_budget}: {entries:?}"
+    );
+    println!("first view: {requests} requests, wasm {wasm} B gzip on the wire");
+}
+
+/// When a fresh page first drew its map (ms from navigation).
+async fn first_map_ms(query: &str) -> f64 {
+    let c = browser(1280, 1400).await;
+    c.goto(&site(query)).await.expect("map");
+    let t = poll(
+        &c,
+        "const m = performance.getEntriesByName('tien-do:first-map')[0];
+         return m ? m.startTime : null;",
+        "first map",
+    )
+    .await
+    .as_f64()
+    .expect("a time");
+    c.close().await.ok();
+    t
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// Guards the map's scaling: the 3,321-unit SYNTHETIC commune layer may
+/// take its first map at most so many times as long as the 34 provinces,
+/// both measured in this run on this machine (a ratio, so a slow machine
+/// or a busy CI runner does not fail it).
+#[tokio::test]
+async fn the_commune_map_scales_within_its_budget() {
+    let mut small = Vec::new();
+    let mut large = Vec::new();
+    for _ in 0..3 {
+        small.push(first_map_ms("?page=map&lang=en").await);
+        large.push(first_map_ms("?page=map&lang=en&data=../bench/synthetic-communes.json").await);
+    }
+    let (small, large) = (median(small), median(large));
+    let ratio = large / small;
+    let limit = budget("BUDGET_MAP_SCALE_RATIO", 6.0);
+    assert!(
+        ratio <= limit,
+        "first map: {large:.0} ms at 3,321 units vs {small:.0} ms at 34: {ratio:.2}x, over the budget of {limit}x"
+    );
+    println!("first map: {small:.0} ms (34), {large:.0} ms (3,321 SYNTHETIC): {ratio:.2}x");
+}

@@ -4,8 +4,12 @@
 #     dataset (3,321 units x 16 criteria x 8 periods);
 #   - browser: the same in wasm in headless Chromium, time until the data is
 #     ready, JS heap, for the demo data and the synthetic file;
+#   - the first view (requests, bytes on the wire with gzip, and brotli),
+#     first contentful paint, first map at 34 provinces and at 3,321
+#     SYNTHETIC communes, hover and indicator switch, chart redraws, JS heap;
 #   - the size report.
-# Record results in docs/performance.md with the date and machine.
+# Each run is added to docs/bench-history.jsonl (date, commit, machine), so
+# the history is kept; docs/performance.md explains the numbers.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
@@ -18,6 +22,8 @@ trap stop_site_servers EXIT
 start_site_servers "$ROOT/target/bench-run"
 say "browser"
 cargo run -q -p tien-do-e2e --bin bench-browser
+say "history (docs/bench-history.jsonl)"
+python3 scripts/bench-record.py
 say "size"
 bash scripts/size-report.sh
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p' | head -1); $(date -u +%Y-%m-%d)"

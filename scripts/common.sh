@@ -58,6 +58,13 @@ start_site_servers() {
   local host_port="${E2E_HOST_PORT:-18081}"
   SITE_WORK="$work"
   mkdir -p "$work/nginx/logs" "$work/nginx/tmp" "$ROOT/target/bench"
+  # The site's own policy (the <meta> the build wrote), sent as a header as
+  # well, with reports to /csp-report (logged with their bodies to
+  # csp.log): a page that breaks it is reported, not only blocked.
+  local csp
+  csp="$(sed -n 's/.*http-equiv="Content-Security-Policy" content="\([^"]*\)".*/\1/p' "$ROOT/dist/index.html" | head -1)"
+  [ -n "$csp" ] || die "dist/index.html has no Content-Security-Policy: build first"
+  : > "$work/nginx/logs/csp.log"
   cat > "$work/nginx/nginx.conf" <<NGINX
 worker_processes 1;
 pid $work/nginx/nginx.pid;
@@ -67,18 +74,31 @@ http {
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
   access_log $work/nginx/logs/access.log;
+  log_format csp '\$time_local \$request_body';
   client_body_temp_path $work/nginx/tmp;
   proxy_temp_path $work/nginx/tmp;
   fastcgi_temp_path $work/nginx/tmp;
   uwsgi_temp_path $work/nginx/tmp;
   scgi_temp_path $work/nginx/tmp;
   gzip on;
-  gzip_comp_level 6;
   gzip_types application/wasm application/javascript text/css application/json;
   server {
     listen 127.0.0.1:$port;
-    location /tien-do/ { alias $ROOT/dist/; }
+    location /tien-do/ {
+      alias $ROOT/dist/;
+      add_header Content-Security-Policy "$csp; report-uri /csp-report" always;
+    }
+    # The same site without reports, for the test that breaks the policy
+    # on purpose.
+    location /tien-do-unreported/ { alias $ROOT/dist/; }
+    location = /csp-report {
+      access_log $work/nginx/logs/csp.log csp;
+      proxy_pass http://127.0.0.1:$port/csp-sink;
+    }
+    location = /csp-sink { access_log off; return 204; }
     location /fixtures/ { alias $ROOT/tests/fixtures/; }
+    # Closes the connection without an answer: a network failure.
+    location = /fixtures/connection-dropped.json { return 444; }
     location /bench/ { alias $ROOT/target/bench/; }
   }
   # Another origin: a host page that embeds the site's figures.
@@ -105,6 +125,17 @@ NGINX
   export E2E_WEBDRIVER="http://127.0.0.1:$driver_port"
   export E2E_CHROMIUM="$CHROMIUM"
   export E2E_CHROME_ARGS="[$CHROME_ARGS]"
+}
+
+# Fails, listing them, if any page reported a Content Security Policy
+# violation while the site servers ran.
+check_csp_reports() {
+  local log="$SITE_WORK/nginx/logs/csp.log"
+  if [ -s "$log" ]; then
+    cat "$log" >&2
+    die "the site broke its Content Security Policy (reports above, from $log)"
+  fi
+  say "no Content Security Policy violation reported"
 }
 
 stop_site_servers() {

@@ -46,6 +46,7 @@ TIEN_DO_SITE_URL="http://127.0.0.1:${E2E_PORT:-18080}/tien-do/" bash scripts/bui
 cargo run -q -p tien-do-data --bin tien-do-data -- synthetic "$ROOT/target/bench"
 start_site_servers "$WORK"
 E2E_SCREENSHOTS="$WORK/screenshots" cargo test -p tien-do-e2e -- --test-threads=2
+check_csp_reports
 
 say "6/6 size report"
 bash scripts/size-report.sh

@@ -41,7 +41,7 @@ pub fn write_embeds(dist: &Path, site_url: &str) -> Result<String, String> {
     let read = |p: &str| {
         fs::read_to_string(dist.join(p)).map_err(|e| format!("{}: {e}", dist.join(p).display()))
     };
-    let index = read("index.html")?;
+    let index = with_csp(&read("index.html")?);
     let json = read("data/progress.json")?;
     let data = parse_progress(&json).map_err(|e| format!("data/progress.json: {e:?}"))?;
     let mut log = String::new();
@@ -54,6 +54,7 @@ pub fn write_embeds(dist: &Path, site_url: &str) -> Result<String, String> {
         let _ = writeln!(log, "{rel}");
         Ok(())
     };
+    write("index.html", &index)?;
     write(&release_file(&data.as_of), &release_json(&json)?)?;
     // The static images show a province's figures for the first province
     // of the newest set (Hà Nội in the demo).
@@ -89,6 +90,66 @@ pub fn write_embeds(dist: &Path, site_url: &str) -> Result<String, String> {
         write(&figure.embed_file(), &embed_page(&index, figure, &title))?;
     }
     Ok(log)
+}
+
+/// The site's Content Security Policy for a page: only its own site, its
+/// inline scripts by their SHA-256 hashes (Trunk's loader), WebAssembly
+/// compiled ('wasm-unsafe-eval'), style attributes (the charts' sizes and
+/// tooltips) but no style sheets from elsewhere, images from `data:` and
+/// `blob:` (the PNG download draws its SVG from a blob). See
+/// docs/headers.md.
+pub fn content_security_policy(page: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mut hashes = String::new();
+    let mut rest = page;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let opening = &after[..open_end];
+        let body_start = open_end + 1;
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &after[body_start..body_start + close];
+        if !opening.contains("src=") && !body.is_empty() {
+            let digest = sha2::Sha256::digest(body.as_bytes());
+            let b64 = base64::engine::general_purpose::STANDARD.encode(digest);
+            let _ = write!(hashes, " 'sha256-{b64}'");
+        }
+        rest = &after[body_start + close..];
+    }
+    format!(
+        "default-src 'self'; script-src 'self'{hashes} 'wasm-unsafe-eval'; \
+         style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; \
+         connect-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'none'"
+    )
+}
+
+/// The page with its policy as a `<meta>` tag, first in `<head>` after the
+/// character set (so it covers every script). A page that has one keeps it.
+fn with_csp(page: &str) -> String {
+    if page.contains("http-equiv=\"Content-Security-Policy\"") {
+        return page.to_string();
+    }
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        content_security_policy(page)
+    );
+    let at = [
+        "<meta charset=utf-8>",
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\" />",
+    ]
+    .iter()
+    .find_map(|m| page.find(m).map(|i| i + m.len()))
+    .or_else(|| page.find("<head>").map(|i| i + "<head>".len()));
+    match at {
+        Some(i) => format!("{}{meta}{}", &page[..i], &page[i..]),
+        None => page.to_string(),
+    }
 }
 
 /// The data as kept in `data/releases/`: a boundary file linked relative to
@@ -202,6 +263,31 @@ mod tests {
     const INDEX: &str = "<!DOCTYPE html><html lang=\"vi\"><head><title>T</title></head>\
         <body><noscript><p>needs JS</p></noscript></body></html>";
 
+    /// Guards the policy: the inline loader is allowed by its exact hash
+    /// (so an injected inline script is not), scripts with `src` are not
+    /// hashed, and the tag goes before any script.
+    #[test]
+    fn csp_hashes_the_inline_loader_and_comes_first() {
+        let page = "<!doctype html><html lang=vi><meta charset=utf-8><title>T</title>\
+            <script type=module>import init from\"./a.js\";init()</script>\
+            <script src=\"x.js\"></script></head><body></body></html>";
+        let csp = content_security_policy(page);
+        // printf 'import init from"./a.js";init()' | openssl dgst -sha256 -binary | base64
+        let script_src = csp
+            .split(';')
+            .find(|d| d.trim().starts_with("script-src "))
+            .expect("script-src");
+        assert_eq!(
+            script_src.trim(),
+            "script-src 'self' 'sha256-yW7L7N4tjtX43pl2p+CdDQoV/gbfjVM6N6SQd8HQ9x4=' 'wasm-unsafe-eval'",
+            "only the inline script, by its hash; no 'unsafe-inline'"
+        );
+        let out = with_csp(page);
+        let meta = out.find("Content-Security-Policy").unwrap();
+        assert!(meta < out.find("<script").unwrap());
+        assert_eq!(with_csp(&out), out, "added once");
+    }
+
     /// Guards pinned maps of a publisher's layer: a boundary file linked
     /// relative to the data is still found from `data/releases/`.
     #[test]
@@ -288,7 +374,9 @@ mod tests {
             serde_json::from_str(&fs::read_to_string(p).unwrap()).unwrap()
         };
         assert_eq!(parsed(&release), parsed(&dist.join("data/progress.json")));
-        assert_eq!(log.lines().count(), 1 + 3 * Figure::ALL.len());
+        assert_eq!(log.lines().count(), 2 + 3 * Figure::ALL.len());
+        let index = fs::read_to_string(dist.join("index.html")).unwrap();
+        assert!(index.contains("http-equiv=\"Content-Security-Policy\""));
         let _ = fs::remove_dir_all(&dist);
     }
 }

@@ -8,8 +8,13 @@
 //! and indicator switch latency (change event → new map drawn). Run through
 //! `scripts/bench.sh`, which builds and serves everything.
 
+use serde_json::{json, Map, Value};
 use std::time::Duration;
 use tien_do_e2e::{browser, site};
+
+/// Where the run's numbers go, as JSON, for `scripts/bench.sh` to add to
+/// the history (`docs/bench-history.jsonl`).
+const SUMMARY: &str = "target/bench/browser-summary.json";
 
 const RUNS: usize = 5;
 
@@ -180,7 +185,7 @@ async fn switches(c: &fantoccini::Client, times: usize) -> Vec<f64> {
     out
 }
 
-async fn map_benchmark() {
+async fn map_benchmark(summary: &mut Map<String, Value>) {
     println!();
     println!("Map: median of {RUNS} fresh sessions for the first map; hover and switch in one session (median / max)");
     println!(
@@ -210,10 +215,20 @@ async fn map_benchmark() {
         let h = hovers(&c, 40).await;
         let s = switches(&c, 6).await;
         c.close().await.ok();
+        let first = median(runs.iter().map(|r| r.first_map_ms).collect());
+        let full = median(runs.iter().map(|r| r.full_draw_ms).collect());
+        summary.insert(
+            format!("map {label}"),
+            json!({
+                "first_map_ms": first, "full_draw_ms": full,
+                "hover_ms_median": median(h.clone()), "hover_ms_max": max(&h),
+                "switch_ms_median": median(s.clone()), "switch_ms_max": max(&s),
+            }),
+        );
         println!(
             "{label:<36} {:>12.0} {:>12.1} {:>16} {:>17}",
-            median(runs.iter().map(|r| r.first_map_ms).collect()),
-            median(runs.iter().map(|r| r.full_draw_ms).collect()),
+            first,
+            full,
             format!("{:.1} / {:.1} ({})", median(h.clone()), max(&h), h.len()),
             format!("{:.0} / {:.0}", median(s.clone()), max(&s)),
         );
@@ -223,7 +238,7 @@ async fn map_benchmark() {
 /// Charts: from navigation to the first chart drawn (median of fresh
 /// sessions), and how long each chart takes to draw when the window's
 /// width changes (every chart on the page redraws).
-async fn chart_benchmark() {
+async fn chart_benchmark(summary: &mut Map<String, Value>) {
     println!();
     println!("Charts: first chart, median of {RUNS} fresh sessions; redraw of every chart after 4 width changes (median / max)");
     println!(
@@ -285,9 +300,17 @@ async fn chart_benchmark() {
             }
             c.close().await.ok();
         }
+        let first = median(firsts);
+        summary.insert(
+            format!("charts {label}"),
+            json!({
+                "charts": charts, "first_chart_ms": first,
+                "redraw_ms_median": median(draws.clone()), "redraw_ms_max": max(&draws),
+            }),
+        );
         println!(
             "{label:<40} {charts:>8.0} {:>14.0} {:>18}",
-            median(firsts),
+            first,
             format!(
                 "{:.1} / {:.1} ({})",
                 median(draws.clone()),
@@ -298,8 +321,82 @@ async fn chart_benchmark() {
     }
 }
 
+/// The first view (the overview, with its map) in fresh sessions: the
+/// requests it makes and their bytes on the wire (gzip, from nginx), the
+/// first contentful paint, the first map, and the JS heap once drawn.
+async fn first_view_benchmark(summary: &mut Map<String, Value>) {
+    let mut runs = Vec::new();
+    for _ in 0..RUNS {
+        let c = browser(1280, 900).await;
+        c.goto(&site("")).await.expect("navigates");
+        let first_map = number(
+            &c,
+            "const m = performance.getEntriesByName('tien-do:first-map')[0];
+             return m ? m.startTime : null;",
+            "first map",
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let got = c
+            .execute(
+                "const nav = performance.getEntriesByType('navigation')[0];
+                 const all = [nav].concat(performance.getEntriesByType('resource'));
+                 const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+                 return [all.map(e => [e.name, e.transferSize]), fcp ? fcp.startTime : -1,
+                         performance.memory ? performance.memory.usedJSHeapSize / 1e6 : -1];",
+                vec![],
+            )
+            .await
+            .expect("entries");
+        c.close().await.ok();
+        runs.push((got, first_map));
+    }
+    let files: Vec<(String, f64)> = runs[0].0[0]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| {
+            (
+                e[0].as_str().unwrap_or_default().to_string(),
+                e[1].as_f64().unwrap_or(0.0),
+            )
+        })
+        .collect();
+    let bytes: f64 = files.iter().map(|f| f.1).sum();
+    let fcp = median(
+        runs.iter()
+            .map(|r| r.0[1].as_f64().unwrap_or(f64::NAN))
+            .collect(),
+    );
+    let heap = median(
+        runs.iter()
+            .map(|r| r.0[2].as_f64().unwrap_or(f64::NAN))
+            .collect(),
+    );
+    let first_map = median(runs.iter().map(|r| r.1).collect());
+    println!();
+    println!("First view (overview with its map), median of {RUNS} fresh sessions");
+    println!(
+        "{:>8} {:>16} {:>8} {:>12} {:>9}",
+        "requests", "bytes (gzip)", "FCP ms", "first map ms", "heap MB"
+    );
+    println!(
+        "{:>8} {bytes:>16.0} {fcp:>8.0} {first_map:>12.0} {heap:>9.1}",
+        files.len()
+    );
+    summary.insert(
+        "first view".into(),
+        json!({
+            "requests": files.len(), "bytes_gzip": bytes,
+            "files": files.iter().map(|f| json!({ "url": f.0, "bytes_gzip": f.1 })).collect::<Vec<_>>(),
+            "first_contentful_paint_ms": fcp, "first_map_ms": first_map, "js_heap_mb": heap,
+        }),
+    );
+}
+
 #[tokio::main]
 async fn main() {
+    let mut summary = Map::new();
     println!("Browser benchmark: headless Chromium, release build over nginx (gzip) on 127.0.0.1; median of {RUNS} fresh sessions");
     println!(
         "{:<46} {:>9} {:>11} {:>12} {:>9}",
@@ -317,6 +414,13 @@ async fn main() {
             runs.push(one(query).await);
         }
         let m = |f: fn(&Run) -> f64| median(runs.iter().map(f).collect());
+        summary.insert(
+            format!("data {label}"),
+            json!({
+                "parse_ms": m(|r| r.parse_ms), "validate_ms": m(|r| r.validate_ms),
+                "ready_ms": m(|r| r.ready_ms), "js_heap_mb": m(|r| r.heap_mb),
+            }),
+        );
         println!(
             "{label:<46} {:>9.1} {:>11.1} {:>12.0} {:>9.1}",
             m(|r| r.parse_ms),
@@ -325,6 +429,8 @@ async fn main() {
             m(|r| r.heap_mb)
         );
     }
-    map_benchmark().await;
-    chart_benchmark().await;
+    first_view_benchmark(&mut summary).await;
+    map_benchmark(&mut summary).await;
+    chart_benchmark(&mut summary).await;
+    std::fs::write(SUMMARY, Value::Object(summary).to_string()).expect("summary written");
 }

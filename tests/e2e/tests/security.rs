@@ -1,0 +1,107 @@
+//! Safety of the built site in real Chromium: its Content Security Policy
+//! is in force (an inline script put into the page does not run, and the
+//! browser reports it), and the integrity hashes of its assets match the
+//! files served. (Hostile data is tests/e2e/tests/hostile.rs; the whole
+//! end-to-end run is also served with the policy as a reporting header,
+//! and the test command fails on any report.)
+
+use fantoccini::Locator;
+use serde_json::Value;
+use tien_do_e2e::{browser, site, WAIT};
+
+/// The site at the location that sends no violation reports (this test
+/// breaks the policy on purpose).
+fn unreported(query: &str) -> String {
+    site(query).replace("/tien-do/", "/tien-do-unreported/")
+}
+
+/// Guards the policy: a script injected into the page (as an XSS would)
+/// is refused and the refusal is seen by the page; the app itself runs.
+#[tokio::test]
+async fn injected_inline_script_does_not_run() {
+    let c = browser(1280, 900).await;
+    c.goto(&unreported("?lang=en")).await.expect("site");
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".task-counts"))
+        .await
+        .expect("the app runs under its policy");
+    let got = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             document.addEventListener('securitypolicyviolation',
+               e => done([e.violatedDirective, window.__ran === undefined]));
+             const s = document.createElement('script');
+             s.textContent = 'window.__ran = true';
+             document.head.append(s);
+             setTimeout(() => done(['no violation', window.__ran === undefined]), 3000);",
+            vec![],
+        )
+        .await
+        .expect("script");
+    assert_eq!(got[1], Value::Bool(true), "the injected script ran: {got}");
+    assert!(
+        got[0]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("script-src"),
+        "no violation seen: {got}"
+    );
+    let meta = c
+        .execute(
+            "const m = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]');
+             return m ? m.content : null;",
+            vec![],
+        )
+        .await
+        .expect("meta");
+    let policy = meta.as_str().expect("the page carries its policy");
+    assert!(
+        policy.contains("'wasm-unsafe-eval'") && policy.contains("object-src 'none'"),
+        "{policy}"
+    );
+    c.close().await.expect("close");
+}
+
+/// Guards Subresource Integrity: every asset the page names with an
+/// `integrity` hash (style sheet, script, WebAssembly) is served with
+/// exactly that SHA-384.
+#[tokio::test]
+async fn asset_integrity_hashes_match_the_files() {
+    let c = browser(1280, 900).await;
+    c.goto(&site("?lang=en")).await.expect("site");
+    let got = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+               const html = await (await fetch(location.pathname)).text();
+               const doc = new DOMParser().parseFromString(html, 'text/html');
+               const out = [];
+               for (const el of doc.querySelectorAll('[integrity]')) {
+                 const url = el.getAttribute('href') || el.getAttribute('src');
+                 const bytes = await (await fetch(url)).arrayBuffer();
+                 const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+                 const b64 = btoa(String.fromCharCode(...digest));
+                 out.push([url, el.getAttribute('integrity'), 'sha384-' + b64]);
+               }
+               done(out);
+             })().catch(e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .expect("hashes");
+    let assets = got.as_array().unwrap_or_else(|| panic!("{got}"));
+    let kinds = ["css", "js", "wasm"];
+    for kind in kinds {
+        assert!(
+            assets
+                .iter()
+                .any(|a| a[0].as_str().unwrap_or_default().ends_with(kind)),
+            "no {kind} with an integrity hash: {got}"
+        );
+    }
+    for a in assets {
+        assert_eq!(a[1], a[2], "{} does not match its integrity hash", a[0]);
+    }
+    c.close().await.expect("close");
+}

@@ -239,10 +239,16 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return false;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    match web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) {
+        Ok(blob) => save_blob(name, &blob),
+        Err(_) => false,
+    }
+}
+
+/// Saves `blob` as a file named `name`, through an object URL (revoked a
+/// minute later).
+fn save_blob(name: &str, blob: &web_sys::Blob) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return false;
     };
     let ok = save_link(name, &url);
@@ -283,7 +289,7 @@ fn save_link(name: &str, href: &str) -> bool {
 /// named `name`. The SVG is drawn from a blob of this page's origin, so
 /// the canvas stays readable.
 pub async fn download_png(name: &str, svg: &str, (w, h): (f64, f64), scale: f64) -> bool {
-    async fn draw(svg: &str, (w, h): (f64, f64), scale: f64) -> Option<String> {
+    async fn draw(svg: &str, (w, h): (f64, f64), scale: f64) -> Option<web_sys::Blob> {
         let parts = js_sys::Array::of1(&js_sys::JsString::from(svg));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type("image/svg+xml");
@@ -303,10 +309,19 @@ pub async fn download_png(name: &str, svg: &str, (w, h): (f64, f64), scale: f64)
             canvas.get_context("2d").ok()??.dyn_into().ok()?;
         ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w * scale, h * scale)
             .ok()?;
-        canvas.to_data_url_with_type("image/png").ok()
+        // The PNG as a blob (not a data: URL): the file is saved through
+        // an object URL like every other download.
+        let png = js_sys::Promise::new(&mut |resolve, _reject| {
+            let _ = canvas.to_blob(&resolve);
+        });
+        wasm_bindgen_futures::JsFuture::from(png)
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()
     }
     match draw(svg, (w, h), scale).await {
-        Some(data_url) => save_link(name, &data_url),
+        Some(blob) => save_blob(name, &blob),
         None => false,
     }
 }

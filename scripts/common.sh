@@ -50,7 +50,8 @@ SITE_PIDS=()
 # rewrite rules), tests/fixtures/ under /fixtures/ and target/bench/ under
 # /bench/ with nginx on 127.0.0.1, the embed tests' host page
 # (tests/e2e/host/) on another port, and starts chromedriver. Exports
-# E2E_BASE_URL, E2E_HOST_URL, E2E_WEBDRIVER, E2E_CHROMIUM and E2E_CHROME_ARGS. Work files
+# E2E_BASE_URL, E2E_HOST_URL, E2E_OFFLINE_FLAG, E2E_WEBDRIVER, E2E_CHROMIUM
+# and E2E_CHROME_ARGS. Work files
 # go to "$1". Stop with stop_site_servers.
 start_site_servers() {
   local work="$1"
@@ -91,6 +92,12 @@ http {
     # The same site without reports, for the test that breaks the policy
     # on purpose.
     location /tien-do-unreported/ { alias $ROOT/dist/; }
+    # The same site, which drops every connection while the flag file
+    # exists: the offline test's "the network is gone".
+    location /tien-do-offline/ {
+      if (-f $work/offline.flag) { return 444; }
+      alias $ROOT/dist/;
+    }
     location = /csp-report {
       access_log $work/nginx/logs/csp.log csp;
       proxy_pass http://127.0.0.1:$port/csp-sink;
@@ -122,6 +129,8 @@ NGINX
   done
   export E2E_BASE_URL="http://127.0.0.1:$port/tien-do/"
   export E2E_HOST_URL="http://127.0.0.1:$host_port/"
+  export E2E_OFFLINE_FLAG="$work/offline.flag"
+  rm -f "$E2E_OFFLINE_FLAG"
   export E2E_WEBDRIVER="http://127.0.0.1:$driver_port"
   export E2E_CHROMIUM="$CHROMIUM"
   export E2E_CHROME_ARGS="[$CHROME_ARGS]"

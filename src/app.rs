@@ -13,6 +13,7 @@ use crate::theme::Dark;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::figure::{embed_data_allowed, Figure};
+use tien_do_core::format::format_date;
 use tien_do_core::url_state::effective_lang;
 use tien_do_core::validate::validate;
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
@@ -134,8 +135,25 @@ pub fn App() -> impl IntoView {
         })
     };
 
+    // Said when the service worker answered with the copy saved on this
+    // device (the network failed): the reader sees how old the data is.
+    let saved_copy = RwSignal::new(false);
+    browser::on_saved_copy(move || saved_copy.set(true));
+    let saved_notice = move || {
+        let as_of = loaded.with(|d| d.as_ref().map(|d| d.as_of.clone()));
+        (saved_copy.get() && as_of.is_some()).then(|| {
+            let l = lang.get();
+            view! {
+                <p class="saved-copy" role="status">
+                    {Msg::SavedCopy.text(l)} " "
+                    {format_date(as_of.as_deref().unwrap_or_default(), l)} "."
+                </p>
+            }
+        })
+    };
     // The page, with its loading skeleton and its error panel.
     let content = view! {
+        {saved_notice}
         <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> } set_pending>
             <ErrorBoundary fallback=error_view>
                 {body}

@@ -399,3 +399,58 @@ pub async fn exists(url: &str) -> bool {
         .await
         .is_ok_and(|r| r.ok())
 }
+
+/// Removes the static shell `index.html` shows until the app starts.
+pub fn remove_boot_shell() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
+/// Registers `sw.js` (written by the build), which keeps the app and the
+/// last good data so a reader can open the page again offline: three
+/// seconds after the app starts, so that its copying never competes with
+/// the first view for a slow link. Quietly does nothing where service
+/// workers are not available (insecure origins, some private modes).
+pub fn register_service_worker() {
+    let Some(w) = web_sys::window() else { return };
+    let register = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(w) = web_sys::window() else { return };
+        let navigator = w.navigator();
+        if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+            let _ = navigator.service_worker().register("sw.js");
+        }
+    });
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(register.unchecked_ref(), 3000);
+}
+
+/// Calls `on_saved` when the service worker says it answered with the
+/// copy saved on this device because the network failed.
+pub fn on_saved_copy(on_saved: impl Fn() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let navigator = w.navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+        move |ev: web_sys::MessageEvent| {
+            let saved = js_sys::Reflect::get(&ev.data(), &"tienDoSavedCopy".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if saved {
+                on_saved();
+            }
+        },
+    );
+    // Setting onmessage (not addEventListener) also starts delivery of the
+    // messages queued before the page listened.
+    navigator
+        .service_worker()
+        .set_onmessage(Some(listener.as_ref().unchecked_ref()));
+    // Lives as long as the page.
+    listener.forget();
+}

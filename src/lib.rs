@@ -14,5 +14,7 @@ pub mod theme;
 /// Mounts the app on the page's `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    browser::remove_boot_shell();
+    browser::register_service_worker();
     leptos::mount::mount_to_body(app::App);
 }

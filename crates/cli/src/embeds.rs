@@ -55,6 +55,7 @@ pub fn write_embeds(dist: &Path, site_url: &str) -> Result<String, String> {
         Ok(())
     };
     write("index.html", &index)?;
+    write("sw.js", &service_worker(dist, &index)?)?;
     write(&release_file(&data.as_of), &release_json(&json)?)?;
     // The static images show a province's figures for the first province
     // of the newest set (Hà Nội in the demo).
@@ -150,6 +151,43 @@ fn with_csp(page: &str) -> String {
         Some(i) => format!("{}{meta}{}", &page[..i], &page[i..]),
         None => page.to_string(),
     }
+}
+
+/// The service worker for this build: its cache named after the page (so a
+/// new build replaces the old files), and the files a reader needs to open
+/// the site again offline: the page, its style sheet, script and wasm, the
+/// data and the shipped boundaries.
+fn service_worker(dist: &Path, index: &str) -> Result<String, String> {
+    use sha2::Digest as _;
+    let mut shell = vec!["./".to_string()];
+    let mut names: Vec<String> = fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| {
+            (n.ends_with(".css") || n.ends_with("_bg.wasm") || n.ends_with(".js"))
+                && n != "sw.js"
+                && n != "embed.js"
+        })
+        .collect();
+    names.sort();
+    shell.extend(names);
+    shell.push("data/progress.json".into());
+    let mut geo: Vec<String> = fs::read_dir(dist.join("geo"))
+        .map(|d| {
+            d.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter(|n| n.ends_with(".topo.json"))
+                .map(|n| format!("geo/{n}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    geo.sort();
+    shell.extend(geo);
+    let digest = sha2::Sha256::digest(index.as_bytes());
+    let version: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    let list = serde_json::to_string(&shell).map_err(|e| e.to_string())?;
+    Ok(include_str!("sw.js")
+        .replace("__CACHE__", &format!("tien-do-{version}"))
+        .replace("__SHELL__", &list))
 }
 
 /// The data as kept in `data/releases/`: a boundary file linked relative to
@@ -374,7 +412,15 @@ mod tests {
             serde_json::from_str(&fs::read_to_string(p).unwrap()).unwrap()
         };
         assert_eq!(parsed(&release), parsed(&dist.join("data/progress.json")));
-        assert_eq!(log.lines().count(), 2 + 3 * Figure::ALL.len());
+        assert_eq!(log.lines().count(), 3 + 3 * Figure::ALL.len());
+        let sw = fs::read_to_string(dist.join("sw.js")).unwrap();
+        assert!(sw.contains("const CACHE = \"tien-do-"), "named cache");
+        assert!(
+            sw.contains("const SHELL = [\"./\",")
+                && sw.contains("\"data/progress.json\"")
+                && sw.contains("\"geo/vn-provinces-2025.topo.json\""),
+            "the page, the data and the boundaries are kept"
+        );
         let index = fs::read_to_string(dist.join("index.html")).unwrap();
         assert!(index.contains("http-equiv=\"Content-Security-Policy\""));
         let _ = fs::remove_dir_all(&dist);

@@ -296,6 +296,10 @@ messages! {
     Total => ("Tổng", "Total"),
     Target => ("Mục tiêu", "Target"),
     Retrieved => ("Tải từ", "Downloaded from"),
+    SavedCopy => (
+        "Không kết nối được máy chủ: trang đang hiện bản lưu trên máy này. Số liệu tính đến",
+        "The server could not be reached: this is the copy saved on this device. Data as of",
+    ),
 }
 
 #[cfg(test)]

@@ -66,6 +66,7 @@ start_site_servers() {
   csp="$(sed -n 's/.*http-equiv="Content-Security-Policy" content="\([^"]*\)".*/\1/p' "$ROOT/dist/index.html" | head -1)"
   [ -n "$csp" ] || die "dist/index.html has no Content-Security-Policy: build first"
   : > "$work/nginx/logs/csp.log"
+  : > "$work/nginx/logs/csp-probe.log"
   cat > "$work/nginx/nginx.conf" <<NGINX
 worker_processes 1;
 pid $work/nginx/nginx.pid;
@@ -103,6 +104,17 @@ http {
       proxy_pass http://127.0.0.1:$port/csp-sink;
     }
     location = /csp-sink { access_log off; return 204; }
+    # The same site whose reports go to a log of their own: the security
+    # test breaks the policy here on purpose, which shows that reports
+    # arrive (so an empty csp.log means something).
+    location /tien-do-probe/ {
+      alias $ROOT/dist/;
+      add_header Content-Security-Policy "$csp; report-uri /csp-probe-report" always;
+    }
+    location = /csp-probe-report {
+      access_log $work/nginx/logs/csp-probe.log csp;
+      proxy_pass http://127.0.0.1:$port/csp-sink;
+    }
     location /fixtures/ { alias $ROOT/tests/fixtures/; }
     # Closes the connection without an answer: a network failure.
     location = /fixtures/connection-dropped.json { return 444; }
@@ -139,7 +151,11 @@ NGINX
 # Fails, listing them, if any page reported a Content Security Policy
 # violation while the site servers ran.
 check_csp_reports() {
-  local log="$SITE_WORK/nginx/logs/csp.log"
+  local log="$SITE_WORK/nginx/logs/csp.log" probe="$SITE_WORK/nginx/logs/csp-probe.log"
+  # The security test broke the policy on purpose at /tien-do-probe/: its
+  # report must have arrived, or an empty csp.log proves nothing.
+  grep -q "script-src" "$probe" ||
+    die "no report reached the test server from the deliberate violation ($probe)"
   if [ -s "$log" ]; then
     cat "$log" >&2
     die "the site broke its Content Security Policy (reports above, from $log)"

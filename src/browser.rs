@@ -454,3 +454,10 @@ pub fn on_saved_copy(on_saved: impl Fn() + 'static) {
     // Lives as long as the page.
     listener.forget();
 }
+
+/// Whether the page is inside another page's frame.
+pub fn in_frame() -> bool {
+    web_sys::window()
+        .and_then(|w| Some(w.parent().ok()?? != w))
+        .unwrap_or(false)
+}

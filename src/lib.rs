@@ -15,6 +15,10 @@ pub mod theme;
 pub fn start() {
     console_error_panic_hook::set_once();
     browser::remove_boot_shell();
-    browser::register_service_worker();
+    // Embeds live in other sites' articles: no worker copying the site
+    // onto every reader's device.
+    if browser::embed_figure().is_none() && !browser::in_frame() {
+        browser::register_service_worker();
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -32,7 +32,7 @@ const IMAGE_WIDTH: f64 = 640.0;
 
 /// Writes the embed pages, oEmbed documents, static images and the data
 /// release into `dist`. Returns what was written, one path a line.
-pub fn write_embeds(dist: &Path, site_url: &str) -> Result<String, String> {
+pub fn write_embeds(dist: &Path, site_url: &str, connect_src: &str) -> Result<String, String> {
     let site = if site_url.ends_with('/') {
         site_url.to_string()
     } else {
@@ -41,7 +41,7 @@ pub fn write_embeds(dist: &Path, site_url: &str) -> Result<String, String> {
     let read = |p: &str| {
         fs::read_to_string(dist.join(p)).map_err(|e| format!("{}: {e}", dist.join(p).display()))
     };
-    let index = with_csp(&read("index.html")?);
+    let index = with_csp(&read("index.html")?, connect_src)?;
     let json = read("data/progress.json")?;
     let data = parse_progress(&json).map_err(|e| format!("data/progress.json: {e:?}"))?;
     let mut log = String::new();
@@ -99,7 +99,10 @@ pub fn write_embeds(dist: &Path, site_url: &str) -> Result<String, String> {
 /// tooltips) but no style sheets from elsewhere, images from `data:` and
 /// `blob:` (the PNG download draws its SVG from a blob). See
 /// docs/headers.md.
-pub fn content_security_policy(page: &str) -> String {
+///
+/// `connect_src`: other origins the page may read data from (a publisher
+/// whose JSON lives elsewhere), space-separated; empty for none.
+pub fn content_security_policy(page: &str, connect_src: &str) -> String {
     use base64::Engine as _;
     use sha2::Digest as _;
     let mut hashes = String::new();
@@ -125,19 +128,26 @@ pub fn content_security_policy(page: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self'{hashes} 'wasm-unsafe-eval'; \
          style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; \
-         connect-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'none'"
+         connect-src 'self' blob:{extra}; object-src 'none'; base-uri 'self'; form-action 'none'",
+        extra = connect_src
+            .split_whitespace()
+            .filter(|o| o.starts_with("https://") || o.starts_with("http://"))
+            .filter(|o| !o.contains([';', '\'', '"', ',']))
+            .map(|o| format!(" {o}"))
+            .collect::<String>()
     )
 }
 
 /// The page with its policy as a `<meta>` tag, first in `<head>` after the
-/// character set (so it covers every script). A page that has one keeps it.
-fn with_csp(page: &str) -> String {
+/// character set (so it covers every script). A page that has one keeps it;
+/// a page with no character set nor `<head>` to put it after is an error.
+fn with_csp(page: &str, connect_src: &str) -> Result<String, String> {
     if page.contains("http-equiv=\"Content-Security-Policy\"") {
-        return page.to_string();
+        return Ok(page.to_string());
     }
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        content_security_policy(page)
+        html_escape(&content_security_policy(page, connect_src))
     );
     let at = [
         "<meta charset=utf-8>",
@@ -148,8 +158,8 @@ fn with_csp(page: &str) -> String {
     .find_map(|m| page.find(m).map(|i| i + m.len()))
     .or_else(|| page.find("<head>").map(|i| i + "<head>".len()));
     match at {
-        Some(i) => format!("{}{meta}{}", &page[..i], &page[i..]),
-        None => page.to_string(),
+        Some(i) => Ok(format!("{}{meta}{}", &page[..i], &page[i..])),
+        None => Err("index.html: no <meta charset> nor <head> to put the policy after".into()),
     }
 }
 
@@ -186,7 +196,7 @@ fn service_worker(dist: &Path, index: &str) -> Result<String, String> {
     let version: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
     let list = serde_json::to_string(&shell).map_err(|e| e.to_string())?;
     Ok(include_str!("sw.js")
-        .replace("__CACHE__", &format!("tien-do-{version}"))
+        .replace("__VERSION__", &version)
         .replace("__SHELL__", &list))
 }
 
@@ -309,7 +319,7 @@ mod tests {
         let page = "<!doctype html><html lang=vi><meta charset=utf-8><title>T</title>\
             <script type=module>import init from\"./a.js\";init()</script>\
             <script src=\"x.js\"></script></head><body></body></html>";
-        let csp = content_security_policy(page);
+        let csp = content_security_policy(page, "");
         // printf 'import init from"./a.js";init()' | openssl dgst -sha256 -binary | base64
         let script_src = csp
             .split(';')
@@ -320,10 +330,19 @@ mod tests {
             "script-src 'self' 'sha256-yW7L7N4tjtX43pl2p+CdDQoV/gbfjVM6N6SQd8HQ9x4=' 'wasm-unsafe-eval'",
             "only the inline script, by its hash; no 'unsafe-inline'"
         );
-        let out = with_csp(page);
+        let out = with_csp(page, "").unwrap();
         let meta = out.find("Content-Security-Policy").unwrap();
         assert!(meta < out.find("<script").unwrap());
-        assert_eq!(with_csp(&out), out, "added once");
+        assert_eq!(with_csp(&out, "").unwrap(), out, "added once");
+        assert!(with_csp("<p>no head</p>", "").is_err());
+        // A publisher's data elsewhere: its origin may be read; anything
+        // that is not an origin is left out.
+        let other = content_security_policy(page, "https://data.example.gov.vn x;y 'unsafe-eval'");
+        assert!(
+            other.contains("connect-src 'self' blob: https://data.example.gov.vn;"),
+            "{other}"
+        );
+        assert!(!other.contains("'unsafe-eval'"), "{other}");
     }
 
     /// Guards pinned maps of a publisher's layer: a boundary file linked
@@ -384,7 +403,7 @@ mod tests {
         for f in ["vn-provinces-2025.topo.json", "vn-provinces-2008.topo.json"] {
             fs::copy(root.join("public/geo").join(f), dist.join("geo").join(f)).unwrap();
         }
-        let log = write_embeds(&dist, "https://example.gov.vn/tien-do").expect("written");
+        let log = write_embeds(&dist, "https://example.gov.vn/tien-do", "").expect("written");
         for figure in Figure::ALL {
             let page = fs::read_to_string(dist.join(figure.embed_file())).unwrap();
             assert!(page.contains(&format!("data-embed=\"{}\"", figure.slug())));
@@ -414,7 +433,11 @@ mod tests {
         assert_eq!(parsed(&release), parsed(&dist.join("data/progress.json")));
         assert_eq!(log.lines().count(), 3 + 3 * Figure::ALL.len());
         let sw = fs::read_to_string(dist.join("sw.js")).unwrap();
-        assert!(sw.contains("const CACHE = \"tien-do-"), "named cache");
+        assert!(
+            sw.contains("const CACHE = PREFIX + \""),
+            "a cache per build and scope"
+        );
+        assert!(!sw.contains("__VERSION__") && !sw.contains("__SHELL__"));
         assert!(
             sw.contains("const SHELL = [\"./\",")
                 && sw.contains("\"data/progress.json\"")

@@ -19,15 +19,19 @@ USAGE
       Builds the published JSON from the CSV files in DIR (see
       data/demo/README.md), validates it, and writes it to OUT.json (or to
       standard output). Nothing is written if there are errors.
-  tien-do-data embeds DIST [--site-url URL]
-      Writes what a built site (the folder DIST, with index.html and
-      data/progress.json) needs for its figures to be embedded: the embed
-      pages embed-<figure>.html with their oEmbed discovery links, the oEmbed
-      documents oembed/<figure>.json (their iframes point at URL, the
+  tien-do-data embeds DIST [--site-url URL] [--data-origins ORIGINS]
+      Finishes a built site (the folder DIST, with index.html and
+      data/progress.json): its Content Security Policy in every page (the
+      data may be read from the site itself and from ORIGINS, a
+      space-separated list of origins, or
+      $TIEN_DO_DATA_ORIGINS: publishers whose JSON lives elsewhere); the
+      embed pages embed-<figure>.html with their oEmbed discovery links; the
+      oEmbed documents oembed/<figure>.json (their iframes point at URL, the
       address the site is published at; default http://127.0.0.1:8080/, or
-      $TIEN_DO_SITE_URL), static images figures/<figure>.svg for readers
-      without JavaScript, and the data release data/releases/<as_of>.json
-      for pinned embeds. Run it again after updating the data.
+      $TIEN_DO_SITE_URL); static images figures/<figure>.svg for readers
+      without JavaScript; the data release data/releases/<as_of>.json for
+      pinned embeds; and sw.js, the service worker that keeps the site for
+      offline use. Run it again after updating the data.
   tien-do-data schema
       Prints the JSON Schema of the published format.
   tien-do-data synthetic DIR [--communes N]
@@ -157,16 +161,21 @@ fn synthetic_command(dir: &str, communes: usize) -> i32 {
 }
 
 fn embeds_command(dist: &str, rest: &[&str]) -> i32 {
-    let env_url = std::env::var("TIEN_DO_SITE_URL").ok();
-    let site = match rest {
-        [] => env_url.unwrap_or_else(|| tien_do_data::embeds::DEFAULT_SITE_URL.to_string()),
-        ["--site-url", url] => url.to_string(),
-        _ => {
-            eprint!("{HELP}");
-            return USAGE;
+    let mut site = std::env::var("TIEN_DO_SITE_URL")
+        .unwrap_or_else(|_| tien_do_data::embeds::DEFAULT_SITE_URL.to_string());
+    let mut connect = std::env::var("TIEN_DO_DATA_ORIGINS").unwrap_or_default();
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        match (*arg, it.next()) {
+            ("--site-url", Some(url)) => site = url.to_string(),
+            ("--data-origins", Some(list)) => connect = list.to_string(),
+            _ => {
+                eprint!("{HELP}");
+                return USAGE;
+            }
         }
-    };
-    match tien_do_data::embeds::write_embeds(std::path::Path::new(dist), &site) {
+    }
+    match tien_do_data::embeds::write_embeds(std::path::Path::new(dist), &site, &connect) {
         Ok(log) => {
             print!("{log}");
             OK

@@ -96,6 +96,11 @@ async fn every_page_passes_axe_in_both_languages() {
                     .for_element(Locator::Css(ready))
                     .await
                     .unwrap_or_else(|e| panic!("{query}{lang}: {ready} not shown: {e}"));
+                let boot = client
+                    .execute("return document.getElementById('boot') === null", vec![])
+                    .await
+                    .expect("boot");
+                assert_eq!(boot, json!(true), "{query}{lang}: the loading shell stayed");
                 let found = serious_violations(&client, &axe).await;
                 checked += 1;
                 if !found.is_empty() {

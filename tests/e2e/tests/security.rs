@@ -9,10 +9,11 @@ use fantoccini::Locator;
 use serde_json::Value;
 use tien_do_e2e::{browser, site, WAIT};
 
-/// The site at the location that sends no violation reports (this test
-/// breaks the policy on purpose).
-fn unreported(query: &str) -> String {
-    site(query).replace("/tien-do/", "/tien-do-unreported/")
+/// The site at the location whose violation reports go to a log of their
+/// own (this test breaks the policy on purpose; the test command then
+/// checks that its report arrived).
+fn probe(query: &str) -> String {
+    site(query).replace("/tien-do/", "/tien-do-probe/")
 }
 
 /// Guards the policy: a script injected into the page (as an XSS would)
@@ -20,7 +21,7 @@ fn unreported(query: &str) -> String {
 #[tokio::test]
 async fn injected_inline_script_does_not_run() {
     let c = browser(1280, 900).await;
-    c.goto(&unreported("?lang=en")).await.expect("site");
+    c.goto(&probe("?lang=en")).await.expect("site");
     c.wait()
         .at_most(WAIT)
         .for_element(Locator::Css(".task-counts"))

@@ -202,11 +202,17 @@ async fn keyboard_alone_picks_finds_opens_and_downloads() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    // Find a province on the data page by typing, and open it.
+    // To the data page through the navigation, then find a province by
+    // typing, and open it.
     client
-        .goto(&site("?page=data&lang=en"))
+        .execute(
+            "document.activeElement.blur(); window.scrollTo(0, 0)",
+            vec![],
+        )
         .await
-        .expect("data");
+        .expect("from the top");
+    tab_to(&client, ".main-nav a[href*='page=data']", 30).await;
+    press(&client, &Key::Enter.to_string()).await;
     wait_for_text(&client, "main h1", "Data").await;
     tab_to(&client, "input[type=search]", 40).await;
     press(&client, "da nang").await;

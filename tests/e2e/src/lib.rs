@@ -65,6 +65,16 @@ pub async fn text_of(client: &Client, css: &str) -> String {
     el.text().await.expect("element text")
 }
 
+/// Waits for an element matching `css` (`what` names it in the failure).
+pub async fn wait_for(client: &Client, css: &str, what: &str) {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{what}: no {css} within {WAIT:?}: {e}"));
+}
+
 /// Waits until `css` holds `needle` in its text; returns the text.
 pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
     let deadline = std::time::Instant::now() + WAIT;

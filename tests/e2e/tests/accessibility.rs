@@ -5,7 +5,7 @@
 use fantoccini::{key::Key, Client, Locator};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use tien_do_e2e::{browser, current_query, site, wait_for_text, WAIT};
+use tien_do_e2e::{browser, current_query, site, wait_for, wait_for_text, WAIT};
 
 /// axe-core's script, as `scripts/setup.sh` installs it.
 fn axe_source() -> String {
@@ -65,12 +65,7 @@ async fn every_page_passes_axe_in_both_languages() {
             // The check itself can fail: a nameless button is a critical
             // violation it must report.
             client.goto(&site("?lang=vi")).await.expect("page");
-            client
-                .wait()
-                .at_most(WAIT)
-                .for_element(Locator::Css(".task-counts"))
-                .await
-                .expect("overview");
+            wait_for(&client, ".task-counts", "overview").await;
             client
                 .execute(
                     "document.querySelector('main').append(document.createElement('button'))",
@@ -115,12 +110,12 @@ async fn every_page_passes_axe_in_both_languages() {
                 ))
                 .await
                 .expect("embed");
-            client
-                .wait()
-                .at_most(WAIT)
-                .for_element(Locator::Css(".trend-chart canvas[data-drawn]"))
-                .await
-                .expect("the embed draws");
+            wait_for(
+                &client,
+                ".trend-chart canvas[data-drawn]",
+                "the embed draws",
+            )
+            .await;
             let found = serious_violations(&client, &axe).await;
             if !found.is_empty() {
                 failures.push(format!("embed-trend {lang} at {width}px: {found:?}"));
@@ -184,12 +179,7 @@ async fn press(client: &Client, keys: &str) {
 async fn keyboard_alone_picks_finds_opens_and_downloads() {
     let client = browser(1280, 900).await;
     client.goto(&site("?page=map&lang=en")).await.expect("map");
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".choropleth canvas[data-drawn]"))
-        .await
-        .expect("the map draws");
+    wait_for(&client, ".choropleth canvas[data-drawn]", "the map draws").await;
     // Pick another indicator.
     tab_to(&client, ".picker select", 30).await;
     press(&client, &Key::Down.to_string()).await;
@@ -225,12 +215,12 @@ async fn keyboard_alone_picks_finds_opens_and_downloads() {
     press(&client, &Key::Enter.to_string()).await;
     wait_for_text(&client, "main h1", "Da Nang").await;
     // Download its data: the Download menu, then the CSV.
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".figure-tools .downloads summary"))
-        .await
-        .expect("a figure with downloads");
+    wait_for(
+        &client,
+        ".figure-tools .downloads summary",
+        "a figure with downloads",
+    )
+    .await;
     client
         .execute(
             "window.__saved = [];

@@ -8,7 +8,7 @@
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use tien_do_e2e::{browser, click, screenshot, site, WAIT};
+use tien_do_e2e::{browser, click, screenshot, site, wait_for, WAIT};
 
 fn host_url() -> String {
     std::env::var("E2E_HOST_URL")
@@ -145,12 +145,7 @@ async fn whole_page_screenshot(client: &Client, name: &str, size: (u32, u32)) {
 async fn host_page_embeds_two_figures_sized_to_their_content() {
     let client = browser(1280, 900).await;
     client.goto(&site("?page=map&lang=en")).await.expect("map");
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".choropleth canvas[data-drawn]"))
-        .await
-        .expect("the map draws");
+    wait_for(&client, ".choropleth canvas[data-drawn]", "the map draws").await;
     let (map_code, _) = embed_codes(
         &client,
         ".map-page",
@@ -294,23 +289,59 @@ async fn pinned_embed_reads_its_release() {
         .replace("&amp;", "&");
     assert!(src.contains("data=data%2Freleases%2F"), "{src}");
     client.goto(&src).await.expect("pinned embed");
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".target-chart canvas[data-drawn]"))
-        .await
-        .expect("the pinned embed draws");
-    let link = run(
+    wait_for(
         &client,
-        "return document.querySelector('link[type=\"application/json+oembed\"]').href",
+        ".target-chart canvas[data-drawn]",
+        "the pinned embed draws",
+    )
+    .await;
+    // It read the release, not the latest file.
+    let fetched = run(
+        &client,
+        "return performance.getEntriesByType('resource').map(e => e.name)
+           .filter(n => n.includes('/data/'));",
         vec![],
     )
     .await;
+    let fetched: Vec<&str> = fetched
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     assert!(
-        link.as_str()
+        fetched.iter().any(|n| n.contains("/data/releases/")),
+        "{fetched:?}"
+    );
+    assert!(
+        !fetched.iter().any(|n| n.contains("progress.json")),
+        "read the latest: {fetched:?}"
+    );
+    // Its oEmbed document, found from the page, frames this site.
+    let oembed = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const link = document.querySelector('link[type=\"application/json+oembed\"]');
+             fetch(link.href).then(r => r.json()).then(j => done([link.href, j.type, j.html]));",
+            vec![],
+        )
+        .await
+        .expect("oEmbed");
+    assert!(
+        oembed[0]
+            .as_str()
             .unwrap_or_default()
             .ends_with("oembed/targets.json"),
-        "{link}"
+        "{oembed}"
+    );
+    assert_eq!(oembed[1], "rich");
+    let expected_src = format!("src=\"{}embed-targets.html", site(""));
+    assert!(
+        oembed[2]
+            .as_str()
+            .unwrap_or_default()
+            .contains(&expected_src),
+        "the oEmbed iframe points at the served site: {oembed}"
     );
     client.close().await.expect("close");
 }
@@ -340,12 +371,16 @@ async fn embed_without_javascript_shows_an_image_and_a_link() {
         .goto(&format!("{}embed-ranking.html", site("")))
         .await
         .expect("embed");
+    wait_for(
+        &client,
+        "a > img[src='figures/ranking.svg']",
+        "the static image is shown",
+    )
+    .await;
     let img = client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("a > img[src='figures/ranking.svg']"))
+        .find(Locator::Css("a > img[src='figures/ranking.svg']"))
         .await
-        .expect("the static image is shown");
+        .expect("the image");
     let rect = img.rectangle().await.expect("image box");
     assert!(
         rect.2 > 200.0 && rect.3 > 200.0,
@@ -442,12 +477,12 @@ fn base64(text: &str) -> Vec<u8> {
 async fn downloads_hold_what_the_figure_shows() {
     let client = browser(1280, 900).await;
     client.goto(&site("?page=map&lang=en")).await.expect("map");
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".ranking-chart canvas[data-drawn]"))
-        .await
-        .expect("the ranking draws");
+    wait_for(
+        &client,
+        ".ranking-chart canvas[data-drawn]",
+        "the ranking draws",
+    )
+    .await;
     // The published values, read from the same JSON the page reads.
     let expected = client
         .execute_async(
@@ -547,12 +582,12 @@ async fn csv_columns_follow_the_language() {
         .goto(&site("?page=tasks&lang=vi"))
         .await
         .expect("tasks");
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".task-tracker-chart canvas[data-drawn]"))
-        .await
-        .expect("the tracker draws");
+    wait_for(
+        &client,
+        ".task-tracker-chart canvas[data-drawn]",
+        "the tracker draws",
+    )
+    .await;
     let (_, csv) = download(&client, ".task-tracker-chart", "csv").await;
     let text = String::from_utf8(csv[3..].to_vec()).expect("UTF-8");
     assert!(text.contains("# Nguồn:"), "{text}");

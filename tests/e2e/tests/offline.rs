@@ -4,11 +4,11 @@
 //! connection the page shows its shell long before the app has loaded.
 
 use fantoccini::wd::WebDriverCompatibleCommand;
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
-use tien_do_e2e::{browser, site, wait_for_text, WAIT};
+use tien_do_e2e::{browser, site, wait_for, wait_for_text, WAIT};
 
 fn offline_site(query: &str) -> String {
     site(query).replace("/tien-do/", "/tien-do-offline/")
@@ -106,11 +106,12 @@ async fn opened_once_the_site_opens_again_offline() {
     c.goto(&offline_site("?page=map&lang=en"))
         .await
         .expect("offline navigation");
-    c.wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".choropleth canvas[data-drawn]"))
-        .await
-        .expect("the map draws from the kept copy");
+    wait_for(
+        &c,
+        ".choropleth canvas[data-drawn]",
+        "the map draws from the kept copy",
+    )
+    .await;
     let notice = wait_for_text(&c, ".saved-copy", "copy saved on this device").await;
     assert!(
         notice.contains("15 Nov 2025"),

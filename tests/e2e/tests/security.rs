@@ -5,9 +5,8 @@
 //! end-to-end run is also served with the policy as a reporting header,
 //! and the test command fails on any report.)
 
-use fantoccini::Locator;
 use serde_json::Value;
-use tien_do_e2e::{browser, site, WAIT};
+use tien_do_e2e::{browser, site, wait_for};
 
 /// The site at the location whose violation reports go to a log of their
 /// own (this test breaks the policy on purpose; the test command then
@@ -22,11 +21,7 @@ fn probe(query: &str) -> String {
 async fn injected_inline_script_does_not_run() {
     let c = browser(1280, 900).await;
     c.goto(&probe("?lang=en")).await.expect("site");
-    c.wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".task-counts"))
-        .await
-        .expect("the app runs under its policy");
+    wait_for(&c, ".task-counts", "the app runs under its policy").await;
     let got = c
         .execute_async(
             "const done = arguments[arguments.length - 1];

@@ -388,9 +388,9 @@ pub fn shown_table(chart: &Chart, title: &str, lang: Lang) -> Table {
             pillars,
             name,
             period,
-        } => pillars_table(pillars, name, period, title, lang),
-        Chart::Tasks(m) => meetings_table(m, title, lang),
-        Chart::Targets(b) => targets_table(b, title, lang),
+        } => pillars_table(pillars, (name, period), &chart.sources(), title, lang),
+        Chart::Tasks(m) => meetings_table(m, &chart.sources(), title, lang),
+        Chart::Targets(b) => targets_table(b, &chart.sources(), title, lang),
     }
 }
 
@@ -505,8 +505,8 @@ fn trend_table(tr: &Trend, title: &str, lang: Lang) -> Table {
 /// Pillar, value, average of the units, rank, out of how many, note.
 fn pillars_table(
     pillars: &[Pillar],
-    name: &Text,
-    period: &Period,
+    (name, period): (&Text, &Period),
+    sources: &[Source],
     title: &str,
     lang: Lang,
 ) -> Table {
@@ -521,8 +521,7 @@ fn pillars_table(
         Msg::Period.text(lang),
         period.label.get(lang)
     ));
-    let sources = distinct_sources(pillars.iter().map(|p| p.source.as_ref()));
-    push_sources(&mut t, &sources, lang);
+    push_sources(&mut t, sources, lang);
     t.notes.push(empty_note(lang));
     t.header = vec![
         id_header(Msg::Indicator, lang),
@@ -569,7 +568,7 @@ fn missing_counts(counts: [Option<u64>; 4], lang: Lang) -> Option<String> {
 
 /// Meeting, its date, the counts' date, the four counts, the remainder in
 /// none of the three states, note.
-fn meetings_table(meetings: &[MeetingTasks], title: &str, lang: Lang) -> Table {
+fn meetings_table(meetings: &[MeetingTasks], sources: &[Source], title: &str, lang: Lang) -> Table {
     let mut t = head(title);
     let mut scopes: Vec<&str> = Vec::new();
     for m in meetings {
@@ -579,8 +578,7 @@ fn meetings_table(meetings: &[MeetingTasks], title: &str, lang: Lang) -> Table {
         }
     }
     t.notes.extend(scopes.into_iter().map(str::to_string));
-    let sources = distinct_sources(meetings.iter().map(|m| m.source.as_ref()));
-    push_sources(&mut t, &sources, lang);
+    push_sources(&mut t, sources, lang);
     if let Some(latest) = meetings.iter().map(|m| m.as_of.as_str()).max() {
         t.notes.push(as_of_note(latest, lang));
     }
@@ -623,10 +621,9 @@ fn figure_note(f: &NationalFigure, lang: Lang) -> String {
 
 /// Figure, value, total or target, share, the figure as published,
 /// meeting, its date, the figure's date.
-fn targets_table(bars: &[TargetBar], title: &str, lang: Lang) -> Table {
+fn targets_table(bars: &[TargetBar], sources: &[Source], title: &str, lang: Lang) -> Table {
     let mut t = head(title);
-    let sources = distinct_sources(bars.iter().map(|b| b.source.as_ref()));
-    push_sources(&mut t, &sources, lang);
+    push_sources(&mut t, sources, lang);
     t.header = vec![
         Msg::Figure.text(lang).to_string(),
         Msg::Value.text(lang).to_string(),
@@ -852,20 +849,29 @@ fn meeting_cells(data: &ProgressData, id: &str, lang: Lang) -> [String; 2] {
     )
 }
 
+/// The head of a table of rows straight from the data: the title, the
+/// sources of the rows (`source_ids`, each once), and the data's date.
+fn data_head<'a>(
+    data: &'a ProgressData,
+    title: &str,
+    source_ids: impl Iterator<Item = &'a str>,
+    lang: Lang,
+) -> Table {
+    let mut t = head(title);
+    let sources = distinct_sources(source_ids.map(|id| data.source(id)));
+    push_sources(&mut t, &sources, lang);
+    t.notes.push(as_of_note(&data.as_of, lang));
+    t
+}
+
 /// Every task count in the data, as the file lists them (national ones
 /// and those per agency): meeting, its date, the counts' date, the agency
 /// (empty for national counts) and its unit code, the four counts, note
 /// (the scope, and which counts were not published), source, source
 /// address.
 pub fn tasks_table(data: &ProgressData, title: &str, lang: Lang) -> Table {
-    let mut t = head(title);
-    let sources: Vec<Option<&Source>> = data
-        .task_counts
-        .iter()
-        .map(|c| data.source(&c.source))
-        .collect();
-    push_sources(&mut t, &distinct_sources(sources), lang);
-    t.notes.push(as_of_note(&data.as_of, lang));
+    let ids = data.task_counts.iter().map(|c| c.source.as_str());
+    let mut t = data_head(data, title, ids, lang);
     t.notes.push(empty_note(lang));
     t.header = msgs(
         &[
@@ -920,14 +926,8 @@ pub fn tasks_table(data: &ProgressData, title: &str, lang: Lang) -> Table {
 /// its date, the figure's date, figure, value, total or target, the
 /// figure as published with its unit and scope, source, source address.
 pub fn figures_table(data: &ProgressData, title: &str, lang: Lang) -> Table {
-    let mut t = head(title);
-    let sources: Vec<Option<&Source>> = data
-        .national_figures
-        .iter()
-        .map(|f| data.source(&f.source))
-        .collect();
-    push_sources(&mut t, &distinct_sources(sources), lang);
-    t.notes.push(as_of_note(&data.as_of, lang));
+    let ids = data.national_figures.iter().map(|f| f.source.as_str());
+    let mut t = data_head(data, title, ids, lang);
     t.header = msgs(
         &[Msg::Meeting, Msg::Date, Msg::AsOf, Msg::Figure, Msg::Value],
         lang,

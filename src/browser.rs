@@ -236,13 +236,14 @@ pub fn set_document_theme(dark: bool) {
 /// Saves `bytes` as a file named `name` of type `mime`, as a click on a
 /// download link would. Returns whether the browser took it.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    blob_of(&js_sys::Uint8Array::from(bytes), mime).is_some_and(|b| save_blob(name, &b))
+}
+
+/// A blob of type `mime` holding `part` (bytes or a string).
+fn blob_of(part: &wasm_bindgen::JsValue, mime: &str) -> Option<web_sys::Blob> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    match web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) {
-        Ok(blob) => save_blob(name, &blob),
-        Err(_) => false,
-    }
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(part), &options).ok()
 }
 
 /// Saves `blob` as a file named `name`, through an object URL (revoked a
@@ -290,10 +291,7 @@ fn save_link(name: &str, href: &str) -> bool {
 /// the canvas stays readable.
 pub async fn download_png(name: &str, svg: &str, (w, h): (f64, f64), scale: f64) -> bool {
     async fn draw(svg: &str, (w, h): (f64, f64), scale: f64) -> Option<web_sys::Blob> {
-        let parts = js_sys::Array::of1(&js_sys::JsString::from(svg));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("image/svg+xml");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let blob = blob_of(&js_sys::JsString::from(svg), "image/svg+xml")?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
         let img = web_sys::HtmlImageElement::new().ok()?;
         img.set_src(&url);
@@ -330,11 +328,9 @@ pub async fn download_png(name: &str, svg: &str, (w, h): (f64, f64), scale: f64)
 /// as an object, else as a string.
 pub fn post_to_parent(message: &tien_do_core::figure::HeightMessage) {
     use tien_do_core::figure::HeightMessage;
-    let Some(w) = web_sys::window() else { return };
-    let Ok(Some(parent)) = w.parent() else { return };
-    if parent == w {
+    let Some(parent) = parent_window() else {
         return;
-    }
+    };
     let value = match message {
         HeightMessage::Json(text) => js_sys::JSON::parse(text).ok(),
         HeightMessage::Text(text) => Some(wasm_bindgen::JsValue::from_str(text)),
@@ -418,23 +414,28 @@ pub fn remove_boot_shell() {
 pub fn register_service_worker() {
     let Some(w) = web_sys::window() else { return };
     let register = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let Some(w) = web_sys::window() else { return };
-        let navigator = w.navigator();
-        if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
-            let _ = navigator.service_worker().register("sw.js");
+        if let Some(workers) = service_workers() {
+            let _ = workers.register("sw.js");
         }
     });
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(register.unchecked_ref(), 3000);
 }
 
+/// The page's service workers, where the browser offers them (not on
+/// insecure origins, nor in some private modes).
+fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
+
 /// Calls `on_saved` when the service worker says it answered with the
 /// copy saved on this device because the network failed.
 pub fn on_saved_copy(on_saved: impl Fn() + 'static) {
-    let Some(w) = web_sys::window() else { return };
-    let navigator = w.navigator();
-    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+    let Some(workers) = service_workers() else {
         return;
-    }
+    };
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
         move |ev: web_sys::MessageEvent| {
             let saved = js_sys::Reflect::get(&ev.data(), &"tienDoSavedCopy".into())
@@ -448,16 +449,18 @@ pub fn on_saved_copy(on_saved: impl Fn() + 'static) {
     );
     // Setting onmessage (not addEventListener) also starts delivery of the
     // messages queued before the page listened.
-    navigator
-        .service_worker()
-        .set_onmessage(Some(listener.as_ref().unchecked_ref()));
+    workers.set_onmessage(Some(listener.as_ref().unchecked_ref()));
     // Lives as long as the page.
     listener.forget();
 }
 
 /// Whether the page is inside another page's frame.
 pub fn in_frame() -> bool {
-    web_sys::window()
-        .and_then(|w| Some(w.parent().ok()?? != w))
-        .unwrap_or(false)
+    parent_window().is_some()
+}
+
+/// The window of the page that frames this one, if any.
+fn parent_window() -> Option<web_sys::Window> {
+    let w = web_sys::window()?;
+    w.parent().ok()?.filter(|p| *p != w)
 }

@@ -5,7 +5,7 @@ use crate::components::{
 };
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::figure::{figure_chart, full_view, Figure};
+use tien_do_core::figure::{figure_chart, full_view_url, Figure};
 use tien_do_core::paint::Chart;
 use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
@@ -58,10 +58,7 @@ pub fn EmbedPage(
             }
         }
     };
-    let full = move || {
-        let site = browser::site_base();
-        format!("{site}{}", state.with(full_view).to_query())
-    };
+    let full = move || state.with(|s| full_view_url(&browser::site_base(), s));
     view! {
         <article class=format!("embed embed-{}", figure.slug())>
             {body}

@@ -19,7 +19,7 @@ use std::path::Path;
 use tien_do_core::boundaries::{boundary_file, decode_first};
 use tien_do_core::choropleth::{chosen_view, map_data};
 use tien_do_core::figure::{
-    figure_chart, first_height, html_escape, oembed_json, release_file, Figure,
+    figure_chart, first_height, full_view_url, html_escape, oembed_json, release_file, Figure,
 };
 use tien_do_core::paint::{self, framed_svg, Caption, Palette};
 use tien_do_core::{parse_progress, Lang, Page, ProgressData, UrlState};
@@ -277,11 +277,12 @@ fn map_image(dist: &Path, data: &ProgressData, lang: Lang) -> Option<(String, St
 /// JavaScript, linked to the full view.
 fn embed_page(index: &str, figure: Figure, title: &str) -> String {
     let title = html_escape(title);
-    let full = UrlState::default().with_page(figure.page());
-    let full = match full.page {
-        Page::Overview => "./".to_string(),
-        _ => format!("./{}", full.to_query()),
+    let embed = UrlState {
+        page: Page::Embed,
+        figure: Some(figure),
+        ..UrlState::default()
     };
+    let full = full_view_url("./", &embed);
     let link = format!(
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{title}\">",
         figure.oembed_file()

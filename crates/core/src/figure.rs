@@ -184,9 +184,8 @@ pub fn embed_state(view: &UrlState, figure: Figure, lang: Lang) -> UrlState {
 /// The full page an embed links back to: the same view, on the site.
 pub fn full_view(embed: &UrlState) -> UrlState {
     let figure = embed.figure.unwrap_or(Figure::Map);
+    // `with_page` leaves the embed's own keys (figure, theme) behind.
     UrlState {
-        figure: None,
-        theme: None,
         extra: Vec::new(),
         ..embed.with_page(figure.page())
     }

@@ -186,12 +186,20 @@ pub async fn copy_text(text: &str) -> bool {
 /// The folder of the page, ending in `/`: the site's address for embed
 /// snippets (`https://example.gov.vn/tien-do/`).
 pub fn site_base() -> String {
-    let href = current_href();
-    let no_query = href.split(['?', '#']).next().unwrap_or_default();
-    match no_query.rfind('/') {
-        Some(i) => no_query[..=i].to_string(),
-        None => no_query.to_string(),
+    let page = page_address();
+    match page.rfind('/') {
+        Some(i) => page[..=i].to_string(),
+        None => page,
     }
+}
+
+/// The page's address without its query or fragment.
+fn page_address() -> String {
+    let href = current_href();
+    href.split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The figure an embed page shows, written on `<html data-embed="…">` by
@@ -379,8 +387,7 @@ pub fn open_in_new_tab(url: &str) {
 /// This page's address as a link to share: the view's own keys only (not
 /// what a host page or a tracker added, such as pym.js's `parentUrl`).
 pub fn shareable_href() -> String {
-    let href = current_href();
-    let page = href.split(['?', '#']).next().unwrap_or_default();
+    let page = page_address();
     let mut state = tien_do_core::UrlState::from_query(&current_query());
     state.extra.clear();
     format!("{page}{}", state.to_query())

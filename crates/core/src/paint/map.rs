@@ -3,9 +3,10 @@
 //! dashed over them, the archipelagos in their inset, the selected unit
 //! outlined.
 
-use super::{framed_svg, xml_escape, Caption, Palette, SvgImage};
+use super::{framed_svg, Caption, Palette, SvgImage};
 use crate::boundaries::{archipelago_ring, MapLayout, Part, Region};
 use crate::choropleth::MapData;
+use crate::figure::html_escape;
 use crate::zoom::MapZoom;
 use crate::{Lang, Msg};
 use std::fmt::Write;
@@ -54,7 +55,7 @@ pub fn svg(
             out,
             "<path d=\"{}\" fill=\"{colour}\" fill-rule=\"evenodd\" stroke=\"{stroke}\" stroke-width=\"{sw}\"><title>{}</title></path>",
             path(&layout, r),
-            xml_escape(&r.code)
+            html_escape(&r.code)
         );
     };
     for r in regions.iter().filter(|r| r.part == Part::Mainland) {

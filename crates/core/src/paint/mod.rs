@@ -16,6 +16,7 @@ pub mod trend;
 
 use crate::charts::{distinct_sources, MeetingTasks, Pillar, Ranking, TargetBar, Trend};
 use crate::data::{Period, Source, Text};
+use crate::figure::html_escape;
 use crate::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
@@ -265,11 +266,6 @@ impl Chart {
 /// Tasks in none of the published states (grey on either paper).
 pub const OTHER: plotters::style::RGBColor = plotters::style::RGBColor(0x9a, 0xa5, 0xb1);
 
-/// Escapes text for SVG or XML.
-pub fn xml_escape(text: &str) -> String {
-    crate::figure::html_escape(text)
-}
-
 /// Cuts `text` into lines of at most `max` characters, at spaces where it
 /// can.
 fn wrap(text: &str, max: usize) -> Vec<String> {
@@ -315,7 +311,7 @@ pub fn framed_svg(inner: &str, (w, h): (f64, f64), caption: &Caption, pal: &Pale
         y += 22.0;
         body.push_str(&format!(
             "<text x=\"{PAD}\" y=\"{y}\" font-family=\"sans-serif\" font-size=\"18\" font-weight=\"bold\" fill=\"{ink}\">{}</text>",
-            xml_escape(&line)
+            html_escape(&line)
         ));
     }
     y += 10.0;
@@ -341,10 +337,10 @@ pub fn framed_svg(inner: &str, (w, h): (f64, f64), caption: &Caption, pal: &Pale
             "<rect x=\"{x}\" y=\"{}\" width=\"16\" height=\"12\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.5\"/>\
              <text x=\"{}\" y=\"{y}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"{ink}\">{}</text>",
             y - 10.0,
-            xml_escape(colour),
+            html_escape(colour),
             Palette::hex(pal.soft),
             x + 22.0,
-            xml_escape(label)
+            html_escape(label)
         ));
         x += item;
     }
@@ -356,7 +352,7 @@ pub fn framed_svg(inner: &str, (w, h): (f64, f64), caption: &Caption, pal: &Pale
             y += 16.0;
             body.push_str(&format!(
                 "<text x=\"{PAD}\" y=\"{y}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"{ink}\">{}</text>",
-                xml_escape(&line)
+                html_escape(&line)
             ));
         }
     }

@@ -140,7 +140,7 @@ pub fn App() -> impl IntoView {
     let saved_copy = RwSignal::new(false);
     browser::on_saved_copy(move || saved_copy.set(true));
     let saved_notice = move || {
-        let as_of = loaded.with(|d| d.as_ref().map(|d| d.as_of.clone()));
+        let as_of = loaded.with(|d| d.as_ref().map(|d| d.newest_figure_date().to_string()));
         (saved_copy.get() && as_of.is_some()).then(|| {
             let l = lang.get();
             view! {

@@ -166,6 +166,17 @@ pub fn tracked_width(
     width
 }
 
+/// Today on the reader's clock, `YYYY-MM-DD` (local time).
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// The page's full address, as the reader would share it.
 pub fn current_href() -> String {
     web_sys::window()

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do::app::App;
 use tien_do::components::{
-    LanguageSwitch, LoadErrorPanel, LoadingSkeleton, PillarChart, RankingChart, TargetChart,
-    TaskCountsCard, TaskTrackerChart, TrendChart,
+    DataAgeNote, LanguageSwitch, LoadErrorPanel, LoadingSkeleton, PillarChart, RankingChart,
+    TargetChart, TaskCountsCard, TaskTrackerChart, TrendChart,
 };
 use tien_do_core::charts::{
     find_province, latest_pillar_profile, ranking, targets, task_tracker, trend,
@@ -57,6 +57,7 @@ fn counts(completed: Option<u64>) -> TaskCounts {
         overdue: Some(27),
         agency: None,
         source: "s".into(),
+        ledger: None,
     }
 }
 
@@ -77,6 +78,7 @@ async fn task_counts_card_formats_and_switches_language() {
         id: "m".into(),
         date: "2025-09-24".into(),
         name: text("Meeting"),
+        body: None,
     };
     let _handle = leptos::mount::mount_to(el.clone(), move || {
         view! { <TaskCountsCard counts=counts(None) meeting=Some(meeting) source=Some(source) lang=lang.into() /> }
@@ -112,6 +114,53 @@ async fn task_counts_card_formats_and_switches_language() {
         .unwrap()
         .get_attribute("href");
     assert_eq!(href.as_deref(), Some("https://example.org/a"));
+}
+
+/// Guards the staleness line on a clock the test sets (not the machine's):
+/// data whose newest figure is of 25 Feb 2026 is current on 1 Mar 2026
+/// and said to be old on 30 Nov 2026, in both languages; the "as of" date
+/// is the newest figure's.
+#[wasm_bindgen_test]
+async fn data_age_note_says_when_the_data_is_old() {
+    let lang = RwSignal::new(Lang::En);
+    let fresh = container();
+    let _a = leptos::mount::mount_to(fresh.clone(), move || {
+        view! { <DataAgeNote newest="2026-02-25" today="2026-03-01" lang=lang.into() /> }
+    });
+    let old = container();
+    let _b = leptos::mount::mount_to(old.clone(), move || {
+        view! { <DataAgeNote newest="2026-02-25" today="2026-11-30" lang=lang.into() /> }
+    });
+    let fresh_text = fresh.text_content().unwrap();
+    assert!(
+        fresh_text.contains("Data as of: 25 Feb 2026"),
+        "{fresh_text}"
+    );
+    assert!(
+        fresh.query_selector(".stale-data").unwrap().is_none(),
+        "{fresh_text}"
+    );
+    let line = old
+        .query_selector(".stale-data")
+        .unwrap()
+        .expect("a staleness line");
+    assert_eq!(
+        line.text_content().unwrap(),
+        "The newest published figures are from 25 Feb 2026; nothing newer has been published in this file."
+    );
+    assert_eq!(line.get_attribute("role").as_deref(), Some("note"));
+    lang.set(Lang::Vi);
+    tick(0).await;
+    let vi = old
+        .query_selector(".stale-data")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        vi.starts_with("Số liệu mới nhất được công bố là của ngày 25/02/2026"),
+        "{vi}"
+    );
 }
 
 /// Guards the error panel: the message in the reader's language, the data
@@ -422,7 +471,9 @@ async fn pillar_chart_draws_and_answers_keys() {
 }
 
 /// Guards the task tracker: the published parts drawn in their colours,
-/// each part's count and share in the tooltip, in Vietnamese notation.
+/// each part's count and share in the tooltip, in Vietnamese notation,
+/// under the name of its ledger; the two ledgers are two series, with
+/// their scope lines and the line that keeps them apart.
 #[wasm_bindgen_test]
 async fn task_tracker_chart_draws_and_answers_keys() {
     let el = sized_container(600);
@@ -437,10 +488,24 @@ async fn task_tracker_chart_draws_and_answers_keys() {
     press(&c, "ArrowRight");
     let tip = tooltip(&el).await;
     assert!(tip.contains("Đã hoàn thành: 270 (39,8%)"), "{tip}");
+    assert!(tip.starts_with("Ban Chỉ đạo của Chính phủ"), "{tip}");
     press(&c, "End");
     tick(20).await;
     let tip = tooltip(&el).await;
-    assert!(tip.contains("Quá hạn: 27 (4,0%)"), "{tip}");
+    assert!(tip.starts_with("Ban Chỉ đạo Trung ương"), "{tip}");
+    assert!(
+        tip.contains(": 71 (5,5%)"),
+        "not completed, not split: {tip}"
+    );
+    let text = el.text_content().unwrap();
+    assert!(
+        text.contains("178 nhiệm vụ thường xuyên"),
+        "scope lines: {text}"
+    );
+    assert!(
+        el.query_selector(".ledgers-apart").unwrap().is_some(),
+        "{text}"
+    );
 }
 
 /// Guards progress towards targets: each figure against its total, in

@@ -19,6 +19,7 @@ pub fn SiteFooter(
     let about = move || {
         let l = lang.get();
         data.get().map(|d| {
+            let newest = d.newest_figure_date().to_string();
             let sources = d
                 .sources
                 .iter()
@@ -26,7 +27,7 @@ pub fn SiteFooter(
                 .collect_view();
             view! {
                 <p class="as-of">
-                    {Msg::AsOf.text(l)} ": " <time datetime=d.as_of.clone()>{format_date(&d.as_of, l)}</time>
+                    {Msg::AsOf.text(l)} ": " <time datetime=newest.clone()>{format_date(&newest, l)}</time>
                 </p>
                 <details class="sources-list">
                     <summary>{format!("{} ({})", Msg::Sources.text(l), d.sources.len())}</summary>
@@ -41,6 +42,14 @@ pub fn SiteFooter(
             <p class="data-file">
                 {move || Msg::DataFile.text(lang.get())} ": "
                 <a href=move || data_url.get()>{move || data_url.get()}</a>
+            </p>
+            <p class="feed-link">
+                <a
+                    href=move || match lang.get() { Lang::Vi => "feed.xml", Lang::En => "feed.en.xml" }
+                    type="application/atom+xml"
+                >
+                    {move || Msg::FeedLink.text(lang.get())}
+                </a>
             </p>
         </footer>
     }

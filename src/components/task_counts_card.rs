@@ -1,16 +1,20 @@
 use super::SourceLink;
 use leptos::prelude::*;
+use tien_do_core::charts::LedgerName;
 use tien_do_core::data::{Meeting, Source, TaskCounts};
 use tien_do_core::format::{format_date, format_int, format_share};
 use tien_do_core::{Lang, Msg};
 
 /// The task counts reported at one meeting: assigned, completed, in
-/// progress, overdue, each with its share, and the source. A count that was
-/// not published says so.
+/// progress, overdue, each with its share, and the source, under the name
+/// of the ledger they belong to. A count that was not published says so.
 #[component]
 pub fn TaskCountsCard(
     /// The counts to show.
     counts: TaskCounts,
+    /// The ledger (body and programme) they belong to, if the data says.
+    #[prop(default = None)]
+    ledger: Option<LedgerName>,
     /// The meeting they were reported at, if known.
     meeting: Option<Meeting>,
     /// Their source, if known.
@@ -54,9 +58,23 @@ pub fn TaskCountsCard(
                 <p class="cite">{Msg::Source.text(l)} ": " <SourceLink source=s.clone() lang=l /></p>
             }
         });
+        let id = format!(
+            "task-counts-{}",
+            ledger.as_ref().map_or("all", |x| x.id.as_str())
+        );
+        let heading = ledger
+            .as_ref()
+            .map_or_else(|| Msg::TasksHeading.text(l).to_string(), |x| x.body_name(l));
+        // The ledger's programme, unless the counts' own scope says it.
+        let programme = ledger
+            .as_ref()
+            .map(|x| x.programme.get(l).to_string())
+            .filter(|p| !p.is_empty() && *p != c.scope.get(l))
+            .map(|p| view! { <p class="programme">{p}</p> });
         view! {
-            <section class="card task-counts" aria-labelledby="task-counts-title">
-                <h2 id="task-counts-title">{Msg::TasksHeading.text(l)}</h2>
+            <section class="card task-counts" aria-labelledby=id.clone()>
+                <h2 id=id.clone()>{heading}</h2>
+                {programme}
                 <p class="scope">{c.scope.get(l).to_string()} " · " {Msg::AsOf.text(l)} " "
                     <time datetime=c.as_of.clone()>{format_date(&c.as_of, l)}</time>
                 </p>

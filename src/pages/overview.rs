@@ -1,4 +1,6 @@
-use crate::components::{AppLink, SourceLink, TaskCountsCard};
+use crate::browser;
+use crate::components::{AppLink, DataAgeNote, SourceLink};
+use crate::pages::tasks::latest_counts_cards;
 use crate::pages::{MapMode, MapPage};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -31,10 +33,18 @@ fn figure_card(
             </p>
         }
     });
+    // A caveat the source gave with the figure, beside it.
+    let caveat = f
+        .note
+        .as_ref()
+        .map(|n| n.get(lang).trim().to_string())
+        .filter(|n| !n.is_empty())
+        .map(|n| view! { <p class="figure-note">{Msg::Caveat.text(lang)} ": " {n}</p> });
     view! {
-        <li class="national-figure">
+        <li class="national-figure" class:headline=f.headline>
             <p class="figure-label">{f.label.get(lang).to_string()}</p>
             <p class="figure-value">{figure_value(f, lang)}</p>
+            {caveat}
             {before}
             <p class="figure-meta">{scope.map(|s| format!("{s} · "))}{meeting}</p>
             {source}
@@ -57,26 +67,42 @@ pub fn OverviewPage(
     on_navigate: Callback<UrlState>,
 ) -> impl IntoView {
     let title = data.title.clone();
-    let tasks = {
-        let d = Arc::clone(&data);
-        move || {
-            d.latest_task_counts().cloned().map(|counts| {
-                let meeting = d.meeting(&counts.meeting).cloned();
-                let source = d.source(&counts.source).cloned();
-                view! { <TaskCountsCard counts meeting source lang /> }
-            })
+    let newest = data.newest_figure_date().to_string();
+    let tasks = (!data.task_counts.is_empty()).then(|| {
+        view! {
+            <section class="tasks-done">
+                <h2>{move || Msg::TasksDone.text(lang.get())}</h2>
+                {latest_counts_cards(&data, lang)}
+            </section>
         }
-    };
+    });
     let latest = {
         let d = Arc::clone(&data);
         move || {
             let l = lang.get();
             let c = meeting_changes(&d)?;
-            let cards = c
-                .figures
+            // The publisher's headline figures first (all of them when none
+            // is marked); the rest of the meeting's figures one click away.
+            let marked = c.figures.iter().any(|x| x.latest.headline);
+            let (lead, rest): (Vec<_>, Vec<_>) =
+                c.figures.iter().partition(|x| !marked || x.latest.headline);
+            let cards = lead
                 .iter()
                 .map(|x| figure_card(&d, &x.latest, x.previous.as_ref(), l))
                 .collect_view();
+            let more = (!rest.is_empty()).then(|| {
+                let n = rest.len();
+                let cards = rest
+                    .iter()
+                    .map(|x| figure_card(&d, &x.latest, x.previous.as_ref(), l))
+                    .collect_view();
+                view! {
+                    <details class="more-figures">
+                        <summary>{format!("{} ({})", Msg::MoreFiguresOfMeeting.text(l), n + lead.len())}</summary>
+                        <ul class="figure-grid">{cards}</ul>
+                    </details>
+                }
+            });
             let compared = c.figures.iter().any(|x| x.previous.is_some());
             // Figures of the latest meeting reported before: each change.
             let changes = compared.then(|| {
@@ -136,6 +162,7 @@ pub fn OverviewPage(
                     <h2>{Msg::LatestFigures.text(l)} ": " {c.latest.name.get(l).to_string()}
                         {format!(" ({})", format_date(&c.latest.date, l))}</h2>
                     <ul class="figure-grid">{cards}</ul>
+                    {more}
                 </section>
                 <section class="what-changed">
                     <h2>{Msg::WhatChanged.text(l)}</h2>
@@ -183,9 +210,10 @@ pub fn OverviewPage(
     view! {
         <article class="page overview">
             <h1>{move || title.get(lang.get()).to_string()}</h1>
+            <DataAgeNote newest today=browser::today() lang />
             <p class="lede">{move || Msg::NationalFigures.text(lang.get())}</p>
-            {latest}
             {tasks}
+            {latest}
             <p class="next">
                 <AppLink
                     to=Signal::derive(move || state.with(|s| s.with_page(Page::Tasks)))

@@ -1,13 +1,41 @@
 use crate::components::{FigureExport, TargetChart, TaskCountsCard, TaskTrackerChart};
 use leptos::prelude::*;
 use std::sync::Arc;
+use tien_do_core::charts::ledger_name;
 use tien_do_core::charts::{agency_tasks, targets, task_tracker, MeetingTasks};
 use tien_do_core::data::Text;
 use tien_do_core::figure::{embed_state, Figure};
 use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
-/// The Steering Committee's tasks: the latest counts, the tracker at each
-/// meeting, progress towards the published targets, and the counts per
+/// The latest task counts of each ledger, one card each, with the line
+/// that says the ledgers are never added or compared when there are
+/// several.
+pub fn latest_counts_cards(data: &Arc<ProgressData>, lang: Signal<Lang>) -> impl IntoView {
+    let latest = data.latest_counts_by_ledger();
+    let apart = (latest.len() > 1).then(|| {
+        view! { <p class="ledgers-apart">{move || Msg::LedgersApart.text(lang.get())}</p> }
+    });
+    let cards = latest
+        .into_iter()
+        .map(|counts| {
+            let meeting = data.meeting(&counts.meeting).cloned();
+            let source = data.source(&counts.source).cloned();
+            let ledger = counts
+                .ledger
+                .as_deref()
+                .and_then(|id| ledger_name(data, id));
+            let counts = counts.clone();
+            view! { <TaskCountsCard counts ledger meeting source lang /> }
+        })
+        .collect_view();
+    view! {
+        <div class="ledger-cards">{cards}</div>
+        {apart}
+    }
+}
+
+/// The steering committees' tasks: the latest counts of each ledger, the
+/// tracker at each meeting (one series per ledger), progress towards the published targets, and the counts per
 /// agency where the data has them (the page says when it does not).
 #[component]
 pub fn TasksPage(
@@ -36,15 +64,7 @@ pub fn TasksPage(
             None => by_agency.push((name, vec![m])),
         }
     }
-    let latest = {
-        let d = Arc::clone(&data);
-        move || {
-            let counts = d.latest_task_counts().cloned()?;
-            let meeting = d.meeting(&counts.meeting).cloned();
-            let source = d.source(&counts.source).cloned();
-            Some(view! { <TaskCountsCard counts meeting source lang /> })
-        }
-    };
+    let latest = latest_counts_cards(&data, lang);
     let charts = move || {
         let l = lang.get();
         let tracker = if national.is_empty() {

@@ -94,9 +94,24 @@ impl Builder {
                     id: r.req("id")?.into(),
                     date: r.req("date")?.into(),
                     name: r.text("name")?,
+                    body: r.opt("body").map(Into::into),
                 })
             },
         );
+        let bodies = self.rows(dir, "bodies.csv", &["id", "name_vi"], |r| {
+            Ok(Body {
+                id: r.req("id")?.into(),
+                name: r.text("name")?,
+                short_name: r.opt_text("short_name"),
+            })
+        });
+        let ledgers = self.rows(dir, "ledgers.csv", &["id", "body", "programme_vi"], |r| {
+            Ok(Ledger {
+                id: r.req("id")?.into(),
+                body: r.req("body")?.into(),
+                programme: r.text("programme")?,
+            })
+        });
         let task_counts = self.rows(
             dir,
             "task_counts.csv",
@@ -124,6 +139,7 @@ impl Builder {
                         unit: r.opt("agency_unit").map(Into::into),
                     }),
                     source: r.req("source")?.into(),
+                    ledger: r.opt("ledger").map(Into::into),
                 })
             },
         );
@@ -171,6 +187,8 @@ impl Builder {
                     scope: r.opt_text("scope"),
                     source: r.req("source")?.into(),
                     measure: r.opt("measure").map(Into::into),
+                    note: r.opt_text("note"),
+                    headline: r.opt("headline").is_some() && r.flag("headline")?,
                 })
             },
         );
@@ -213,6 +231,8 @@ impl Builder {
             title,
             as_of,
             sources,
+            bodies,
+            ledgers,
             meetings,
             task_counts,
             unit_sets,

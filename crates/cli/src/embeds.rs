@@ -8,7 +8,9 @@
 //!   points at the site's address (`--site-url`);
 //! - `figures/<figure>.svg`: the figure drawn from the data at build time;
 //! - `data/releases/<as_of>.json`: this data release, kept so that embeds
-//!   pinned to it never change.
+//!   pinned to it never change;
+//! - `feed.xml` and `feed.en.xml`: the Atom feeds of what each meeting
+//!   reported ([`crate::feed`]), their links absolute from `--site-url`.
 //!
 //! Trunk runs it after every build (`Trunk.toml`); a publisher who updates
 //! the data without rebuilding runs it again.
@@ -57,6 +59,15 @@ pub fn write_embeds(dist: &Path, site_url: &str, connect_src: &str) -> Result<St
     write("index.html", &index)?;
     write("sw.js", &service_worker(dist, &index)?)?;
     write(&release_file(&data.as_of), &release_json(&json)?)?;
+    if site == DEFAULT_SITE_URL {
+        eprintln!(
+            "embeds: warning: no site address given (--site-url or TIEN_DO_SITE_URL): \
+             the oEmbed documents and the feeds point at {DEFAULT_SITE_URL}"
+        );
+    }
+    for (file, xml) in crate::feed::feeds(&data, &site) {
+        write(file, &xml)?;
+    }
     // The static images show a province's figures for the first province
     // of the newest set (Hà Nội in the demo).
     let sample = UrlState {
@@ -429,12 +440,12 @@ mod tests {
                 figure.slug()
             );
         }
-        let release = dist.join("data/releases/2025-11-15.json");
+        let release = dist.join("data/releases/2026-02-25.json");
         let parsed = |p: &Path| -> serde_json::Value {
             serde_json::from_str(&fs::read_to_string(p).unwrap()).unwrap()
         };
         assert_eq!(parsed(&release), parsed(&dist.join("data/progress.json")));
-        assert_eq!(log.lines().count(), 3 + 3 * Figure::ALL.len());
+        assert_eq!(log.lines().count(), 5 + 3 * Figure::ALL.len());
         let sw = fs::read_to_string(dist.join("sw.js")).unwrap();
         assert!(
             sw.contains("const CACHE = PREFIX + \""),

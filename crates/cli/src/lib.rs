@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod embeds;
+pub mod feed;
 pub mod input;
 pub mod synthetic;
 pub mod synthetic_layer;

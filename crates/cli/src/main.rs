@@ -30,8 +30,10 @@ USAGE
       address the site is published at; default http://127.0.0.1:8080/, or
       $TIEN_DO_SITE_URL); static images figures/<figure>.svg for readers
       without JavaScript; the data release data/releases/<as_of>.json for
-      pinned embeds; and sw.js, the service worker that keeps the site for
-      offline use. Run it again after updating the data.
+      pinned embeds; the Atom feeds feed.xml and feed.en.xml, one entry per
+      meeting with its figures and task counts, linked from URL (a warning
+      when URL is the default); and sw.js, the service worker that keeps
+      the site for offline use. Run it again after updating the data.
   tien-do-data schema
       Prints the JSON Schema of the published format.
   tien-do-data synthetic DIR [--communes N]

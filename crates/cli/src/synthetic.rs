@@ -116,6 +116,8 @@ pub fn commune_scale(communes: usize, criteria: usize, periods: usize) -> Progre
             url: None,
             published: None,
         }],
+        bodies: Vec::new(),
+        ledgers: Vec::new(),
         meetings: Vec::new(),
         task_counts: Vec::new(),
         unit_sets: vec![UnitSet {

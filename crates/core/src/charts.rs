@@ -426,14 +426,58 @@ pub struct MeetingTasks {
     pub completed: Option<u64>,
     pub in_progress: Option<u64>,
     pub overdue: Option<u64>,
-    /// Assigned tasks in none of the three published states (assigned
-    /// minus the three), when all four were published and it is positive.
+    /// Assigned tasks not in any published state: assigned minus the
+    /// published parts, when it is positive (regular tasks outside the
+    /// three states, or tasks not completed whose split was not
+    /// published). The scope line says which.
     pub other: Option<u64>,
     pub source: Option<Source>,
+    /// The ledger the counts belong to, if the data names one.
+    pub ledger: Option<LedgerName>,
 }
 
-/// The national task counts, one per meeting that published them, oldest
-/// first; per-agency counts are left to [`agency_tasks`].
+/// Which body counts which programme's tasks: the heading of one series
+/// of the tracker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LedgerName {
+    pub id: String,
+    /// The committee, by its short name where the data gives one.
+    pub body: Text,
+    /// The programme and who its tasks are assigned to.
+    pub programme: Text,
+}
+
+impl LedgerName {
+    /// "Body: programme", the series' heading, with a capital first.
+    pub fn heading(&self, lang: crate::Lang) -> String {
+        let body = self.body.get(lang);
+        let programme = self.programme.get(lang);
+        if body.is_empty() {
+            capitalised(programme)
+        } else {
+            format!("{}: {programme}", capitalised(body))
+        }
+    }
+
+    /// The committee alone, with a capital first.
+    pub fn body_name(&self, lang: crate::Lang) -> String {
+        capitalised(self.body.get(lang))
+    }
+}
+
+/// `text` with its first letter in capitals ("the Central…" starts a
+/// heading as "The Central…").
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The national task counts: one series per ledger (in the order the
+/// ledgers are listed; counts without one last), each oldest first. Two
+/// ledgers' counts are never added or joined. Per-agency counts are left
+/// to [`agency_tasks`].
 pub fn task_tracker(data: &ProgressData) -> Vec<MeetingTasks> {
     let mut out: Vec<MeetingTasks> = data
         .task_counts
@@ -441,8 +485,35 @@ pub fn task_tracker(data: &ProgressData) -> Vec<MeetingTasks> {
         .filter(|t| t.agency.is_none())
         .filter_map(|t| meeting_tasks(data, t))
         .collect();
-    out.sort_by(|a, b| a.meeting.date.cmp(&b.meeting.date));
+    let order = |m: &MeetingTasks| {
+        m.ledger
+            .as_ref()
+            .and_then(|l| data.ledgers.iter().position(|x| x.id == l.id))
+            .unwrap_or(usize::MAX)
+    };
+    out.sort_by(|a, b| (order(a), &a.meeting.date).cmp(&(order(b), &b.meeting.date)));
     out
+}
+
+/// The name of the ledger `id`: its body's name and its programme.
+pub fn ledger_name(data: &ProgressData, id: &str) -> Option<LedgerName> {
+    let l = data.ledger(id)?;
+    Some(LedgerName {
+        id: l.id.clone(),
+        body: data
+            .body(&l.body)
+            .map(|b| b.short_name.clone().unwrap_or_else(|| b.name.clone()))
+            .unwrap_or_default(),
+        programme: l.programme.clone(),
+    })
+}
+
+/// The tracker's rows split into its series, one per ledger, each with
+/// its heading (none for counts without a ledger).
+pub fn ledger_groups(rows: &[MeetingTasks]) -> Vec<(Option<&LedgerName>, &[MeetingTasks])> {
+    rows.chunk_by(|a, b| a.ledger.as_ref().map(|l| &l.id) == b.ledger.as_ref().map(|l| &l.id))
+        .map(|g| (g[0].ledger.as_ref(), g))
+        .collect()
 }
 
 /// Task counts published per agency, in the order the file lists them
@@ -460,12 +531,21 @@ pub fn agency_tasks(data: &ProgressData) -> Vec<(Text, MeetingTasks)> {
 
 fn meeting_tasks(data: &ProgressData, t: &crate::data::TaskCounts) -> Option<MeetingTasks> {
     let meeting = data.meetings.iter().find(|m| m.id == t.meeting)?.clone();
-    let other = match (t.assigned, t.completed, t.in_progress, t.overdue) {
-        (Some(a), Some(c), Some(p), Some(o)) => a
-            .checked_sub(c.saturating_add(p).saturating_add(o))
+    // What the published parts leave of the tasks assigned; nothing when
+    // no part was published (a bar of "other" alone would say nothing).
+    let parts = [t.completed, t.in_progress, t.overdue];
+    let other = match t.assigned {
+        Some(a) if parts.iter().any(Option::is_some) => a
+            .checked_sub(
+                parts
+                    .iter()
+                    .flatten()
+                    .fold(0u64, |s, x| s.saturating_add(*x)),
+            )
             .filter(|&x| x > 0),
         _ => None,
     };
+    let ledger = t.ledger.as_deref().and_then(|id| ledger_name(data, id));
     Some(MeetingTasks {
         meeting,
         as_of: t.as_of.clone(),
@@ -476,6 +556,7 @@ fn meeting_tasks(data: &ProgressData, t: &crate::data::TaskCounts) -> Option<Mee
         overdue: t.overdue,
         other,
         source: data.source(&t.source).cloned(),
+        ledger,
     })
 }
 
@@ -877,29 +958,51 @@ mod tests {
         assert_eq!(old[0].period.id, "2024-63");
     }
 
-    /// Guards the task tracker: national counts per meeting, with the
-    /// remainder only when all four numbers were published.
+    /// Guards the task tracker: one series per ledger (the Government's
+    /// Action Programme first, then the Central Steering Committee's own
+    /// base), each oldest first, never joined; and the remainder of the
+    /// tasks assigned that no published part covers.
     #[test]
-    fn task_tracker_reads_the_counts() {
+    fn task_tracker_keeps_each_ledger_a_series_of_its_own() {
         let d = demo();
         let t = task_tracker(&d);
-        assert_eq!(t.len(), 1);
+        let row = |m: &MeetingTasks| (m.assigned, m.completed, m.in_progress, m.overdue, m.other);
         assert_eq!(
-            (
-                t[0].assigned,
-                t[0].completed,
-                t[0].in_progress,
-                t[0].overdue,
-                t[0].other
-            ),
-            (Some(679), Some(270), Some(382), Some(27), None)
+            t.iter().map(row).collect::<Vec<_>>(),
+            [
+                (Some(679), Some(270), Some(382), Some(27), None),
+                (Some(1287), Some(601), Some(404), Some(104), Some(178)),
+                (Some(1298), Some(1227), None, None, Some(71)),
+            ]
         );
+        let groups = ledger_groups(&t);
+        let ids: Vec<_> = groups
+            .iter()
+            .map(|(l, rows)| (l.map(|l| l.id.as_str()), rows.len()))
+            .collect();
+        assert_eq!(ids, [(Some("gov-ap57-2025"), 1), (Some("central-nq57"), 2)]);
+        assert!(groups[1]
+            .0
+            .unwrap()
+            .heading(crate::Lang::En)
+            .starts_with("Central Steering Committee: Tasks assigned"));
         assert!(agency_tasks(&d).is_empty());
+        // No part published: no remainder either (a bar of "other" alone
+        // would say nothing).
         let mut d2 = d.clone();
-        d2.task_counts[0].assigned = Some(700);
-        assert_eq!(task_tracker(&d2)[0].other, Some(21));
+        d2.task_counts[0].completed = None;
+        d2.task_counts[0].in_progress = None;
         d2.task_counts[0].overdue = None;
         assert_eq!(task_tracker(&d2)[0].other, None);
+        // Counts without a ledger come last, as a series of their own.
+        d2.task_counts[0].ledger = None;
+        let t2 = task_tracker(&d2);
+        assert_eq!(t2.last().unwrap().assigned, Some(679));
+        assert_eq!(
+            ledger_groups(&t2)[1].0,
+            None,
+            "the Central series, then the unnamed one"
+        );
     }
 
     /// Guards the target bars: the latest figure of each measure, shares
@@ -927,17 +1030,39 @@ mod tests {
         assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
     }
 
-    /// Guards "what changed": the latest meeting's figures, and measures
-    /// reported at several meetings with each value.
+    /// Guards "what changed": the latest meeting's figures, each with the
+    /// previous value of its measure, and measures reported at several
+    /// meetings with each value.
     #[test]
     fn meeting_changes_pair_the_same_measure() {
         let d = demo();
         let c = meeting_changes(&d).unwrap();
-        assert_eq!(c.latest.id, "2025-5");
-        assert_eq!(c.previous.as_ref().map(|m| m.id.as_str()), Some("2025-4"));
-        assert_eq!(c.figures.len(), 2);
-        assert!(c.figures.iter().all(|f| f.previous.is_none()));
-        assert_eq!(c.tracked.len(), 2);
+        assert_eq!(c.latest.id, "2026-1");
+        assert_eq!(
+            c.previous.as_ref().map(|m| m.id.as_str()),
+            Some("2025-c-review")
+        );
+        assert_eq!(
+            c.figures.len(),
+            d.national_figures
+                .iter()
+                .filter(|f| f.meeting == "2026-1")
+                .count()
+        );
+        // 5G coverage: 59 % at the 2025 review, 61.2 % at the 1st meeting
+        // of 2026, both the Government committee's.
+        let five_g = c
+            .figures
+            .iter()
+            .find(|f| f.latest.measure.as_deref() == Some("5g-population-coverage"))
+            .unwrap();
+        assert_eq!(five_g.latest.value, 61.2);
+        let (before, at) = five_g.previous.as_ref().unwrap();
+        assert_eq!((before.value, at.id.as_str()), (59.0, "2025-review"));
+        assert!(
+            five_g.latest.note.is_some(),
+            "the source's caveat comes along"
+        );
         let services = c
             .tracked
             .iter()
@@ -948,17 +1073,12 @@ mod tests {
             .map(|(f, _)| (f.value, f.of_total))
             .collect();
         assert_eq!(values, [(58.0, Some(76.0)), (58.0, Some(75.0))]);
-        // A measure at the latest meeting finds its previous value.
-        let mut d2 = d.clone();
-        let f = d2
-            .national_figures
-            .iter_mut()
-            .find(|f| f.meeting == "2025-5")
-            .unwrap();
-        f.measure = Some("project06-essential-public-services".into());
-        let c2 = meeting_changes(&d2).unwrap();
-        let changed = c2.figures.iter().find(|f| f.previous.is_some()).unwrap();
-        assert_eq!(changed.previous.as_ref().unwrap().1.id, "2025-4");
+        // Every tracked measure is one body's.
+        for h in &c.tracked {
+            let bodies: std::collections::BTreeSet<_> =
+                h.iter().map(|(_, m)| m.body.clone()).collect();
+            assert_eq!(bodies.len(), 1, "{:?}", h[0].0.measure);
+        }
     }
 
     /// Guards figures written as published: decimals kept, none added,

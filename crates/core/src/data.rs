@@ -87,7 +87,33 @@ impl Source {
     }
 }
 
-/// A meeting of the Government Steering Committee.
+/// A committee that holds meetings and keeps a ledger of tasks: the
+/// Government Steering Committee, or the Party's Central Steering Committee
+/// on Resolution 57-NQ/TW.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Body {
+    pub id: String,
+    pub name: Text,
+    /// A short name for headings ("Ban Chỉ đạo Trung ương").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<Text>,
+}
+
+/// One body's count of one programme's tasks. Two ledgers have different
+/// bases (the tasks they count are not the same), so their counts are
+/// never added or joined: each is a series of its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Ledger {
+    pub id: String,
+    /// The [`Body::id`] that keeps it.
+    pub body: String,
+    /// The programme whose tasks it counts, and who they are assigned to.
+    pub programme: Text,
+}
+
+/// A meeting of a steering committee.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Meeting {
@@ -95,6 +121,9 @@ pub struct Meeting {
     /// The day it was held (`YYYY-MM-DD`).
     pub date: String,
     pub name: Text,
+    /// The [`Body::id`] that held it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
 }
 
 /// Task counts reported at one meeting, for one programme and scope.
@@ -122,6 +151,10 @@ pub struct TaskCounts {
     pub agency: Option<Agency>,
     /// The [`Source::id`] of the figures.
     pub source: String,
+    /// The [`Ledger::id`] the counts belong to: which body counts which
+    /// programme's tasks. Required by the validator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
 }
 
 /// A ministry, agency or province that tasks are assigned to.
@@ -377,6 +410,14 @@ pub struct NationalFigure {
     /// set where the publisher judged them comparable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
+    /// A caveat the source gives with the figure (an undefined scope,
+    /// another report's different number), shown beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// One of the few figures of its meeting that the overview leads with
+    /// (the publisher's choice); the others are one click away.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
 }
 
 /// A published progress dataset.
@@ -388,6 +429,12 @@ pub struct ProgressData {
     /// The latest day the data speaks of (`YYYY-MM-DD`).
     pub as_of: String,
     pub sources: Vec<Source>,
+    /// The committees whose meetings and ledgers the file holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bodies: Vec<Body>,
+    /// The task ledgers, one per body and programme.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ledgers: Vec<Ledger>,
     #[serde(default)]
     pub meetings: Vec<Meeting>,
     #[serde(default)]
@@ -422,6 +469,51 @@ impl ProgressData {
     /// The most recent task counts (by their `as_of` date), if any.
     pub fn latest_task_counts(&self) -> Option<&TaskCounts> {
         self.task_counts.iter().max_by(|a, b| a.as_of.cmp(&b.as_of))
+    }
+
+    /// The body with this id.
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        self.bodies.iter().find(|b| b.id == id)
+    }
+
+    /// The ledger with this id.
+    pub fn ledger(&self, id: &str) -> Option<&Ledger> {
+        self.ledgers.iter().find(|l| l.id == id)
+    }
+
+    /// The latest national task counts of each ledger, in the order the
+    /// ledgers are listed (counts without a ledger come last, as one).
+    pub fn latest_counts_by_ledger(&self) -> Vec<&TaskCounts> {
+        let mut out: Vec<&TaskCounts> = Vec::new();
+        for t in self.task_counts.iter().filter(|t| t.agency.is_none()) {
+            match out.iter_mut().find(|o| o.ledger == t.ledger) {
+                Some(o) if o.as_of < t.as_of => *o = t,
+                Some(_) => {}
+                None => out.push(t),
+            }
+        }
+        let order = |t: &&TaskCounts| {
+            t.ledger
+                .as_deref()
+                .and_then(|id| self.ledgers.iter().position(|l| l.id == id))
+                .unwrap_or(usize::MAX)
+        };
+        out.sort_by_key(order);
+        out
+    }
+
+    /// The day of the newest figure in the file: the latest `as_of` of its
+    /// national figures, task counts and tasks; the file's own `as_of` when
+    /// it has none of these. Only well-formed dates count.
+    pub fn newest_figure_date(&self) -> &str {
+        let dates = self
+            .national_figures
+            .iter()
+            .map(|f| f.as_of.as_str())
+            .chain(self.task_counts.iter().map(|t| t.as_of.as_str()))
+            .chain(self.tasks.iter().map(|t| t.as_of.as_str()))
+            .filter(|d| crate::format::parse_iso_date(d).is_some());
+        dates.max().unwrap_or(self.as_of.as_str())
     }
 }
 
@@ -667,8 +759,50 @@ mod tests {
             overdue: None,
             agency: None,
             source: "s".into(),
+            ledger: None,
         };
         d.task_counts = vec![counts("2025-09-23", 679), counts("2025-05-17", 500)];
         assert_eq!(d.latest_task_counts().unwrap().assigned, Some(679));
+    }
+
+    /// Guards "one ledger, one series": the latest counts of each ledger,
+    /// never one ledger's counts taken for another's, in the ledgers'
+    /// order; and the newest figure's date over figures and counts.
+    #[test]
+    fn latest_counts_are_per_ledger() {
+        let mut d = parse_progress(MINIMAL).unwrap();
+        let counts = |as_of: &str, assigned, ledger: &str| TaskCounts {
+            meeting: "m".into(),
+            as_of: as_of.into(),
+            scope: Text::default(),
+            assigned: Some(assigned),
+            completed: None,
+            in_progress: None,
+            overdue: None,
+            agency: None,
+            source: "s".into(),
+            ledger: Some(ledger.into()),
+        };
+        d.ledgers = ["gov", "central"]
+            .map(|id| Ledger {
+                id: id.into(),
+                body: id.into(),
+                programme: Text::default(),
+            })
+            .to_vec();
+        d.task_counts = vec![
+            counts("2025-12-04", 1287, "central"),
+            counts("2025-09-23", 679, "gov"),
+            counts("2025-12-25", 1298, "central"),
+        ];
+        let latest: Vec<_> = d
+            .latest_counts_by_ledger()
+            .iter()
+            .map(|t| t.assigned)
+            .collect();
+        assert_eq!(latest, [Some(679), Some(1298)]);
+        assert_eq!(d.newest_figure_date(), "2025-12-25");
+        d.task_counts.clear();
+        assert_eq!(d.newest_figure_date(), "2025-09-23", "the file's own date");
     }
 }

@@ -295,7 +295,7 @@ fn source_name(s: &Source, lang: Lang) -> String {
     format!("{} — {}", s.publisher.get(lang), s.title.get(lang))
 }
 
-/// "Số liệu tính đến: 15/11/2025".
+/// "Số liệu tính đến: 25/02/2026".
 pub(crate) fn as_of_note(as_of: &str, lang: Lang) -> String {
     format!("{}: {}", Msg::AsOf.text(lang), format_date(as_of, lang))
 }
@@ -583,12 +583,16 @@ fn meetings_table(meetings: &[MeetingTasks], sources: &[Source], title: &str, la
         t.notes.push(as_of_note(latest, lang));
     }
     t.notes.push(empty_note(lang));
-    t.header = msgs(&[Msg::Meeting, Msg::Date, Msg::AsOf], lang);
+    t.header = msgs(&[Msg::Ledger, Msg::Meeting, Msg::Date, Msg::AsOf], lang);
     t.header.extend(msgs(&TASK_COLUMNS, lang));
     t.header.extend(msgs(&[Msg::OtherState, Msg::Note], lang));
     t.rows.extend(meetings.iter().map(|m| {
         let counts = [m.assigned, m.completed, m.in_progress, m.overdue];
         let mut row = vec![
+            m.ledger
+                .as_ref()
+                .map(|l| l.heading(lang))
+                .unwrap_or_default(),
             m.meeting.name.get(lang).to_string(),
             m.meeting.date.clone(),
             m.as_of.clone(),
@@ -614,6 +618,14 @@ fn figure_note(f: &NationalFigure, lang: Lang) -> String {
         if !scope.trim().is_empty() {
             note.push_str(" · ");
             note.push_str(scope);
+        }
+    }
+    if let Some(caveat) = f.note.as_ref().map(|n| n.get(lang)) {
+        if !caveat.trim().is_empty() {
+            note.push_str(" · ");
+            note.push_str(Msg::Caveat.text(lang));
+            note.push_str(": ");
+            note.push_str(caveat);
         }
     }
     note
@@ -849,6 +861,15 @@ fn meeting_cells(data: &ProgressData, id: &str, lang: Lang) -> [String; 2] {
     )
 }
 
+/// "Body: programme" of a ledger, or its id when the data does not list
+/// it; empty for counts without one.
+fn ledger_cell(data: &ProgressData, id: Option<&str>, lang: Lang) -> String {
+    id.map(|id| {
+        crate::charts::ledger_name(data, id).map_or_else(|| id.to_string(), |l| l.heading(lang))
+    })
+    .unwrap_or_default()
+}
+
 /// The head of a table of rows straight from the data: the title, the
 /// sources of the rows (`source_ids`, each once), and the data's date.
 fn data_head<'a>(
@@ -875,6 +896,7 @@ pub fn tasks_table(data: &ProgressData, title: &str, lang: Lang) -> Table {
     t.notes.push(empty_note(lang));
     t.header = msgs(
         &[
+            Msg::Ledger,
             Msg::Meeting,
             Msg::Date,
             Msg::AsOf,
@@ -892,6 +914,7 @@ pub fn tasks_table(data: &ProgressData, title: &str, lang: Lang) -> Table {
         .map(|c: &TaskCounts| {
             let counts = [c.assigned, c.completed, c.in_progress, c.overdue];
             let mut row = Vec::with_capacity(t.header.len());
+            row.push(ledger_cell(data, c.ledger.as_deref(), lang));
             row.extend(meeting_cells(data, &c.meeting, lang));
             row.push(c.as_of.clone());
             row.push(
@@ -1232,7 +1255,7 @@ mod tests {
         assert!(t
             .notes
             .iter()
-            .any(|n| n.starts_with("Data as of: 15 Nov 2025")));
+            .any(|n| n.starts_with("Data as of: 25 Feb 2026")));
         // The pillars' full series: each pillar's 34 values.
         let (period, p) = latest_pillar_profile(&d, "dti", "01").unwrap();
         let chart = Chart::Pillars {
@@ -1275,17 +1298,26 @@ mod tests {
         let tasks = Chart::Tasks(Arc::new(task_tracker(&d)));
         let full = full_table(&d, &tasks, "x", Lang::Vi);
         assert_eq!(full.rows.len(), d.task_counts.len());
-        assert_eq!(full.rows[0][5..9], ["679", "270", "382", "27"]);
+        assert_eq!(full.rows[0][6..10], ["679", "270", "382", "27"]);
+        assert!(
+            full.rows[0][0].contains("Chương trình hành động"),
+            "{:?}",
+            full.rows[0]
+        );
         let shown = shown_table(&tasks, "x", Lang::En);
-        assert_eq!(shown.rows.len(), 1);
+        assert_eq!(shown.rows.len(), 3);
         assert_eq!(
-            shown.rows[0][1..7],
+            shown.rows[0][2..8],
             ["2025-09-24", "2025-09-23", "679", "270", "382", "27"]
         );
+        // Each row names its ledger; the two ledgers are never one.
+        assert!(shown.rows[0][0].starts_with("Government Steering Committee: The Government"));
+        assert!(shown.rows[2][0].starts_with("Central Steering Committee: Tasks assigned"));
+        assert_eq!(shown.rows[2][4..9], ["1298", "1227", "", "", "71"]);
         assert!(shown
             .notes
             .iter()
-            .any(|n| n.starts_with("Data as of: 23 Sep 2025")));
+            .any(|n| n.starts_with("Data as of: 25 Dec 2025")));
 
         let bars = targets(&d);
         let goals = Chart::Targets(Arc::new(bars.clone()));
@@ -1356,7 +1388,7 @@ mod tests {
         ));
         assert!(t
             .notes
-            .contains(&"Số liệu tính đến: 15/11/2025".to_string()));
+            .contains(&"Số liệu tính đến: 25/02/2026".to_string()));
         let t = t.with_origin("https://example.org/?page=map", Lang::En);
         assert_eq!(
             t.notes.last().unwrap(),

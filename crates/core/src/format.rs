@@ -120,9 +120,65 @@ pub fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
     (1..=days).contains(&d).then_some((y, m, d))
 }
 
+/// Whether a figure of the day `newest` is more than six calendar months
+/// older than `today` (both `YYYY-MM-DD`): figures of 25 Feb 2026 are old
+/// from 26 Aug 2026 on. A date that cannot be read is never called old.
+pub fn older_than_six_months(newest: &str, today: &str) -> bool {
+    let (Some((y, m, d)), Some(now)) = (parse_iso_date(newest), parse_iso_date(today)) else {
+        return false;
+    };
+    let (y6, m6) = if m > 6 { (y + 1, m - 6) } else { (y, m + 6) };
+    now > (y6, m6, d)
+}
+
+/// The sentence that says the data is old, when its newest figure (of
+/// `newest`) is more than six months older than `today`: "The newest
+/// published figures are from 25 Feb 2026; nothing newer has been
+/// published in this file."
+pub fn staleness_line(newest: &str, today: &str, lang: Lang) -> Option<String> {
+    use crate::Msg;
+    older_than_six_months(newest, today).then(|| {
+        format!(
+            "{} {}{}",
+            Msg::StaleBefore.text(lang),
+            format_date(newest, lang),
+            Msg::StaleAfter.text(lang)
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Guards the staleness line: six calendar months to the day, on a
+    /// clock the test sets (not the machine's), in both languages.
+    #[test]
+    fn data_older_than_six_months_is_said_to_be_old() {
+        let newest = "2026-02-25";
+        assert!(!older_than_six_months(newest, "2026-02-25"));
+        assert!(!older_than_six_months(newest, "2026-08-25"));
+        assert!(older_than_six_months(newest, "2026-08-26"));
+        assert!(older_than_six_months(newest, "2026-11-30"));
+        assert!(
+            older_than_six_months("2025-09-23", "2026-03-24"),
+            "across a year"
+        );
+        assert!(!older_than_six_months("2025-09-23", "2026-03-23"));
+        assert!(
+            !older_than_six_months("late 2025", "2030-01-01"),
+            "unreadable"
+        );
+        assert_eq!(staleness_line(newest, "2026-03-01", Lang::En), None);
+        assert_eq!(
+            staleness_line(newest, "2026-11-30", Lang::En).as_deref(),
+            Some("The newest published figures are from 25 Feb 2026; nothing newer has been published in this file.")
+        );
+        assert_eq!(
+            staleness_line(newest, "2026-11-30", Lang::Vi).as_deref(),
+            Some("Số liệu mới nhất được công bố là của ngày 25/02/2026; tệp dữ liệu này chưa có số liệu nào mới hơn.")
+        );
+    }
 
     /// Guards published figures written as published and tidy axes.
     #[test]

@@ -52,6 +52,12 @@ pub enum Rule {
     BadRange,
     /// A unit of the old set that a mapping does not map.
     MappingIncomplete,
+    /// Task counts that say no ledger, or a series that mixes two bodies'
+    /// counts: a ledger's counts reported at another body's meeting, or
+    /// one measure shared by figures of two bodies.
+    MixedLedgers,
+    /// The file's `as_of` is older than its newest figure.
+    StaleAsOf,
 }
 
 /// One problem found in a dataset.
@@ -189,21 +195,39 @@ impl Validator {
             }
         }
 
+        let bodies = self.ids("bodies", d.bodies.iter().map(|b| b.id.as_str()));
+        for (i, b) in d.bodies.iter().enumerate() {
+            self.text(&b.name, format!("/bodies/{i}/name"));
+        }
+        let ledgers = self.ids("ledgers", d.ledgers.iter().map(|l| l.id.as_str()));
+        for (i, l) in d.ledgers.iter().enumerate() {
+            self.reference(&bodies, "body", &l.body, format!("/ledgers/{i}/body"));
+            self.text(&l.programme, format!("/ledgers/{i}/programme"));
+        }
         let meetings = self.ids("meetings", d.meetings.iter().map(|m| m.id.as_str()));
         for (i, m) in d.meetings.iter().enumerate() {
             self.date(&m.date, format!("/meetings/{i}/date"));
+            if let Some(body) = &m.body {
+                self.reference(&bodies, "body", body, format!("/meetings/{i}/body"));
+            }
         }
+        self.ledgers_kept_apart(d);
 
         for (i, t) in d.task_counts.iter().enumerate() {
             let at = |f: &str| format!("/task_counts/{i}/{f}");
             self.reference(&meetings, "meeting", &t.meeting, at("meeting"));
             self.source(&sources, &t.source, at("source"));
             self.date(&t.as_of, at("as_of"));
+            if let Some(ledger) = &t.ledger {
+                self.reference(&ledgers, "ledger", ledger, at("ledger"));
+            }
             if let (Some(all), Some(c), Some(p), Some(o)) =
                 (t.assigned, t.completed, t.in_progress, t.overdue)
             {
+                // Fewer is allowed: the rest are in none of the three
+                // states (regular tasks, say), and are shown as such.
                 let parts = c as u128 + p as u128 + o as u128;
-                if parts != all as u128 {
+                if parts > all as u128 {
                     self.warning(
                         Rule::CountsDoNotAdd,
                         at("assigned"),
@@ -461,6 +485,78 @@ impl Validator {
             self.date(&f.as_of, at("as_of"));
             self.text(&f.label, at("label"));
         }
+        let newest = d.newest_figure_date();
+        if parse_iso_date(&d.as_of).is_some() && d.as_of.as_str() < newest {
+            self.warning(
+                Rule::StaleAsOf,
+                "/as_of".into(),
+                format!(
+                    "the file says it is as of {}, but its newest figure is of {newest}",
+                    d.as_of
+                ),
+            );
+        }
+    }
+
+    /// Two bodies' task counts have different bases: every count names its
+    /// ledger, a ledger's counts come only from its own body's meetings,
+    /// and figures that share a measure come from one body's meetings.
+    fn ledgers_kept_apart(&mut self, d: &ProgressData) {
+        let body_of_meeting = |id: &str| d.meeting(id).and_then(|m| m.body.as_deref());
+        for (i, t) in d.task_counts.iter().enumerate() {
+            let at = |f: &str| format!("/task_counts/{i}/{f}");
+            let Some(ledger) = &t.ledger else {
+                self.error(
+                    Rule::MixedLedgers,
+                    at("ledger"),
+                    "the counts do not say which ledger (which body and programme) they belong to"
+                        .into(),
+                );
+                continue;
+            };
+            let Some(l) = d.ledger(ledger) else {
+                continue; // reported as an unknown reference
+            };
+            match body_of_meeting(&t.meeting) {
+                Some(body) if body != l.body => self.error(
+                    Rule::MixedLedgers,
+                    at("ledger"),
+                    format!(
+                        "the ledger {ledger:?} is kept by {:?}, but these counts were reported at a meeting of {body:?}: two bodies' counts have different bases and are never one series",
+                        l.body
+                    ),
+                ),
+                None if d.meeting(&t.meeting).is_some() => self.error(
+                    Rule::MixedLedgers,
+                    at("meeting"),
+                    format!(
+                        "the meeting {:?} does not say which body held it, so its counts cannot be kept to the ledger {ledger:?}",
+                        t.meeting
+                    ),
+                ),
+                _ => {}
+            }
+        }
+        let mut body_of_measure: HashMap<&str, (&str, usize)> = HashMap::new();
+        for (i, f) in d.national_figures.iter().enumerate() {
+            let (Some(measure), Some(body)) = (f.measure.as_deref(), body_of_meeting(&f.meeting))
+            else {
+                continue;
+            };
+            match body_of_measure.get(measure) {
+                Some(&(first, j)) if first != body => self.error(
+                    Rule::MixedLedgers,
+                    format!("/national_figures/{i}/measure"),
+                    format!(
+                        "the measure {measure:?} joins figures of two bodies ({first:?} at /national_figures/{j}, {body:?} here): their bases differ"
+                    ),
+                ),
+                Some(_) => {}
+                None => {
+                    body_of_measure.insert(measure, (body, i));
+                }
+            }
+        }
     }
 }
 
@@ -494,11 +590,44 @@ mod tests {
                 url: Some("https://example.org/doc".into()),
                 published: Some("2025-10-21".into()),
             }],
-            meetings: vec![Meeting {
-                id: "m4".into(),
-                date: "2025-09-24".into(),
-                name: t("4th"),
-            }],
+            bodies: vec![
+                Body {
+                    id: "gov".into(),
+                    name: t("Government Steering Committee"),
+                    short_name: None,
+                },
+                Body {
+                    id: "central".into(),
+                    name: t("Central Steering Committee"),
+                    short_name: None,
+                },
+            ],
+            ledgers: vec![
+                Ledger {
+                    id: "gov-ap".into(),
+                    body: "gov".into(),
+                    programme: t("Action Programme"),
+                },
+                Ledger {
+                    id: "central-57".into(),
+                    body: "central".into(),
+                    programme: t("Resolution 57 tasks"),
+                },
+            ],
+            meetings: vec![
+                Meeting {
+                    id: "m4".into(),
+                    date: "2025-09-24".into(),
+                    name: t("4th"),
+                    body: Some("gov".into()),
+                },
+                Meeting {
+                    id: "c1".into(),
+                    date: "2025-12-05".into(),
+                    name: t("Central, December"),
+                    body: Some("central".into()),
+                },
+            ],
             task_counts: vec![TaskCounts {
                 meeting: "m4".into(),
                 as_of: "2025-09-23".into(),
@@ -509,6 +638,7 @@ mod tests {
                 overdue: Some(27),
                 agency: None,
                 source: "s".into(),
+                ledger: Some("gov-ap".into()),
             }],
             unit_sets: vec![
                 UnitSet {
@@ -582,6 +712,8 @@ mod tests {
                 scope: None,
                 source: "s".into(),
                 measure: None,
+                note: None,
+                headline: false,
             }],
             tasks: vec![Task {
                 id: "t1".into(),
@@ -937,5 +1069,93 @@ mod tests {
             text,
             "error at /series/0/values/0: 1.5 for \"01\" lies outside the range 0 to 1"
         );
+    }
+    /// Guards the two ledgers: the Central Steering Committee's counts and
+    /// the Government's have different bases, so a count must say its
+    /// ledger, a ledger's counts come only from its own body's meetings,
+    /// and a measure never joins two bodies' figures.
+    #[test]
+    fn ledgers_are_never_mixed() {
+        expect(
+            |d| d.task_counts[0].ledger = None,
+            MixedLedgers,
+            Error,
+            "/task_counts/0/ledger",
+        );
+        expect(
+            |d| d.task_counts[0].ledger = Some("central-57".into()),
+            MixedLedgers,
+            Error,
+            "/task_counts/0/ledger",
+        );
+        expect(
+            |d| d.meetings[0].body = None,
+            MixedLedgers,
+            Error,
+            "/task_counts/0/meeting",
+        );
+        expect(
+            |d| d.task_counts[0].ledger = Some("gone".into()),
+            UnknownReference,
+            Error,
+            "/task_counts/0/ledger",
+        );
+        expect(
+            |d| d.ledgers[1].body = "party".into(),
+            UnknownReference,
+            Error,
+            "/ledgers/1/body",
+        );
+        expect(
+            |d| d.meetings[1].body = Some("party".into()),
+            UnknownReference,
+            Error,
+            "/meetings/1/body",
+        );
+        expect(
+            |d| {
+                d.national_figures[0].measure = Some("tasks-done".into());
+                let mut central = d.national_figures[0].clone();
+                central.id = "central-done".into();
+                central.meeting = "c1".into();
+                central.as_of = "2025-09-23".into();
+                d.national_figures.push(central);
+            },
+            MixedLedgers,
+            Error,
+            "/national_figures/1/measure",
+        );
+        // The same measure at two meetings of one body is a series.
+        let mut d = valid();
+        d.meetings[1].body = Some("gov".into());
+        d.national_figures[0].measure = Some("ioc".into());
+        let mut later = d.national_figures[0].clone();
+        later.id = "ioc-later".into();
+        later.meeting = "c1".into();
+        d.national_figures.push(later);
+        assert_eq!(validate(&d), vec![]);
+        // A second count of the Central ledger at its own meeting is fine.
+        let mut d = valid();
+        let mut central = d.task_counts[0].clone();
+        central.meeting = "c1".into();
+        central.ledger = Some("central-57".into());
+        d.task_counts.push(central);
+        assert_eq!(validate(&d), vec![]);
+    }
+
+    /// Guards the file's date: older than its newest figure is said.
+    #[test]
+    fn an_as_of_older_than_the_newest_figure_is_a_warning() {
+        expect(
+            |d| d.national_figures[0].as_of = "2026-02-25".into(),
+            StaleAsOf,
+            Warning,
+            "/as_of",
+        );
+        let mut d = valid();
+        d.national_figures[0].as_of = "2026-02-25".into();
+        assert_eq!(d.newest_figure_date(), "2026-02-25");
+        d.as_of = "2026-02-25".into();
+        assert_eq!(validate(&d), vec![]);
     }
 }

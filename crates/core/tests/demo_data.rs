@@ -18,15 +18,47 @@ fn shipped_demo_data_parses_and_cites_its_sources() {
         "the demo data must validate cleanly: {problems:#?}"
     );
 
-    let counts = data
-        .latest_task_counts()
-        .expect("demo data has task counts");
-    // 4th meeting of the Steering Committee, counts as of 23/09/2025.
-    assert_eq!(counts.as_of, "2025-09-23");
-    assert_eq!(counts.assigned, Some(679));
-    assert_eq!(counts.completed, Some(270));
-    assert_eq!(counts.in_progress, Some(382));
-    assert_eq!(counts.overdue, Some(27));
+    // The latest counts of each ledger, never one ledger's for another's:
+    // the Government's Action Programme at its 4th meeting (23/09/2025),
+    // the Central Steering Committee's 2025 review (25/12/2025).
+    let latest: Vec<_> = data
+        .latest_counts_by_ledger()
+        .iter()
+        .map(|c| {
+            (
+                c.ledger.as_deref().unwrap_or_default(),
+                c.as_of.as_str(),
+                c.assigned,
+                c.completed,
+            )
+        })
+        .collect();
+    assert_eq!(
+        latest,
+        [
+            ("gov-ap57-2025", "2025-09-23", Some(679), Some(270)),
+            ("central-nq57", "2025-12-25", Some(1298), Some(1227)),
+        ]
+    );
+    // The data's date is its newest figure's: the 1st meeting of 2026.
+    assert_eq!(data.as_of, "2026-02-25");
+    assert_eq!(data.newest_figure_date(), "2026-02-25");
+    assert_eq!(
+        data.national_figures
+            .iter()
+            .filter(|f| f.meeting == "2026-1" && f.headline)
+            .count(),
+        6
+    );
+    // Every source of a figure links to the document it was read from.
+    for f in &data.national_figures {
+        let s = data.source(&f.source).expect("listed source");
+        assert!(
+            s.link().is_some() || s.id == "tb-408-2025",
+            "{} has no link",
+            s.id
+        );
+    }
     for c in &data.task_counts {
         let source = data
             .source(&c.source)

@@ -595,7 +595,10 @@ async fn csv_columns_follow_the_language() {
         .lines()
         .find(|l| !l.starts_with('#'))
         .expect("a header");
-    assert!(header.starts_with("Phiên họp"), "{header}");
+    assert!(
+        header.starts_with("Sổ theo dõi nhiệm vụ,Phiên họp"),
+        "each row names its ledger first: {header}"
+    );
     assert!(!header.contains("Meeting"), "{header}");
     let row = text
         .lines()

@@ -114,7 +114,7 @@ async fn opened_once_the_site_opens_again_offline() {
     .await;
     let notice = wait_for_text(&c, ".saved-copy", "copy saved on this device").await;
     assert!(
-        notice.contains("15 Nov 2025"),
+        notice.contains("25 Feb 2026"),
         "the data's date is said: {notice}"
     );
     tien_do_e2e::screenshot(&c, "offline-map-en-desktop").await;

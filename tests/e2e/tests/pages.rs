@@ -41,18 +41,45 @@ async fn fits_width(c: &Client) {
 const RIGHT: &str = "\u{E014}";
 const END: &str = "\u{E010}";
 
-/// Guards the overview: the latest meeting's figures with their sources,
-/// what changed (figures reported at several meetings, each value), the
-/// task counts, the headline map and its ranking, in both languages.
+/// Guards the overview: it leads with the tasks done per ledger (two
+/// cards, never one total) and the newest meeting's headline figures with
+/// their sources and caveats (the rest one click away); what changed since
+/// (the same measure at an earlier meeting of the same committee); the
+/// data's age said plainly; the headline map and its ranking, in both
+/// languages.
 #[tokio::test]
 async fn overview_in_both_languages() {
     let c = browser(1280, 1000).await;
     c.goto(&site("?lang=vi")).await.unwrap();
-    let latest = wait_for_text(&c, ".latest-figures", "Phiên họp thứ năm").await;
-    assert!(latest.contains("15/11/2025"), "{latest}");
-    assert!(count(&c, ".latest-figures .national-figure .cite a").await >= 2);
+    let latest = wait_for_text(
+        &c,
+        ".latest-figures",
+        "Phiên họp thứ nhất năm 2026 của Ban Chỉ đạo của Chính phủ",
+    )
+    .await;
+    assert!(latest.contains("25/02/2026"), "{latest}");
+    assert_has_all(
+        &latest,
+        &["94.000.000", "68.000.000", "2.690 / 3.085", "61,2%"],
+    );
+    assert_eq!(
+        count(&c, ".latest-figures > .figure-grid > .national-figure").await,
+        6,
+        "the six headline figures lead"
+    );
+    assert!(count(&c, ".latest-figures .national-figure .cite a").await >= 6);
+    assert!(count(&c, ".latest-figures .more-figures .national-figure").await >= 20);
+    let caveat = text_of(&c, ".latest-figures .figure-note").await;
+    assert!(caveat.starts_with("Lưu ý của nguồn:"), "{caveat}");
+    // Tasks done, per ledger, before the figures; never added.
+    let cards = wait_for_text(&c, ".tasks-done", "1.227").await;
+    assert_has_all(&cards, &["270", "679", "1.298", "94,5%", "không cộng gộp"]);
+    assert_eq!(count(&c, ".tasks-done .task-counts").await, 2);
     let changed = text_of(&c, ".what-changed").await;
-    assert_has_all(&changed, &["58 / 76", "58 / 75", "17/05/2025"]);
+    assert_has_all(&changed, &["59%", "61,2%", "18/12/2025"]);
+    // The reader's clock is past 25 Aug 2026: the data is said to be old.
+    let age = text_of(&c, ".stale-data").await;
+    assert!(age.contains("25/02/2026"), "{age}");
     chart_drawn(&c, ".ranking-chart").await;
     wait_for_text(&c, ".headline-map h2", "DTI").await;
     wait_for_text(&c, ".headline-map .map-summary", "34/34").await;
@@ -64,7 +91,13 @@ async fn overview_in_both_languages() {
     wait_for_text(&c, ".latest-figures h2", "Latest figures").await;
     let changed = text_of(&c, ".what-changed").await;
     assert!(changed.contains("What changed"), "{changed}");
-    assert!(changed.contains("17 May 2025"), "{changed}");
+    assert!(changed.contains("18 Dec 2025"), "{changed}");
+    let age = text_of(&c, ".stale-data").await;
+    assert_eq!(
+        age,
+        "The newest published figures are from 25 Feb 2026; nothing newer has been published in this file."
+    );
+    assert!(text_of(&c, ".as-of-line").await.contains("25 Feb 2026"));
     chart_drawn(&c, ".ranking-chart").await;
     let tip = chart_key(&c, ".ranking-chart", RIGHT, "Rank 1/34").await;
     assert!(tip.contains("Ha Noi") || tip.contains("Hà Nội"), "{tip}");
@@ -152,7 +185,12 @@ async fn tasks_page_in_both_languages() {
     c.goto(&site("?page=tasks&lang=en")).await.unwrap();
     chart_drawn(&c, ".task-tracker-chart").await;
     chart_drawn(&c, ".target-chart").await;
-    chart_key(&c, ".task-tracker-chart", RIGHT, "Completed: 270 (39.8%)").await;
+    let tip = chart_key(&c, ".task-tracker-chart", RIGHT, "Completed: 270 (39.8%)").await;
+    assert!(tip.starts_with("Government Steering Committee: "), "{tip}");
+    // The Central Steering Committee's own series, under its own heading.
+    let tracker = text_of(&c, ".task-tracker-chart").await;
+    assert!(tracker.contains("never added or compared"), "{tracker}");
+    assert_eq!(count(&c, ".ledger-cards .task-counts").await, 2);
     let tip = chart_key(&c, ".target-chart", RIGHT, "/").await;
     assert!(tip.contains("meeting"), "{tip}");
     let agencies = text_of(&c, ".by-agency").await;
@@ -166,7 +204,8 @@ async fn tasks_page_in_both_languages() {
     let c = browser(360, 780).await;
     c.goto(&site("?page=tasks&lang=vi")).await.unwrap();
     chart_drawn(&c, ".task-tracker-chart").await;
-    chart_key(&c, ".task-tracker-chart", END, "Quá hạn: 27 (4,0%)").await;
+    let tip = chart_key(&c, ".task-tracker-chart", END, ": 71 (5,5%)").await;
+    assert!(tip.starts_with("Ban Chỉ đạo Trung ương"), "{tip}");
     let targets = text_of(&c, ".target-chart").await;
     assert!(targets.contains("Tiến độ so với mục tiêu"), "{targets}");
     fits_width(&c).await;

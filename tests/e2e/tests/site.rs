@@ -26,8 +26,8 @@ async fn shell_renders_in_vietnamese_with_the_data_loaded() {
     let header = text_of(&c, ".site-header").await;
     assert!(header.contains("Tiến độ chuyển đổi số"), "{header}");
     let footer = text_of(&c, ".site-footer").await;
-    assert!(footer.contains("Số liệu tính đến: 15/11/2025"), "{footer}");
-    assert!(footer.contains("Nguồn dữ liệu (13)"), "{footer}");
+    assert!(footer.contains("Số liệu tính đến: 25/02/2026"), "{footer}");
+    assert!(footer.contains("Nguồn dữ liệu (23)"), "{footer}");
     let cite = text_of(&c, ".task-counts .cite").await;
     assert!(
         cite.contains("Cổng Thông tin điện tử tỉnh Gia Lai"),
@@ -37,6 +37,34 @@ async fn shell_renders_in_vietnamese_with_the_data_loaded() {
         .await
         .unwrap_or_default();
     assert!(source.starts_with("https://gialai.gov.vn/"), "{source}");
+    // The feeds of what changed, linked from the head and the footer, and
+    // served: a feed whose self link is this site's.
+    let feeds: serde_json::Value = c
+        .execute(
+            "return [...document.querySelectorAll('head link[rel=alternate][type=\"application/atom+xml\"]')].map(l => l.getAttribute('href'))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(feeds, serde_json::json!(["feed.xml", "feed.en.xml"]));
+    let feed: serde_json::Value = c
+        .execute_async(
+            "const done = arguments[0]; fetch('feed.xml').then(r => r.text()).then(done, e => done(String(e)))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let feed = feed.as_str().unwrap_or_default();
+    assert!(
+        feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""),
+        "{feed:.200}"
+    );
+    assert!(
+        feed.contains(&format!("href=\"{}feed.xml\"", base_url())),
+        "self link on the served site: {feed:.600}"
+    );
+    let footer_feed = attr_of(&c, ".site-footer .feed-link a", "href").await;
+    assert_eq!(footer_feed.as_deref(), Some("feed.xml"));
     screenshot(&c, "overview-vi-desktop").await;
     c.close().await.unwrap();
 }
@@ -193,11 +221,14 @@ async fn data_with_problems_is_shown_with_the_problems_listed() {
         .await
         .unwrap();
     wait_for_text(&c, ".task-counts", "679").await;
-    let notice = wait_for_text(&c, ".data-problems", "2 error(s)").await;
+    // The file's two planted problems, and its task counts that name no
+    // ledger (a file of before the two ledgers): shown, and listed.
+    let notice = wait_for_text(&c, ".data-problems", "3 error(s)").await;
     assert!(notice.contains("The data file has problems"), "{notice}");
     click(&c, ".data-problems summary").await;
     let list = wait_for_text(&c, ".data-problems ul", "/sources/0/url").await;
     assert!(list.contains("/task_counts/0/source"), "{list}");
+    assert!(list.contains("/task_counts/0/ledger"), "{list}");
     let hrefs = c
         .execute(
             "return [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))",

@@ -434,7 +434,7 @@ mod tests {
             let first_word = title.split_whitespace().next().unwrap_or_default();
             assert!(text.contains(first_word), "{f:?} lacks its title: {text}");
             assert!(text.contains("Nguồn:"), "{f:?} lacks its source");
-            assert!(text.contains("15/11/2025"), "{f:?} lacks the data's date");
+            assert!(text.contains("25/02/2026"), "{f:?} lacks the data's date");
             assert!(
                 image.height > chart.height(720.0),
                 "{f:?}: the frame adds room"

@@ -1,13 +1,28 @@
 //! The tasks of each meeting as stacked bars: completed, in progress,
-//! overdue, other.
+//! overdue, other; one series per ledger, under its own heading, never
+//! joined to another's.
 
-use crate::charts::MeetingTasks;
+use crate::charts::{ledger_groups, MeetingTasks};
 use crate::format::{format_date, format_int, format_share};
 use crate::{Lang, Msg};
 
+/// A meeting's row, in CSS pixels.
+const ROW: f64 = 96.0;
+/// A ledger's heading, as a share of a row.
+const HEADING: f64 = 0.34;
+
 /// The height in CSS pixels (the same at any width).
 pub fn height(meetings: &[MeetingTasks]) -> f64 {
-    meetings.len() as f64 * 96.0 + 16.0
+    slots(meetings) * ROW + 16.0
+}
+
+/// The rows and headings, in rows.
+fn slots(meetings: &[MeetingTasks]) -> f64 {
+    let headings = ledger_groups(meetings)
+        .iter()
+        .filter(|(l, _)| l.is_some())
+        .count();
+    meetings.len() as f64 + headings as f64 * HEADING
 }
 
 use super::{fit, px, HitBox, Palette, DOING, DONE, LATE, OTHER};
@@ -61,22 +76,41 @@ pub fn paint<DB: DrawingBackend>(
             .max(1)
     };
     let xmax = meetings.iter().map(total).max().unwrap_or(1) as f64;
+    let height = slots(meetings);
     let Ok(chart) = ChartBuilder::on(root)
         .margin(px(8.0, d))
-        .build_cartesian_2d(0.0..xmax, 0.0..n as f64)
+        .build_cartesian_2d(0.0..xmax, 0.0..height)
     else {
         return Vec::new();
     };
     let (x0, _) = chart.backend_coord(&(0.0, 0.0));
     let (x1, _) = chart.backend_coord(&(xmax, 0.0));
     let room = f64::from(x1 - x0);
-    // Row i (top first): the meeting, its day and total, the bar, and each
-    // part's count under its segment in ink on white (readable whatever
-    // the segment's colour).
-    let row = |i: usize| (n - 1 - i) as f64;
+    // Top down: each ledger's heading in bold, then its meetings' rows: the
+    // meeting, its day and total, the bar, and each part's count under its
+    // segment in ink on white (readable whatever the segment's colour).
+    let mut rows = Vec::with_capacity(n);
+    let mut top = height;
+    for (ledger, group) in ledger_groups(meetings) {
+        if let Some(l) = ledger {
+            let (hx, hy) = chart.backend_coord(&(0.0, top - 0.04));
+            let _ = root.draw(&Text::new(
+                fit(&l.heading(lang), room, 7.4 * d),
+                (hx, hy),
+                ("sans-serif", 13.0 * d, FontStyle::Bold)
+                    .into_font()
+                    .color(&pal.ink)
+                    .pos(Pos::new(HPos::Left, VPos::Top)),
+            ));
+            top -= HEADING;
+        }
+        for m in group {
+            top -= 1.0;
+            rows.push((top, m));
+        }
+    }
     let mut boxes = Vec::new();
-    for (i, m) in meetings.iter().enumerate() {
-        let y = row(i);
+    for (y, m) in rows {
         let (lx, ly) = chart.backend_coord(&(0.0, y + 0.98));
         let _ = root.draw(&Text::new(
             fit(m.meeting.name.get(lang), room, 6.8 * d),
@@ -125,10 +159,14 @@ pub fn paint<DB: DrawingBackend>(
                 a,
                 b,
                 d,
-                vec![
-                    meeting_label(m, lang),
-                    format!("{}: {label}{share}", msg.text(lang)),
-                ],
+                m.ledger
+                    .iter()
+                    .map(|l| l.heading(lang))
+                    .chain([
+                        meeting_label(m, lang),
+                        format!("{}: {label}{share}", msg.text(lang)),
+                    ])
+                    .collect(),
             ));
             start = end;
         }

@@ -67,7 +67,13 @@ start_site_servers() {
   [ -n "$csp" ] || die "dist/index.html has no Content-Security-Policy: build first"
   : > "$work/nginx/logs/csp.log"
   : > "$work/nginx/logs/csp-probe.log"
+  # Started as root, nginx runs its workers as "nobody", who cannot read a
+  # checkout in a folder only its owner may enter (as `mktemp -d` makes):
+  # they run as the invoking user instead.
+  local user=""
+  [ "$(id -u)" = 0 ] && user="user $(id -un) $(id -gn);"
   cat > "$work/nginx/nginx.conf" <<NGINX
+$user
 worker_processes 1;
 pid $work/nginx/nginx.pid;
 error_log $work/nginx/logs/error.log warn;
@@ -90,14 +96,17 @@ http {
       alias $ROOT/dist/;
       add_header Content-Security-Policy "$csp; report-uri /csp-report" always;
     }
-    # The same site without reports, for the test that breaks the policy
-    # on purpose.
-    location /tien-do-unreported/ { alias $ROOT/dist/; }
+    # The same site without the policy header: the page's own <meta>
+    # policy alone, as readers of a host that sends no header get it (the
+    # security test breaks it here on purpose; a <meta> policy sends no
+    # reports).
+    location /tien-do-meta/ { alias $ROOT/dist/; }
     # The same site, which drops every connection while the flag file
     # exists: the offline test's "the network is gone".
     location /tien-do-offline/ {
       if (-f $work/offline.flag) { return 444; }
       alias $ROOT/dist/;
+      add_header Content-Security-Policy "$csp; report-uri /csp-report" always;
     }
     location = /csp-report {
       access_log $work/nginx/logs/csp.log csp;
@@ -134,9 +143,18 @@ NGINX
   "$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf"
   "$CHROMEDRIVER" --port="$driver_port" >"$work/chromedriver.log" 2>&1 &
   SITE_PIDS+=($!)
+  # The site must answer 200 (a 403 means nginx cannot read dist/: every
+  # test would fail later with a timeout that does not say why).
+  local url="http://127.0.0.1:$port/tien-do/" status=000
   for _ in $(seq 50); do
-    curl -fsS "http://127.0.0.1:$driver_port/status" >/dev/null 2>&1 &&
-      curl -fsS "http://127.0.0.1:$port/tien-do/" >/dev/null 2>&1 && break
+    status="$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)"
+    [ "$status" != 000 ] && break
+    sleep 0.2
+  done
+  [ "$status" = 200 ] ||
+    die "the test server answers $status, not 200, at $url ($ROOT/dist/ served by nginx; its log: $work/nginx/logs/error.log)$(tail -n 3 "$work/nginx/logs/error.log" 2>/dev/null | sed 's/^/\n  /')"
+  for _ in $(seq 50); do
+    curl -fsS "http://127.0.0.1:$driver_port/status" >/dev/null 2>&1 && break
     sleep 0.2
   done
   export E2E_BASE_URL="http://127.0.0.1:$port/tien-do/"

@@ -6,7 +6,9 @@
 #   4. component tests in headless Chromium (wasm-bindgen-test)
 #   5. end-to-end: the release site built by Trunk, served by nginx under
 #      /tien-do/ on 127.0.0.1, driven in headless Chromium through WebDriver
-#   6. the size report of the built site
+#   6. the development server (scripts/serve.sh --check): no console error,
+#      and the page reloads itself when the checkout changes
+#   7. the size report of the built site
 # nginx and chromedriver are started here and stopped on exit.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -18,17 +20,17 @@ mkdir -p "$WORK"
 trap stop_site_servers EXIT
 
 
-say "1/6 cargo fmt --check"
+say "1/7 cargo fmt --check"
 cargo fmt --all --check
 
-say "2/6 clippy -D warnings (native, then wasm32)"
+say "2/7 clippy -D warnings (native, then wasm32)"
 cargo clippy -p tien-do-core -p tien-do-data -p tien-do-e2e --all-targets -- -D warnings
 wasm_env cargo clippy -p tien-do -p tien-do-core --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-say "3/6 native tests"
+say "3/7 native tests"
 cargo test -p tien-do-core -p tien-do-data
 
-say "4/6 component tests in headless Chromium (wasm-bindgen-test)"
+say "4/7 component tests in headless Chromium (wasm-bindgen-test)"
 # wasm-bindgen-test-runner takes the browser's options from this file.
 cat > "$WORK/webdriver.json" <<JSON
 { "goog:chromeOptions": { "binary": "$CHROMIUM", "args": [$CHROME_ARGS] } }
@@ -39,7 +41,7 @@ wasm_env env \
   CHROMEDRIVER="$CHROMEDRIVER" WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test -p tien-do --target wasm32-unknown-unknown
 
-say "5/6 end-to-end: release build, nginx, chromedriver"
+say "5/7 end-to-end: release build, nginx, chromedriver"
 # The oEmbed documents point at where the tests serve the site.
 TIEN_DO_SITE_URL="http://127.0.0.1:${E2E_PORT:-18080}/tien-do/" bash scripts/build.sh
 # The SYNTHETIC commune layer and data the scale tests draw (served at /bench/).
@@ -48,7 +50,10 @@ start_site_servers "$WORK"
 E2E_SCREENSHOTS="$WORK/screenshots" cargo test -p tien-do-e2e -- --test-threads=2
 check_csp_reports
 
-say "6/6 size report"
+say "6/7 the development server: no console error, live reload"
+bash scripts/serve.sh --check
+
+say "7/7 size report"
 bash scripts/size-report.sh
 
 say "all tests passed"

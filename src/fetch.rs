@@ -32,11 +32,7 @@ pub async fn load_boundaries(url: String) -> Result<Arc<Vec<Region>>, LoadError>
     let text = fetch_text(&url).await?;
     decode_first(&text)
         .map(Arc::new)
-        .map_err(|e| LoadError::Malformed {
-            line: 1,
-            column: 1,
-            detail: e.to_string(),
-        })
+        .map_err(|e| e.load_error(&url))
 }
 
 /// The body of `url` as text, with the typed errors and the time limit.

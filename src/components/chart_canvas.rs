@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use tien_do_core::charts::tooltip_css;
-use tien_do_core::paint::{Chart, HitBox, Palette};
+use tien_do_core::figures::{Chart, HitBox, Palette};
 use tien_do_core::Lang;
 use wasm_bindgen::JsCast;
 

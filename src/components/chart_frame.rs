@@ -1,13 +1,13 @@
 use super::figure_tools::{EmbedInfo, FigureTools};
-use super::SourceLink;
+use super::{ChartCanvas, SourceLink};
 use crate::browser;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::data::Source;
-use tien_do_core::export::{full_table, shown_table, Table};
+use tien_do_core::export::Table;
 use tien_do_core::figure::first_height;
+use tien_do_core::figures::{self, framed_svg, Caption, Chart, Palette};
 use tien_do_core::format::format_date;
-use tien_do_core::paint::{self, framed_svg, Caption, Chart, Palette};
 use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
 /// Width in CSS pixels of the downloaded images of a chart.
@@ -25,7 +25,7 @@ pub struct FigureExport {
 /// The lines at the foot of a downloaded image: the sources, the day the
 /// data is of, and the page it came from.
 pub fn caption_notes(sources: &[Source], as_of: Option<&str>, lang: Lang) -> Vec<String> {
-    let mut notes = paint::caption_notes(sources, as_of, lang);
+    let mut notes = figures::caption_notes(sources, as_of, lang);
     notes.push(format!(
         "{}: {}",
         Msg::Retrieved.text(lang),
@@ -44,29 +44,67 @@ pub fn stamped(table: Table, as_of: Option<&str>, lang: Lang) -> Table {
     table.with_origin(&browser::shareable_href(), lang)
 }
 
+/// The figure's table as the page shows it: the same table as its CSV
+/// download (one source of truth), numbers in the reader's notation, the
+/// summary rows (the average) in the foot, the selected unit marked.
+fn table_view(table: &Table, lang: Lang) -> impl IntoView {
+    let head = table
+        .header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let num = table
+                .rows
+                .first()
+                .is_some_and(|r| r.get(i).is_some_and(|c| table.is_number_cell(i, c)));
+            view! { <th scope="col" class:num=num>{h.clone()}</th> }
+        })
+        .collect_view();
+    let row = |(n, r): (usize, &Vec<String>)| {
+        let cells = r
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                view! { <td class:num=table.is_number_cell(i, c)>{table.display(i, c, lang)}</td> }
+            })
+            .collect_view();
+        view! { <tr class:selected=table.marked.contains(&n)>{cells}</tr> }
+    };
+    let (body, foot) = table.body_and_foot();
+    let body = body.iter().enumerate().map(row).collect_view();
+    let foot = foot
+        .iter()
+        .enumerate()
+        .map(|(i, r)| row((usize::MAX - i, r)))
+        .collect_view();
+    view! {
+        <table>
+            <thead><tr>{head}</tr></thead>
+            <tbody>{body}</tbody>
+            <tfoot>{foot}</tfoot>
+        </table>
+    }
+}
+
+/// Any chart figure, framed: its title, tools (downloads, embed codes),
+/// the canvas, its key and notes, its table (made from the figure's own
+/// table when first opened), the day its numbers refer to and its
+/// sources. One component for every figure of the registry.
 #[component]
 pub fn ChartFrame(
+    /// The chart to draw.
+    chart: Chart,
     /// The chart's title.
     #[prop(into)]
     title: String,
-    /// The day the numbers refer to, if one (`YYYY-MM-DD`).
-    as_of: Option<String>,
     /// The language shown.
     lang: Lang,
-    /// The table of the chart's numbers.
-    table: ViewFn,
-    /// The chart.
-    children: Children,
-    /// A class naming the chart, for styles and tests.
-    #[prop(into)]
-    class: String,
-    /// The chart drawn, for the downloads.
-    chart: Chart,
     /// Where downloads and embed codes come from; none: no tools.
     #[prop(default = None, into)]
     export: Option<FigureExport>,
 ) -> impl IntoView {
     let sources = chart.sources();
+    let as_of = chart.as_of();
     let tools = export.map(|x| {
         let notes = caption_notes(&sources, as_of.as_deref().or(Some(&x.data.as_of)), lang);
         let legend = chart.legend(lang);
@@ -91,11 +129,11 @@ pub fn ChartFrame(
         let shown = {
             let (chart, title) = (chart.clone(), title.clone());
             let as_of = x.data.as_of.clone();
-            Callback::new(move |()| stamped(shown_table(&chart, &title, lang), Some(&as_of), lang))
+            Callback::new(move |()| stamped(chart.shown_table(&title, lang), Some(&as_of), lang))
         };
         let full = {
             let (chart, title, data) = (chart.clone(), title.clone(), Arc::clone(&x.data));
-            Callback::new(move |()| stamped(full_table(&data, &chart, &title, lang), None, lang))
+            Callback::new(move |()| stamped(chart.full_table(&data, &title, lang), None, lang))
         };
         let embed = x.embed.map(|state| EmbedInfo {
             state: Signal::stored(state),
@@ -103,6 +141,21 @@ pub fn ChartFrame(
             height: first_height(chart.height(640.0)),
         });
         view! { <FigureTools title=title.clone() image shown full embed lang /> }
+    });
+    let key = chart
+        .legend(lang)
+        .into_iter()
+        .map(|(colour, label)| {
+            view! { <li><span class="swatch" style=format!("background:{colour}")></span>{label}</li> }
+        })
+        .collect_view();
+    let notes = chart.notes(lang);
+    let notes = (!notes.is_empty()).then(|| {
+        let items = notes
+            .into_iter()
+            .map(|n| view! { <li>{n}</li> })
+            .collect_view();
+        view! { <ul class="chart-notes">{items}</ul> }
     });
     let cites = sources
         .into_iter()
@@ -114,12 +167,20 @@ pub fn ChartFrame(
             view! { <li><SourceLink source=s lang />{date}</li> }
         })
         .collect_view();
+    let label = format!("{}: {title}", chart.figure().name().text(lang));
+    let class = format!("chart {}", chart.css_class());
+    let table = {
+        let (chart, title) = (chart.clone(), title.clone());
+        move || table_view(&chart.shown_table(&title, lang), lang)
+    };
     let opened = RwSignal::new(false);
     view! {
-        <figure class=format!("chart {class}")>
-            <figcaption><h2>{title}</h2></figcaption>
+        <figure class=class>
+            <figcaption><h2>{title.clone()}</h2></figcaption>
             {tools}
-            {children()}
+            <ChartCanvas chart=chart.clone() lang label />
+            <ul class="chart-key">{key}</ul>
+            {notes}
             <details class="chart-table" on:toggle=move |ev| {
                 if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
                     opened.set(true);
@@ -128,7 +189,7 @@ pub fn ChartFrame(
                 <summary>{Msg::ShowTable.text(lang)}</summary>
                 // Made when first opened: a ranking of 3,321 communes has
                 // as many rows, which need not exist until someone asks.
-                {move || opened.get().then(|| table.run())}
+                {move || opened.get().then(table.clone())}
             </details>
             <div class="cite">
                 {as_of.map(|d| view! { <p>{Msg::AsOf.text(lang)} ": " {format_date(&d, lang)}</p> })}

@@ -9,7 +9,7 @@ use tien_do_core::export::Table;
 use tien_do_core::figure::{
     embed_url, full_view_url, iframe_snippet, release_file, responsive_snippet, Release, Theme,
 };
-use tien_do_core::paint::SvgImage;
+use tien_do_core::figures::SvgImage;
 use tien_do_core::{Lang, Msg, UrlState};
 
 /// What the Embed dialog needs to write its snippets.

@@ -45,12 +45,16 @@ pub fn LoadErrorPanel(
                     </details>
                 }
             });
+            let (title, url) = match e {
+                LoadError::Boundaries { .. } => (Msg::MapErrorTitle, Msg::BoundaryFileUrl),
+                _ => (Msg::ErrorTitle, Msg::ErrorDataUrl),
+            };
             view! {
                 <section class="load-error" role="alert" aria-live="assertive">
-                    <h1>{Msg::ErrorTitle.text(l)}</h1>
+                    <h1>{title.text(l)}</h1>
                     <p class="error-message">{e.message(l)}</p>
                     <p class="error-url">
-                        {Msg::ErrorDataUrl.text(l)} ": " <code>{move || data_url.get()}</code>
+                        {url.text(l)} ": " <code>{move || data_url.get()}</code>
                     </p>
                     {detail}
                     <button

@@ -1,7 +1,7 @@
 use super::SourceLink;
 use leptos::prelude::*;
-use tien_do_core::charts::LedgerName;
 use tien_do_core::data::{Meeting, Source, TaskCounts};
+use tien_do_core::figures::tasks::LedgerName;
 use tien_do_core::format::{format_date, format_int, format_share};
 use tien_do_core::{Lang, Msg};
 

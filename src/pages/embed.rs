@@ -1,12 +1,9 @@
 use super::map::{MapMode, MapPage};
 use crate::browser;
-use crate::components::{
-    FigureExport, PillarChart, RankingChart, TargetChart, TaskTrackerChart, TrendChart,
-};
+use crate::components::{ChartFrame, FigureExport};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::figure::{figure_chart, full_view_url, Figure};
-use tien_do_core::paint::Chart;
 use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
 /// An embedded figure, alone: its title, legend, source and downloads, and
@@ -38,24 +35,7 @@ pub fn EmbedPage(
         }
         match state.with(|s| figure_chart(&data, figure, s, l)) {
             Err(msg) => view! { <p class="chart-note">{msg.text(l)}</p> }.into_any(),
-            Ok((Chart::Ranking(ranking), _)) => {
-                view! { <RankingChart ranking lang=l export /> }.into_any()
-            }
-            Ok((Chart::Trend(trend), _)) => view! { <TrendChart trend lang=l export /> }.into_any(),
-            Ok((
-                Chart::Pillars {
-                    pillars,
-                    name,
-                    period,
-                },
-                _,
-            )) => view! { <PillarChart pillars name period lang=l export /> }.into_any(),
-            Ok((Chart::Tasks(meetings), title)) => {
-                view! { <TaskTrackerChart meetings title lang=l export /> }.into_any()
-            }
-            Ok((Chart::Targets(bars), title)) => {
-                view! { <TargetChart bars title lang=l export /> }.into_any()
-            }
+            Ok((chart, title)) => view! { <ChartFrame chart title lang=l export /> }.into_any(),
         }
     };
     let full = move || state.with(|s| full_view_url(&browser::site_base(), s));

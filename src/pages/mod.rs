@@ -3,6 +3,12 @@
 mod data;
 mod embed;
 mod map;
+mod map_area;
+mod map_pickers;
+mod map_ranking;
+mod map_side;
+mod map_summary;
+mod map_tools;
 mod overview;
 mod province;
 mod tasks;

@@ -1,11 +1,11 @@
 use crate::components::{AppLink, FigureExport, PillarChart, ShareLink, TrendChart};
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::charts::{
-    find_province, latest_pillar_profile, province_choices, standings, trend, UnitInfo,
-};
+use tien_do_core::charts::{find_province, province_choices, standings, UnitInfo};
 use tien_do_core::data::Text;
 use tien_do_core::figure::{embed_state, Figure};
+use tien_do_core::figures::pillars::latest_pillar_profile;
+use tien_do_core::figures::trend::trend;
 use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 
 /// The index whose pillars and trend the page shows.

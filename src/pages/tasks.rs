@@ -1,10 +1,11 @@
 use crate::components::{FigureExport, TargetChart, TaskCountsCard, TaskTrackerChart};
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::charts::ledger_name;
-use tien_do_core::charts::{agency_tasks, targets, task_tracker, MeetingTasks};
 use tien_do_core::data::Text;
 use tien_do_core::figure::{embed_state, Figure};
+use tien_do_core::figures::targets::targets;
+use tien_do_core::figures::tasks::ledger_name;
+use tien_do_core::figures::tasks::{agency_tasks, task_tracker, MeetingTasks};
 use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
 /// The latest task counts of each ledger, one card each, with the line

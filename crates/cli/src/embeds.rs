@@ -21,9 +21,10 @@ use std::path::Path;
 use tien_do_core::boundaries::{boundary_file, decode_first};
 use tien_do_core::choropleth::{chosen_view, map_data};
 use tien_do_core::figure::{
-    figure_chart, first_height, full_view_url, html_escape, oembed_json, release_file, Figure,
+    figure_chart, first_height, full_view_url, oembed_json, release_file, Figure,
 };
-use tien_do_core::paint::{self, framed_svg, Caption, Palette};
+use tien_do_core::figures::{self, framed_svg, Caption, Palette};
+use tien_do_core::notes::html_escape;
 use tien_do_core::{parse_progress, Lang, Page, ProgressData, UrlState};
 
 /// The site's address when none is given: where `scripts/serve.sh` serves.
@@ -150,14 +151,14 @@ pub fn content_security_policy(page: &str, connect_src: &str) -> String {
 }
 
 /// The page with its policy as a `<meta>` tag, first in `<head>` after the
-/// character set (so it covers every script). A page that has one keeps it;
-/// a page with no character set nor `<head>` to put it after is an error.
+/// character set (so it covers every script). A page that has one gets the
+/// new one instead (a publisher who runs `embeds` again with other data
+/// origins gets them); a page with no character set nor `<head>` to put it
+/// after is an error.
 fn with_csp(page: &str, connect_src: &str) -> Result<String, String> {
-    if page.contains("http-equiv=\"Content-Security-Policy\"") {
-        return Ok(page.to_string());
-    }
+    let page = &settle_live_reload(&without_csp(page));
     let meta = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        "{CSP_META} content=\"{}\">",
         // Needs no escaping: no `"`, `<` or `&` can be in it (the origins
         // given are filtered), and the test server copies it as it is.
         content_security_policy(page, connect_src)
@@ -176,10 +177,37 @@ fn with_csp(page: &str, connect_src: &str) -> Result<String, String> {
     }
 }
 
-/// The service worker for this build: its cache named after the page (so a
-/// new build replaces the old files), and the files a reader needs to open
-/// the site again offline: the page, its style sheet, script and wasm, the
-/// data and the shipped boundaries.
+/// The page without the policy `<meta>` that [`with_csp`] wrote, if it has
+/// one.
+fn without_csp(page: &str) -> String {
+    let Some(at) = page.find(CSP_META) else {
+        return page.to_string();
+    };
+    let end = page[at..].find('>').map_or(page.len(), |e| at + e + 1);
+    format!("{}{}", &page[..at], &page[end..])
+}
+
+/// The page with the placeholders of Trunk's live-reload script (which
+/// `trunk serve`, in `scripts/serve.sh`, puts in the page) filled in as the
+/// development server would fill them in each answer: the server's address
+/// as the page's own, the socket at the site's root (`serve.sh` serves at
+/// `/`). The server then changes nothing, so the script the browser runs
+/// is the one the policy allows by its hash. Other pages are unchanged.
+/// (`serve.sh` serves the page not minified: minified, the address is
+/// folded into a longer string, where neither this nor Trunk finds it.)
+fn settle_live_reload(page: &str) -> String {
+    page.replace("'{{__TRUNK_ADDRESS__}}'", "window.location.host")
+        .replace("{{__TRUNK_WS_BASE__}}", "/")
+}
+
+/// How [`with_csp`] opens its tag.
+const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\"";
+
+/// The service worker for this build: the files a reader needs to open the
+/// site again offline (the page, its style sheet, script and wasm, the data
+/// and the shipped boundaries), and its cache named after what they hold,
+/// so that a new build or new data gets a new cache (and the old one is
+/// deleted).
 fn service_worker(dist: &Path, index: &str) -> Result<String, String> {
     use sha2::Digest as _;
     let mut shell = vec!["./".to_string()];
@@ -205,7 +233,13 @@ fn service_worker(dist: &Path, index: &str) -> Result<String, String> {
         .unwrap_or_default();
     geo.sort();
     shell.extend(geo);
-    let digest = sha2::Sha256::digest(index.as_bytes());
+    let mut digest = sha2::Sha256::new();
+    digest.update(index.as_bytes());
+    for file in &shell[1..] {
+        let path = dist.join(file);
+        digest.update(fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?);
+    }
+    let digest = digest.finalize();
     let version: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
     let list = serde_json::to_string(&shell).map_err(|e| e.to_string())?;
     Ok(include_str!("sw.js")
@@ -255,7 +289,7 @@ fn chart_image(
     let caption = Caption {
         title: title.clone(),
         legend: chart.legend(lang),
-        notes: paint::caption_notes(&chart.sources(), Some(&data.as_of), lang),
+        notes: figures::caption_notes(&chart.sources(), Some(&data.as_of), lang),
     };
     let image = framed_svg(
         &chart.svg(IMAGE_WIDTH, &pal, lang),
@@ -278,8 +312,8 @@ fn map_image(dist: &Path, data: &ProgressData, lang: Lang) -> Option<(String, St
         m.period.label.get(lang)
     );
     let sources: Vec<_> = m.source.iter().cloned().collect();
-    let notes = paint::caption_notes(&sources, Some(&data.as_of), lang);
-    let image = paint::map::image(&m, (&regions, None), (None, None), &title, notes, lang)?;
+    let notes = figures::caption_notes(&sources, Some(&data.as_of), lang);
+    let image = figures::map::image(&m, (&regions, None), (None, None), &title, notes, lang)?;
     Some((image.svg, title, image.height))
 }
 
@@ -348,6 +382,13 @@ mod tests {
         let meta = out.find("Content-Security-Policy").unwrap();
         assert!(meta < out.find("<script").unwrap());
         assert_eq!(with_csp(&out, "").unwrap(), out, "added once");
+        // Run again with a data origin: the policy is replaced, not kept.
+        let again = with_csp(&out, "https://data.example.gov.vn").unwrap();
+        assert_eq!(again.matches("Content-Security-Policy").count(), 1);
+        assert!(
+            again.contains("connect-src 'self' blob: https://data.example.gov.vn;"),
+            "{again}"
+        );
         assert!(with_csp("<p>no head</p>", "").is_err());
         // A publisher's data elsewhere: its origin may be read; anything
         // that is not an origin is left out.
@@ -357,6 +398,32 @@ mod tests {
             "{other}"
         );
         assert!(!other.contains("'unsafe-eval'"), "{other}");
+    }
+
+    /// Guards `scripts/serve.sh`: Trunk's live-reload script is allowed by
+    /// the hash of the script as the development server sends it (the
+    /// server fills in its address and socket path in every answer), so it
+    /// runs and the console shows no policy error.
+    #[test]
+    fn live_reload_script_is_allowed_as_the_dev_server_sends_it() {
+        // What trunk 0.22.1 puts in the page (src/autoreload.js, its start
+        // and end; not minified, as scripts/serve.sh serves it).
+        let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\" /><title>T</title></head>\
+            <body><script>\"use strict\";\n\n(function () {\n\n    \
+            const address = '{{__TRUNK_ADDRESS__}}';\n    \
+            const base = '{{__TRUNK_WS_BASE__}}';\n    let protocol = '';\n    \
+            const url = protocol + '://' + address + base + '.well-known/trunk/ws';\n    \
+            new Client(url).start();\n\n})()\n</script></body></html>";
+        let built = with_csp(page, "").unwrap();
+        // What the server sends: trunk 0.22.1, src/serve/mod.rs,
+        // html_address_middleware.
+        let served = built
+            .replace("'{{__TRUNK_ADDRESS__}}'", "'127.0.0.1:8080'")
+            .replace("`{{__TRUNK_ADDRESS__}}`", "'127.0.0.1:8080'")
+            .replace("{{__TRUNK_WS_BASE__}}", "/");
+        assert_eq!(served, built, "the server changes nothing");
+        assert!(built.contains(&content_security_policy(&without_csp(&served), "")));
+        assert!(built.contains("window.location.host"), "{built}");
     }
 
     /// Guards pinned maps of a publisher's layer: a boundary file linked

@@ -17,8 +17,8 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use tien_do_core::charts::figure_text;
 use tien_do_core::data::{Meeting, NationalFigure, TaskCounts};
-use tien_do_core::figure::html_escape;
 use tien_do_core::format::{format_date, format_int, parse_iso_date};
+use tien_do_core::notes::html_escape;
 use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 
 /// The feed's file name beside `index.html`: `feed.xml` in Vietnamese,

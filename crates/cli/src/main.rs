@@ -21,10 +21,10 @@ USAGE
       standard output). Nothing is written if there are errors.
   tien-do-data embeds DIST [--site-url URL] [--data-origins ORIGINS]
       Finishes a built site (the folder DIST, with index.html and
-      data/progress.json): its Content Security Policy in every page (the
-      data may be read from the site itself and from ORIGINS, a
-      space-separated list of origins, or
-      $TIEN_DO_DATA_ORIGINS: publishers whose JSON lives elsewhere); the
+      data/progress.json): its Content Security Policy in every page,
+      replacing the one an earlier run wrote (the data may be read from
+      the site itself and from ORIGINS, a space-separated list of origins,
+      or $TIEN_DO_DATA_ORIGINS: publishers whose JSON lives elsewhere); the
       embed pages embed-<figure>.html with their oEmbed discovery links; the
       oEmbed documents oembed/<figure>.json (their iframes point at URL, the
       address the site is published at; default http://127.0.0.1:8080/, or
@@ -33,7 +33,8 @@ USAGE
       pinned embeds; the Atom feeds feed.xml and feed.en.xml, one entry per
       meeting with its figures and task counts, linked from URL (a warning
       when URL is the default); and sw.js, the service worker that keeps
-      the site for offline use. Run it again after updating the data.
+      the site for offline use, its copy named after the files it keeps (new
+      data, a new name). Run it again after updating the data.
   tien-do-data schema
       Prints the JSON Schema of the published format.
   tien-do-data synthetic DIR [--communes N]

@@ -11,8 +11,9 @@
  * names and never change: they come from the device.
  */
 "use strict";
-// One cache per build and per copy of the site (several can share an
-// origin: a staging copy, another sub-folder).
+// One cache per build and data release (its name changes with any file it
+// keeps) and per copy of the site (several can share an origin: a staging
+// copy, another sub-folder).
 const SCOPE = self.registration.scope;
 const PREFIX = "tien-do:" + SCOPE + ":";
 const CACHE = PREFIX + "__VERSION__";

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use tien_do_core::charts::figure_text;
 use tien_do_core::data::{Body, Ledger, TaskCounts, Text};
-use tien_do_core::figure::html_escape;
+use tien_do_core::notes::html_escape;
 use tien_do_core::{parse_progress, Lang, Msg, ProgressData};
 use tien_do_data::feed::{atom_feed, entry_title, feed_file, xml_chars};
 

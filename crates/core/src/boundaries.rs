@@ -3,6 +3,7 @@
 //! Decoding by georust's `topojson`, geometry by `geo`.
 
 use crate::zoom::{Fitted, MapZoom};
+use crate::LoadError;
 use geo::{BoundingRect, Contains, MultiPolygon, Point, Rect};
 use std::fmt;
 
@@ -41,6 +42,18 @@ impl fmt::Display for BoundaryError {
 
 impl std::error::Error for BoundaryError {}
 
+impl BoundaryError {
+    /// What the map tells the reader when the boundary file at `url`
+    /// cannot be used: that it is the map's boundary file, and (for the
+    /// publisher) what is wrong with it, where the parser found it.
+    pub fn load_error(&self, url: &str) -> LoadError {
+        LoadError::Boundaries {
+            url: url.to_string(),
+            detail: self.0.clone(),
+        }
+    }
+}
+
 /// Decodes the object `object` of a TopoJSON text into regions. Each
 /// geometry needs the properties `code` and `part` (see public/geo/README.md).
 pub fn decode(text: &str, object: &str) -> Result<Vec<Region>, BoundaryError> {
@@ -55,7 +68,16 @@ pub fn decode_first(text: &str) -> Result<Vec<Region>, BoundaryError> {
 
 fn decode_object(text: &str, object: Option<&str>) -> Result<Vec<Region>, BoundaryError> {
     let err = |m: String| BoundaryError(m);
-    let topo = match text.parse::<topojson::TopoJson>() {
+    // Read as JSON first, so that a damaged file is reported where the
+    // parser stopped (topojson only says "malformed JSON").
+    let json: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(text).map_err(|e| {
+            err(match e.classify() {
+                serde_json::error::Category::Data => format!("not a JSON object: {e}"),
+                _ => format!("not JSON: {e}"),
+            })
+        })?;
+    let topo = match topojson::TopoJson::from_json_object(json) {
         Ok(topojson::TopoJson::Topology(t)) => t,
         Ok(_) => return Err(err("not a Topology".into())),
         Err(e) => return Err(err(format!("not TopoJSON: {e}"))),
@@ -393,6 +415,7 @@ impl Projection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lang;
 
     fn load(file: &str) -> Vec<Region> {
         let path = format!("{}/../../public/geo/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -614,6 +637,54 @@ mod tests {
             Some("geo/vn-provinces-2025.topo.json")
         );
         assert_eq!(boundary_file("synthetic-communes"), None);
+    }
+
+    /// Guards what a reader is told when a boundary file is broken: that
+    /// the map's boundary file is at fault (not the data), in both
+    /// languages, and, for the publisher, what is wrong and where the
+    /// parser really stopped (no made-up line and column).
+    #[test]
+    fn a_broken_boundary_file_is_reported_as_what_it_is() {
+        let cut = "{\n  \"type\": \"Topology\",\n  \"objects\": {\n";
+        let e = decode_first(cut).unwrap_err();
+        assert_eq!(
+            e.0,
+            "not JSON: EOF while parsing an object at line 4 column 0"
+        );
+        let page = "<!doctype html>\n<title>Not found</title>";
+        assert_eq!(
+            decode_first(page).unwrap_err().0,
+            "not JSON: expected value at line 1 column 1"
+        );
+        let no_code = r#"{"type":"Topology","arcs":[[[0,0],[1,0],[0,1],[-1,-1]]],
+            "objects":{"x":{"type":"GeometryCollection","geometries":[
+            {"type":"Polygon","arcs":[[0]],"properties":{"part":"mainland"}}]}}}"#;
+        assert_eq!(
+            decode_first(no_code).unwrap_err().0,
+            "geometry 0 has no code"
+        );
+        let load = e.load_error("geo/x.topo.json");
+        assert_eq!(
+            load,
+            LoadError::Boundaries {
+                url: "geo/x.topo.json".into(),
+                detail: e.0.clone()
+            }
+        );
+        let (vi, en) = (load.message(Lang::Vi), load.message(Lang::En));
+        assert!(
+            en.contains("boundary file") && !en.contains("data file"),
+            "{en}"
+        );
+        assert!(
+            vi.contains("tệp ranh giới") && !vi.contains("tệp dữ liệu"),
+            "{vi}"
+        );
+        assert!(
+            !en.contains("line 1, column 1") && !vi.contains("dòng 1"),
+            "{en} {vi}"
+        );
+        assert_eq!(load.detail(), Some(e.0.as_str()));
     }
 
     #[test]

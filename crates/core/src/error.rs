@@ -32,6 +32,10 @@ pub enum LoadError {
         found: Option<String>,
         supported: u32,
     },
+    /// The map's boundary file at `url` is not JSON, not TopoJSON, or has a
+    /// shape the map cannot draw; `detail` says which, and where
+    /// ([`crate::boundaries::BoundaryError::load_error`]).
+    Boundaries { url: String, detail: String },
 }
 
 impl LoadError {
@@ -82,6 +86,12 @@ impl LoadError {
                     "Tệp dữ liệu không ghi phiên bản định dạng (schema_version); trang này đọc phiên bản {supported}."
                 ),
             },
+            (LoadError::Boundaries { .. }, Lang::Vi) => {
+                "Không vẽ được bản đồ: tệp ranh giới của bản đồ (TopoJSON) bị lỗi hoặc không đúng định dạng. Số liệu vẫn đúng; chi tiết kỹ thuật dành cho đơn vị công bố.".into()
+            }
+            (LoadError::Boundaries { .. }, Lang::En) => {
+                "The map cannot be drawn: its boundary file (TopoJSON) is damaged or not in the expected format. The figures are not affected; the technical detail is for the publisher.".into()
+            }
             (LoadError::UnsupportedSchema { found, supported }, Lang::En) => match found {
                 Some(v) => format!(
                     "The data file uses format version {v}, but this page reads version {supported}. The page or the data file needs updating."
@@ -96,7 +106,9 @@ impl LoadError {
     /// Technical detail for publishers, where there is more to say.
     pub fn detail(&self) -> Option<&str> {
         match self {
-            LoadError::Malformed { detail, .. } => Some(detail),
+            LoadError::Malformed { detail, .. } | LoadError::Boundaries { detail, .. } => {
+                Some(detail)
+            }
             _ => None,
         }
     }
@@ -159,6 +171,10 @@ mod tests {
             LoadError::UnsupportedSchema {
                 found: None,
                 supported: 1,
+            },
+            LoadError::Boundaries {
+                url: "geo/x.topo.json".into(),
+                detail: "not JSON: EOF while parsing an object at line 4 column 0".into(),
             },
         ]
     }

@@ -10,15 +10,12 @@
 //! The data is public input, so cells that a spreadsheet would run as a
 //! formula are written as text (see [`Table::to_csv`]).
 
-use crate::charts::{
-    distinct_sources, figure_text, MeetingTasks, Pillar, Ranking, TargetBar, Trend,
-};
+use crate::charts::{distinct_sources, figure_text};
 use crate::choropleth::{Lineage, MapData};
 use crate::data::{
-    Indicator, NationalFigure, Period, ProgressData, Series, Source, TaskCounts, Text, UnitLevel,
+    Indicator, NationalFigure, Period, ProgressData, Series, Source, TaskCounts, UnitLevel,
 };
-use crate::format::format_date;
-use crate::paint::Chart;
+use crate::notes::{as_of_note, source_name, source_note};
 use crate::text::fold_diacritics;
 use crate::{Lang, Msg};
 use std::collections::{HashMap, HashSet};
@@ -33,6 +30,11 @@ pub struct Table {
     pub notes: Vec<String>,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// How many of the last rows sum the others up (the average of the
+    /// units): the page shows them in the table's foot.
+    pub foot: usize,
+    /// Rows to mark on the page (the selected unit).
+    pub marked: Vec<usize>,
 }
 
 /// Longest file name [`Table::file_name`] gives, `.csv` included.
@@ -98,6 +100,41 @@ impl Table {
         } else {
             self.with_note(note)
         }
+    }
+
+    /// The rows of the table's body, then those of its foot.
+    pub fn body_and_foot(&self) -> (&[Vec<String>], &[Vec<String>]) {
+        self.rows
+            .split_at(self.rows.len() - self.foot.min(self.rows.len()))
+    }
+
+    /// A cell as the page shows it: a number in the language's notation,
+    /// every stored digit kept (`0.8241` is `0,8241` in Vietnamese, `1287`
+    /// is `1.287`); unit codes, dates and words as they are. The CSV keeps
+    /// the stored form.
+    pub fn display(&self, column: usize, cell: &str, lang: Lang) -> String {
+        let code = self
+            .header
+            .get(column)
+            .is_some_and(|h| Lang::ALL.iter().any(|&l| h == Msg::UnitCode.text(l)));
+        match cell.parse::<f64>() {
+            Ok(v) if !code && is_number(cell) && v.is_finite() => {
+                let decimals = cell
+                    .split_once('.')
+                    .map_or(0, |(_, d)| d.len().min(12) as u8);
+                crate::format::format_number(v, decimals, false, lang)
+            }
+            _ => cell.to_string(),
+        }
+    }
+
+    /// Whether a cell is a number, for the page to align it.
+    pub fn is_number_cell(&self, column: usize, cell: &str) -> bool {
+        let code = self
+            .header
+            .get(column)
+            .is_some_and(|h| Lang::ALL.iter().any(|&l| h == Msg::UnitCode.text(l)));
+        !code && is_number(cell)
     }
 
     /// The table with a note of the address it was downloaded from.
@@ -231,7 +268,7 @@ fn note_line(note: &str) -> String {
 
 /// A number as stored, with every digit Rust needs to read it back (never
 /// in exponent form); empty when it is not a finite number.
-fn number(v: f64) -> String {
+pub(crate) fn number(v: f64) -> String {
     if !v.is_finite() {
         String::new()
     } else if v == 0.0 {
@@ -244,7 +281,7 @@ fn number(v: f64) -> String {
 /// A value of `indicator`: as stored, or, for an indicator written as a
 /// percentage (values stored as shares), times 100 by moving the decimal
 /// point, so that no digit is lost or added (0.3951 → `39.51`).
-fn value_cell(indicator: &Indicator, v: Option<f64>) -> String {
+pub(crate) fn value_cell(indicator: &Indicator, v: Option<f64>) -> String {
     let text = v.map(number).unwrap_or_default();
     if indicator.format.percent && !text.is_empty() {
         times_100(&text)
@@ -271,37 +308,12 @@ fn times_100(text: &str) -> String {
     }
 }
 
-fn count(v: Option<u64>) -> String {
+pub(crate) fn count(v: Option<u64>) -> String {
     v.map(|n| n.to_string()).unwrap_or_default()
 }
 
-/// "Nguồn: publisher — title (date) url".
-pub(crate) fn source_note(s: &Source, lang: Lang) -> String {
-    let date = s
-        .published
-        .as_deref()
-        .map(|d| format!(" ({})", format_date(d, lang)))
-        .unwrap_or_default();
-    let url = s.link().map(|u| format!(" {u}")).unwrap_or_default();
-    format!(
-        "{}: {}{date}{url}",
-        Msg::Source.text(lang),
-        source_name(s, lang)
-    )
-}
-
-/// "publisher — title", for a source column.
-fn source_name(s: &Source, lang: Lang) -> String {
-    format!("{} — {}", s.publisher.get(lang), s.title.get(lang))
-}
-
-/// "Số liệu tính đến: 25/02/2026".
-pub(crate) fn as_of_note(as_of: &str, lang: Lang) -> String {
-    format!("{}: {}", Msg::AsOf.text(lang), format_date(as_of, lang))
-}
-
 /// `Giá trị "" = Chưa công bố`: what an empty value means.
-fn empty_note(lang: Lang) -> String {
+pub(crate) fn empty_note(lang: Lang) -> String {
     format!(
         "{} \"\" = {}",
         Msg::Value.text(lang),
@@ -310,7 +322,7 @@ fn empty_note(lang: Lang) -> String {
 }
 
 /// "Chỉ số: name (unit)".
-fn indicator_note(ind: &Indicator, lang: Lang) -> String {
+pub(crate) fn indicator_note(ind: &Indicator, lang: Lang) -> String {
     let unit = ind.unit.get(lang);
     let unit = if unit.trim().is_empty() {
         String::new()
@@ -324,17 +336,17 @@ fn indicator_note(ind: &Indicator, lang: Lang) -> String {
     )
 }
 
-fn msgs(list: &[Msg], lang: Lang) -> Vec<String> {
+pub(crate) fn msgs(list: &[Msg], lang: Lang) -> Vec<String> {
     list.iter().map(|m| m.text(lang).to_string()).collect()
 }
 
 /// "Chỉ số (id)": a column of ids next to the column of names.
-fn id_header(m: Msg, lang: Lang) -> String {
+pub(crate) fn id_header(m: Msg, lang: Lang) -> String {
     format!("{} (id)", m.text(lang))
 }
 
 /// The word for the units of `level`.
-fn unit_header(level: UnitLevel, lang: Lang) -> String {
+pub(crate) fn unit_header(level: UnitLevel, lang: Lang) -> String {
     match level {
         UnitLevel::Province => Msg::Unit,
         UnitLevel::Commune => Msg::Commune,
@@ -345,7 +357,7 @@ fn unit_header(level: UnitLevel, lang: Lang) -> String {
 
 /// The level of units known only by their codes: communes have 5 digits,
 /// provinces 2.
-fn level_of_codes<'a>(mut codes: impl Iterator<Item = &'a str>) -> UnitLevel {
+pub(crate) fn level_of_codes<'a>(mut codes: impl Iterator<Item = &'a str>) -> UnitLevel {
     let first = codes.next();
     if first.is_some_and(|c| c.len() == 5) && codes.all(|c| c.len() == 5) {
         UnitLevel::Commune
@@ -355,7 +367,7 @@ fn level_of_codes<'a>(mut codes: impl Iterator<Item = &'a str>) -> UnitLevel {
 }
 
 /// "Chưa công bố", and any note, for a Note column.
-fn note_cell(published: bool, note: Option<&str>, lang: Lang) -> String {
+pub(crate) fn note_cell(published: bool, note: Option<&str>, lang: Lang) -> String {
     let mut parts: Vec<&str> = Vec::new();
     if !published {
         parts.push(Msg::NotPublished.text(lang));
@@ -364,7 +376,7 @@ fn note_cell(published: bool, note: Option<&str>, lang: Lang) -> String {
     parts.join("; ")
 }
 
-fn head(title: &str) -> Table {
+pub(crate) fn head(title: &str) -> Table {
     Table {
         title: title.to_string(),
         notes: vec![title.to_string()],
@@ -372,31 +384,13 @@ fn head(title: &str) -> Table {
     }
 }
 
-fn push_sources(t: &mut Table, sources: &[Source], lang: Lang) {
+pub(crate) fn push_sources(t: &mut Table, sources: &[Source], lang: Lang) {
     t.notes.extend(sources.iter().map(|s| source_note(s, lang)));
-}
-
-/// What a chart displays, as a table in `lang`: the numbers of the page's
-/// table of the chart, each value as stored. Notes: the title, what is
-/// measured, the sources. A chart does not know the day its data is of;
-/// add it with [`Table::with_as_of`] (the task chart's counts carry theirs).
-pub fn shown_table(chart: &Chart, title: &str, lang: Lang) -> Table {
-    match chart {
-        Chart::Ranking(r) => ranking_table(r, title, lang),
-        Chart::Trend(t) => trend_table(t, title, lang),
-        Chart::Pillars {
-            pillars,
-            name,
-            period,
-        } => pillars_table(pillars, (name, period), &chart.sources(), title, lang),
-        Chart::Tasks(m) => meetings_table(m, &chart.sources(), title, lang),
-        Chart::Targets(b) => targets_table(b, &chart.sources(), title, lang),
-    }
 }
 
 /// The head of a table of one indicator in one period: the title, the
 /// indicator, the period, the sources, and what an empty cell means.
-fn one_period_head(
+pub(crate) fn one_period_head(
     title: &str,
     (indicator, period): (&Indicator, &Period),
     sources: &[Source],
@@ -414,140 +408,8 @@ fn one_period_head(
     t
 }
 
-/// Rank, unit code, unit, value, note: the bars best first, then the
-/// units with nothing published, then the average of the units (a row
-/// without a code).
-fn ranking_table(r: &Ranking, title: &str, lang: Lang) -> Table {
-    let mut t = one_period_head(title, (&r.indicator, &r.period), r.source.as_slice(), lang);
-    let level = level_of_codes(r.bars.iter().map(|b| b.code.as_str()));
-    t.header = vec![
-        Msg::Rank.text(lang).to_string(),
-        Msg::UnitCode.text(lang).to_string(),
-        unit_header(level, lang),
-        Msg::Value.text(lang).to_string(),
-        Msg::Note.text(lang).to_string(),
-    ];
-    t.rows.extend(r.bars.iter().map(|b| {
-        vec![
-            b.rank.to_string(),
-            b.code.clone(),
-            b.name.get(lang).to_string(),
-            value_cell(&r.indicator, Some(b.value)),
-            String::new(),
-        ]
-    }));
-    // The ranking keeps only the names of the units not published.
-    t.rows.extend(r.not_published.iter().map(|name| {
-        vec![
-            String::new(),
-            String::new(),
-            name.get(lang).to_string(),
-            String::new(),
-            Msg::NotPublished.text(lang).to_string(),
-        ]
-    }));
-    if let Some(avg) = r.average {
-        t.rows.push(vec![
-            String::new(),
-            String::new(),
-            Msg::AverageOfUnits.text(lang).to_string(),
-            value_cell(&r.indicator, Some(avg)),
-            String::new(),
-        ]);
-    }
-    t
-}
-
-/// Unit code, unit, one column per period, note ("former province"); the
-/// average of the units last.
-fn trend_table(tr: &Trend, title: &str, lang: Lang) -> Table {
-    let mut t = head(title);
-    t.notes.push(indicator_note(&tr.indicator, lang));
-    push_sources(&mut t, &tr.sources, lang);
-    // "–: not published, or the unit did not exist in that period", for
-    // empty cells.
-    let dash = Msg::NotPublishedDash.text(lang);
-    let rest = dash.strip_prefix('–').unwrap_or(dash);
-    t.notes
-        .push(format!("{} \"\"{rest}", Msg::Value.text(lang)));
-    if tr.boundary_change.is_some() {
-        t.notes.push(Msg::MergerNote.text(lang).to_string());
-    }
-    t.header = vec![
-        Msg::UnitCode.text(lang).to_string(),
-        unit_header(UnitLevel::Province, lang),
-    ];
-    t.header
-        .extend(tr.periods.iter().map(|p| p.label.get(lang).to_string()));
-    t.header.push(Msg::Note.text(lang).to_string());
-    let values = |vs: &[Option<f64>]| -> Vec<String> {
-        (0..tr.periods.len())
-            .map(|k| value_cell(&tr.indicator, vs.get(k).copied().flatten()))
-            .collect()
-    };
-    for line in &tr.lines {
-        let mut row = vec![line.code.clone(), line.name.get(lang).to_string()];
-        row.extend(values(&line.values));
-        row.push(if line.former {
-            Msg::FormerProvince.text(lang).to_string()
-        } else {
-            String::new()
-        });
-        t.rows.push(row);
-    }
-    let mut avg = vec![String::new(), Msg::AverageOfUnits.text(lang).to_string()];
-    avg.extend(values(&tr.average));
-    avg.push(String::new());
-    t.rows.push(avg);
-    t
-}
-
-/// Pillar, value, average of the units, rank, out of how many, note.
-fn pillars_table(
-    pillars: &[Pillar],
-    (name, period): (&Text, &Period),
-    sources: &[Source],
-    title: &str,
-    lang: Lang,
-) -> Table {
-    let mut t = head(title);
-    t.notes.push(format!(
-        "{}: {}",
-        unit_header(UnitLevel::Province, lang),
-        name.get(lang)
-    ));
-    t.notes.push(format!(
-        "{}: {}",
-        Msg::Period.text(lang),
-        period.label.get(lang)
-    ));
-    push_sources(&mut t, sources, lang);
-    t.notes.push(empty_note(lang));
-    t.header = vec![
-        id_header(Msg::Indicator, lang),
-        Msg::Pillar.text(lang).to_string(),
-        Msg::Value.text(lang).to_string(),
-        Msg::AverageOfUnits.text(lang).to_string(),
-        Msg::Rank.text(lang).to_string(),
-        Msg::Total.text(lang).to_string(),
-        Msg::Note.text(lang).to_string(),
-    ];
-    t.rows.extend(pillars.iter().map(|p| {
-        vec![
-            p.indicator.id.clone(),
-            p.indicator.name.get(lang).to_string(),
-            value_cell(&p.indicator, p.value),
-            value_cell(&p.indicator, p.average),
-            p.rank.map(|r| r.to_string()).unwrap_or_default(),
-            p.of.to_string(),
-            note_cell(p.value.is_some(), None, lang),
-        ]
-    }));
-    t
-}
-
 /// The task counts' columns, after the meeting's.
-const TASK_COLUMNS: [Msg; 4] = [
+pub(crate) const TASK_COLUMNS: [Msg; 4] = [
     Msg::TasksAssigned,
     Msg::TasksCompleted,
     Msg::TasksInProgress,
@@ -555,7 +417,7 @@ const TASK_COLUMNS: [Msg; 4] = [
 ];
 
 /// "Chưa công bố: Quá hạn" for the counts not published.
-fn missing_counts(counts: [Option<u64>; 4], lang: Lang) -> Option<String> {
+pub(crate) fn missing_counts(counts: [Option<u64>; 4], lang: Lang) -> Option<String> {
     let missing: Vec<&str> = TASK_COLUMNS
         .iter()
         .zip(counts)
@@ -566,53 +428,14 @@ fn missing_counts(counts: [Option<u64>; 4], lang: Lang) -> Option<String> {
         .then(|| format!("{}: {}", Msg::NotPublished.text(lang), missing.join(", ")))
 }
 
-/// Meeting, its date, the counts' date, the four counts, the remainder in
-/// none of the three states, note.
-fn meetings_table(meetings: &[MeetingTasks], sources: &[Source], title: &str, lang: Lang) -> Table {
-    let mut t = head(title);
-    let mut scopes: Vec<&str> = Vec::new();
-    for m in meetings {
-        let s = m.scope.get(lang);
-        if !s.trim().is_empty() && !scopes.contains(&s) {
-            scopes.push(s);
-        }
-    }
-    t.notes.extend(scopes.into_iter().map(str::to_string));
-    push_sources(&mut t, sources, lang);
-    if let Some(latest) = meetings.iter().map(|m| m.as_of.as_str()).max() {
-        t.notes.push(as_of_note(latest, lang));
-    }
-    t.notes.push(empty_note(lang));
-    t.header = msgs(&[Msg::Ledger, Msg::Meeting, Msg::Date, Msg::AsOf], lang);
-    t.header.extend(msgs(&TASK_COLUMNS, lang));
-    t.header.extend(msgs(&[Msg::OtherState, Msg::Note], lang));
-    t.rows.extend(meetings.iter().map(|m| {
-        let counts = [m.assigned, m.completed, m.in_progress, m.overdue];
-        let mut row = vec![
-            m.ledger
-                .as_ref()
-                .map(|l| l.heading(lang))
-                .unwrap_or_default(),
-            m.meeting.name.get(lang).to_string(),
-            m.meeting.date.clone(),
-            m.as_of.clone(),
-        ];
-        row.extend(counts.map(count));
-        row.push(count(m.other));
-        row.push(missing_counts(counts, lang).unwrap_or_default());
-        row
-    }));
-    t
-}
-
 /// "Tổng / Mục tiêu": what a figure is out of.
-fn total_header(lang: Lang) -> String {
+pub(crate) fn total_header(lang: Lang) -> String {
     format!("{} / {}", Msg::Total.text(lang), Msg::Target.text(lang))
 }
 
 /// A figure as published, with its unit, and its scope: "58 / 75 dịch vụ ·
 /// Các bộ, ngành" (the Note column carries the unit, which has no column).
-fn figure_note(f: &NationalFigure, lang: Lang) -> String {
+pub(crate) fn figure_note(f: &NationalFigure, lang: Lang) -> String {
     let mut note = figure_text(f, lang);
     if let Some(scope) = f.scope.as_ref().map(|s| s.get(lang)) {
         if !scope.trim().is_empty() {
@@ -629,49 +452,6 @@ fn figure_note(f: &NationalFigure, lang: Lang) -> String {
         }
     }
     note
-}
-
-/// Figure, value, total or target, share, the figure as published,
-/// meeting, its date, the figure's date.
-fn targets_table(bars: &[TargetBar], sources: &[Source], title: &str, lang: Lang) -> Table {
-    let mut t = head(title);
-    push_sources(&mut t, sources, lang);
-    t.header = vec![
-        Msg::Figure.text(lang).to_string(),
-        Msg::Value.text(lang).to_string(),
-        total_header(lang),
-        Msg::Share.text(lang).to_string(),
-        Msg::Note.text(lang).to_string(),
-        Msg::Meeting.text(lang).to_string(),
-        Msg::Date.text(lang).to_string(),
-        Msg::AsOf.text(lang).to_string(),
-    ];
-    t.rows.extend(bars.iter().map(|b| {
-        let f = &b.figure;
-        // The share as computed from the figures, not capped for drawing.
-        let share = f
-            .of_total
-            .filter(|t| *t != 0.0)
-            .map(|total| number(f.value / total))
-            .unwrap_or_default();
-        vec![
-            f.label.get(lang).to_string(),
-            number(f.value),
-            f.of_total.map(number).unwrap_or_default(),
-            share,
-            figure_note(f, lang),
-            b.meeting
-                .as_ref()
-                .map(|m| m.name.get(lang).to_string())
-                .unwrap_or_else(|| f.meeting.clone()),
-            b.meeting
-                .as_ref()
-                .map(|m| m.date.clone())
-                .unwrap_or_default(),
-            f.as_of.clone(),
-        ]
-    }));
-    t
 }
 
 /// The map's values: one row per unit of the period's unit set, ranked
@@ -717,24 +497,6 @@ pub fn map_table(map: &MapData, title: &str, lang: Lang) -> Table {
         })
         .collect();
     t
-}
-
-/// The full data behind a chart. For a ranking or a trend: every period
-/// and every unit of its indicator ([`series_table`]); for pillars: the
-/// same for each pillar's indicator; for tasks: every task count in the
-/// data ([`tasks_table`]); for targets: every national figure in the data
-/// ([`figures_table`]).
-pub fn full_table(data: &ProgressData, chart: &Chart, title: &str, lang: Lang) -> Table {
-    match chart {
-        Chart::Ranking(r) => series_table(data, &[r.indicator.id.as_str()], title, lang),
-        Chart::Trend(t) => series_table(data, &[t.indicator.id.as_str()], title, lang),
-        Chart::Pillars { pillars, .. } => {
-            let ids: Vec<&str> = pillars.iter().map(|p| p.indicator.id.as_str()).collect();
-            series_table(data, &ids, title, lang)
-        }
-        Chart::Tasks(_) => tasks_table(data, title, lang),
-        Chart::Targets(_) => figures_table(data, title, lang),
-    }
 }
 
 /// Every published value of the indicators, in long format: one row per
@@ -861,18 +623,26 @@ fn meeting_cells(data: &ProgressData, id: &str, lang: Lang) -> [String; 2] {
     )
 }
 
-/// "Body: programme" of a ledger, or its id when the data does not list
-/// it; empty for counts without one.
+/// "Body: programme" of a ledger (the body by its short name where the
+/// data gives one), or its id when the data does not list it; empty for
+/// counts without one.
 fn ledger_cell(data: &ProgressData, id: Option<&str>, lang: Lang) -> String {
-    id.map(|id| {
-        crate::charts::ledger_name(data, id).map_or_else(|| id.to_string(), |l| l.heading(lang))
-    })
-    .unwrap_or_default()
+    let Some(id) = id else {
+        return String::new();
+    };
+    let Some(l) = data.ledger(id) else {
+        return id.to_string();
+    };
+    let body = data
+        .body(&l.body)
+        .map(|b| b.short_name.as_ref().unwrap_or(&b.name).get(lang))
+        .unwrap_or_default();
+    crate::text::heading(body, l.programme.get(lang))
 }
 
 /// The head of a table of rows straight from the data: the title, the
 /// sources of the rows (`source_ids`, each once), and the data's date.
-fn data_head<'a>(
+pub(crate) fn data_head<'a>(
     data: &'a ProgressData,
     title: &str,
     source_ids: impl Iterator<Item = &'a str>,
@@ -979,10 +749,54 @@ pub fn figures_table(data: &ProgressData, title: &str, lang: Lang) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::{latest_pillar_profile, ranking, targets, task_tracker, trend};
+    use crate::data::Text;
+    use crate::figures::pillars::{latest_pillar_profile, PillarProfile};
+    use crate::figures::ranking::ranking;
+    use crate::figures::targets::{targets, Targets};
+    use crate::figures::tasks::{task_tracker, Tracker};
+    use crate::figures::trend::trend;
+    use crate::figures::Chart;
+
+    /// The table of what `chart` shows (its figure's own table).
+    fn shown_table(chart: &Chart, title: &str, lang: Lang) -> Table {
+        chart.shown_table(title, lang)
+    }
+
+    /// The full series behind `chart`.
+    fn full_table(data: &ProgressData, chart: &Chart, title: &str, lang: Lang) -> Table {
+        chart.full_table(data, title, lang)
+    }
     use crate::choropleth::map_data;
     use crate::test_support::{demo, series_mut};
     use std::sync::Arc;
+
+    /// Guards the page's tables made from the download's: numbers in the
+    /// reader's notation with every stored digit, unit codes and words as
+    /// stored, the average in the foot.
+    #[test]
+    fn the_page_shows_the_downloads_table_in_the_readers_notation() {
+        let t = Table {
+            header: vec![
+                Msg::UnitCode.text(Lang::Vi).into(),
+                "Giá trị".into(),
+                "Giao".into(),
+            ],
+            rows: vec![
+                vec!["01".into(), "0.8241".into(), "1287".into()],
+                vec!["".into(), "0.5".into(), "".into()],
+            ],
+            foot: 1,
+            ..Table::default()
+        };
+        assert_eq!(t.display(0, "01", Lang::Vi), "01");
+        assert_eq!(t.display(1, "0.8241", Lang::Vi), "0,8241");
+        assert_eq!(t.display(1, "0.8241", Lang::En), "0.8241");
+        assert_eq!(t.display(2, "1287", Lang::Vi), "1.287");
+        assert_eq!(t.display(2, "Chưa công bố", Lang::Vi), "Chưa công bố");
+        assert!(!t.is_number_cell(0, "01") && t.is_number_cell(1, "0.5"));
+        let (body, foot) = t.body_and_foot();
+        assert_eq!((body.len(), foot.len()), (1, 1));
+    }
 
     /// Reads CSV text back as RFC 4180 says: the test's reference reader.
     /// Lines starting with `#` before the header are skipped.
@@ -1040,6 +854,7 @@ mod tests {
             notes: vec!["T".into(), "Nguồn: x\ny".into()],
             header: vec!["a".into(), "b".into()],
             rows: vec![vec!["1".into(), "2".into()]],
+            ..Table::default()
         };
         let csv = t.to_csv();
         assert_eq!(csv, "\u{feff}# T\r\n# Nguồn: x y\r\na,b\r\n1,2\r\n");
@@ -1258,14 +1073,14 @@ mod tests {
             .any(|n| n.starts_with("Data as of: 25 Feb 2026")));
         // The pillars' full series: each pillar's 34 values.
         let (period, p) = latest_pillar_profile(&d, "dti", "01").unwrap();
-        let chart = Chart::Pillars {
-            pillars: Arc::new(p),
+        let chart = Chart::from(PillarProfile {
+            pillars: p,
             name: Text {
                 vi: "Hà Nội".into(),
                 en: "Ha Noi".into(),
             },
             period: period.clone(),
-        };
+        });
         assert_eq!(full_table(&d, &chart, "x", Lang::Vi).rows.len(), 8 * 34);
     }
 
@@ -1295,7 +1110,9 @@ mod tests {
     #[test]
     fn task_and_figure_tables_have_a_row_per_entry() {
         let d = demo();
-        let tasks = Chart::Tasks(Arc::new(task_tracker(&d)));
+        let tasks = Chart::from(Tracker {
+            rows: task_tracker(&d),
+        });
         let full = full_table(&d, &tasks, "x", Lang::Vi);
         assert_eq!(full.rows.len(), d.task_counts.len());
         assert_eq!(full.rows[0][6..10], ["679", "270", "382", "27"]);
@@ -1320,7 +1137,7 @@ mod tests {
             .any(|n| n.starts_with("Data as of: 25 Dec 2025")));
 
         let bars = targets(&d);
-        let goals = Chart::Targets(Arc::new(bars.clone()));
+        let goals = Chart::from(Targets { bars: bars.clone() });
         let full = full_table(&d, &goals, "x", Lang::En);
         assert_eq!(full.rows.len(), d.national_figures.len());
         let certs = full
@@ -1445,14 +1262,14 @@ mod tests {
         let d = demo();
         let (period, p) = latest_pillar_profile(&d, "dti", "01").unwrap();
         let n = p.len();
-        let chart = Chart::Pillars {
-            pillars: Arc::new(p),
+        let chart = Chart::from(PillarProfile {
+            pillars: p,
             name: Text {
                 vi: "Hà Nội".into(),
                 en: "Ha Noi".into(),
             },
             period: period.clone(),
-        };
+        });
         let t = shown_table(&chart, "x", Lang::Vi);
         assert_eq!(t.rows.len(), n);
         assert!(t.notes.contains(&"Tỉnh, thành phố: Hà Nội".to_string()));

@@ -6,133 +6,11 @@
 //! the publishers' tool at build time, each with its oEmbed discovery
 //! link) and takes the same query keys as the full page, plus `theme`.
 
-use crate::charts::{find_province, latest_pillar_profile, ranking, targets, task_tracker, trend};
-use crate::choropleth::{chosen_view, map_data};
-use crate::paint::Chart;
+use crate::figures::Chart;
+use crate::notes::html_escape;
+pub use crate::url_state::{Figure, Theme};
 use crate::url_state::{Page, UrlState};
 use crate::{Lang, Msg, ProgressData};
-use std::sync::Arc;
-
-/// The figures that can be embedded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Figure {
-    /// The choropleth map of one indicator and period.
-    Map,
-    /// The provinces ranked on one indicator and period.
-    Ranking,
-    /// A province over the periods of one indicator.
-    Trend,
-    /// A province's profile on the DTI pillars.
-    Pillars,
-    /// Tasks by meeting.
-    Tasks,
-    /// National figures against their targets.
-    Targets,
-}
-
-impl Figure {
-    /// Every figure.
-    pub const ALL: [Figure; 6] = [
-        Figure::Map,
-        Figure::Ranking,
-        Figure::Trend,
-        Figure::Pillars,
-        Figure::Tasks,
-        Figure::Targets,
-    ];
-
-    /// The value of `?figure=` and the name of its embed page.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Figure::Map => "map",
-            Figure::Ranking => "ranking",
-            Figure::Trend => "trend",
-            Figure::Pillars => "pillars",
-            Figure::Tasks => "tasks",
-            Figure::Targets => "targets",
-        }
-    }
-
-    /// Reads a slug; unknown ones give `None`.
-    pub fn from_slug(slug: &str) -> Option<Figure> {
-        Figure::ALL.into_iter().find(|f| f.slug() == slug.trim())
-    }
-
-    /// What kind of figure it is, in words.
-    pub fn name(self) -> Msg {
-        match self {
-            Figure::Map => Msg::MapFigure,
-            Figure::Ranking => Msg::RankingChart,
-            Figure::Trend => Msg::TrendChart,
-            Figure::Pillars => Msg::PillarChart,
-            Figure::Tasks => Msg::TaskChart,
-            Figure::Targets => Msg::TargetChart,
-        }
-    }
-
-    /// The page of the full site that shows this figure.
-    pub fn page(self) -> Page {
-        match self {
-            Figure::Map | Figure::Ranking => Page::Map,
-            Figure::Trend | Figure::Pillars => Page::Province,
-            Figure::Tasks | Figure::Targets => Page::Tasks,
-        }
-    }
-
-    /// The embed page's file, beside `index.html`.
-    pub fn embed_file(self) -> String {
-        format!("embed-{}.html", self.slug())
-    }
-
-    /// Its oEmbed file, relative to the site.
-    pub fn oembed_file(self) -> String {
-        format!("oembed/{}.json", self.slug())
-    }
-
-    /// Its static image (SVG of the data at build time), relative to the
-    /// site: what a reader without JavaScript sees.
-    pub fn image_file(self) -> String {
-        format!("figures/{}.svg", self.slug())
-    }
-}
-
-/// The colours an embed is drawn in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Theme {
-    /// The reader's system setting (`prefers-color-scheme`).
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    /// Every theme.
-    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
-
-    /// The value of `?theme=`.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    /// Reads a slug; unknown ones give `None`.
-    pub fn from_slug(slug: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.slug() == slug.trim())
-    }
-
-    /// Whether to draw dark, given whether the reader's system prefers dark.
-    pub fn is_dark(self, system_prefers_dark: bool) -> bool {
-        match self {
-            Theme::Auto => system_prefers_dark,
-            Theme::Light => false,
-            Theme::Dark => true,
-        }
-    }
-}
 
 /// Which data an embed shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,22 +102,6 @@ pub fn embed_url(site: &str, state: &UrlState) -> String {
     }
     .to_query();
     format!("{site}{}{query}", figure.embed_file())
-}
-
-/// Escapes text for an HTML attribute or element.
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The plain iframe snippet: a fixed height, works everywhere.
@@ -337,9 +199,7 @@ pub fn oembed_json(figure: Figure, site: &str, title: &str, lang: Lang, height: 
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
-/// The index whose pillars and trend a province's figures show when the
-/// link names no indicator.
-pub const HEADLINE_INDICATOR: &str = "dti";
+pub use crate::figures::HEADLINE_INDICATOR;
 
 /// The chart a figure shows for a view, with its title, as the embed page
 /// and the static images draw it; `Err` says in words why there is none
@@ -350,71 +210,7 @@ pub fn figure_chart(
     state: &UrlState,
     lang: Lang,
 ) -> Result<(Chart, String), Msg> {
-    let province = state.province.as_deref();
-    match figure {
-        Figure::Map => Err(Msg::MapFigure),
-        Figure::Ranking => {
-            let m = chosen_view(data, state.indicator.as_deref(), state.period.as_deref())
-                .and_then(|(i, p)| map_data(data, &i, &p))
-                .ok_or(Msg::NoValues)?;
-            let r = ranking(&m, province);
-            if r.bars.is_empty() {
-                return Err(Msg::NoValues);
-            }
-            let title = format!(
-                "{} · {}",
-                r.indicator.name.get(lang),
-                r.period.label.get(lang)
-            );
-            Ok((Chart::Ranking(Arc::new(r)), title))
-        }
-        Figure::Trend | Figure::Pillars => {
-            let info = province
-                .and_then(|c| find_province(data, c))
-                .ok_or(Msg::ChooseProvince)?;
-            if figure == Figure::Trend {
-                let indicator = state.indicator.as_deref().unwrap_or(HEADLINE_INDICATOR);
-                let t = trend(data, indicator, &info.code).ok_or(Msg::NoValues)?;
-                let title = format!("{} · {}", t.indicator.name.get(lang), Msg::Trend.text(lang));
-                Ok((Chart::Trend(Arc::new(t)), title))
-            } else {
-                let (period, p) = latest_pillar_profile(data, HEADLINE_INDICATOR, &info.code)
-                    .ok_or(Msg::NoPillars)?;
-                let title = format!(
-                    "{} · {} · {}",
-                    Msg::PillarProfile.text(lang),
-                    info.name.get(lang),
-                    period.label.get(lang)
-                );
-                let chart = Chart::Pillars {
-                    pillars: Arc::new(p),
-                    name: info.name,
-                    period,
-                };
-                Ok((chart, title))
-            }
-        }
-        Figure::Tasks => {
-            let m = task_tracker(data);
-            if m.is_empty() {
-                return Err(Msg::NoTaskData);
-            }
-            Ok((
-                Chart::Tasks(Arc::new(m)),
-                Msg::TrackerTitle.text(lang).to_string(),
-            ))
-        }
-        Figure::Targets => {
-            let b = targets(data);
-            if b.is_empty() {
-                return Err(Msg::NoValues);
-            }
-            Ok((
-                Chart::Targets(Arc::new(b)),
-                Msg::TargetsTitle.text(lang).to_string(),
-            ))
-        }
-    }
+    Chart::build(figure, data, state, lang)
 }
 
 #[cfg(test)]

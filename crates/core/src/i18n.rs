@@ -316,6 +316,8 @@ messages! {
         "Không kết nối được máy chủ: trang đang hiện bản lưu trên máy này. Số liệu tính đến",
         "The server could not be reached: this is the copy saved on this device. Data as of",
     ),
+    MapErrorTitle => ("Không vẽ được bản đồ", "The map could not be drawn"),
+    BoundaryFileUrl => ("Địa chỉ tệp ranh giới", "Boundary file address"),
 }
 
 #[cfg(test)]

@@ -54,6 +54,25 @@ pub fn search_key(text: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` with its first letter in capitals ("the Central…" starts a
+/// heading as "The Central…").
+pub fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// "Who: what", capitalised, or `what` alone when there is no `who`: a
+/// ledger's heading ("Central Steering Committee: Tasks assigned…").
+pub fn heading(who: &str, what: &str) -> String {
+    if who.trim().is_empty() {
+        capitalised(what)
+    } else {
+        format!("{}: {what}", capitalised(who))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

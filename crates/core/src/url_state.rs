@@ -22,9 +22,129 @@
 //! Keys this version does not know are kept, in order, so that links made by
 //! a newer version (or with tracking parameters) survive a round trip.
 
-use crate::figure::{Figure, Theme};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::zoom::MapZoom;
+
+/// The figures that can be embedded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Figure {
+    /// The choropleth map of one indicator and period.
+    Map,
+    /// The provinces ranked on one indicator and period.
+    Ranking,
+    /// A province over the periods of one indicator.
+    Trend,
+    /// A province's profile on the DTI pillars.
+    Pillars,
+    /// Tasks by meeting.
+    Tasks,
+    /// National figures against their targets.
+    Targets,
+}
+
+impl Figure {
+    /// Every figure.
+    pub const ALL: [Figure; 6] = [
+        Figure::Map,
+        Figure::Ranking,
+        Figure::Trend,
+        Figure::Pillars,
+        Figure::Tasks,
+        Figure::Targets,
+    ];
+
+    /// The value of `?figure=` and the name of its embed page.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Figure::Map => "map",
+            Figure::Ranking => "ranking",
+            Figure::Trend => "trend",
+            Figure::Pillars => "pillars",
+            Figure::Tasks => "tasks",
+            Figure::Targets => "targets",
+        }
+    }
+
+    /// Reads a slug; unknown ones give `None`.
+    pub fn from_slug(slug: &str) -> Option<Figure> {
+        Figure::ALL.into_iter().find(|f| f.slug() == slug.trim())
+    }
+
+    /// What kind of figure it is, in words.
+    pub fn name(self) -> Msg {
+        match self {
+            Figure::Map => Msg::MapFigure,
+            Figure::Ranking => Msg::RankingChart,
+            Figure::Trend => Msg::TrendChart,
+            Figure::Pillars => Msg::PillarChart,
+            Figure::Tasks => Msg::TaskChart,
+            Figure::Targets => Msg::TargetChart,
+        }
+    }
+
+    /// The page of the full site that shows this figure.
+    pub fn page(self) -> Page {
+        match self {
+            Figure::Map | Figure::Ranking => Page::Map,
+            Figure::Trend | Figure::Pillars => Page::Province,
+            Figure::Tasks | Figure::Targets => Page::Tasks,
+        }
+    }
+
+    /// The embed page's file, beside `index.html`.
+    pub fn embed_file(self) -> String {
+        format!("embed-{}.html", self.slug())
+    }
+
+    /// Its oEmbed file, relative to the site.
+    pub fn oembed_file(self) -> String {
+        format!("oembed/{}.json", self.slug())
+    }
+
+    /// Its static image (SVG of the data at build time), relative to the
+    /// site: what a reader without JavaScript sees.
+    pub fn image_file(self) -> String {
+        format!("figures/{}.svg", self.slug())
+    }
+}
+
+/// The colours an embed is drawn in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// The reader's system setting (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// Every theme.
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The value of `?theme=`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Reads a slug; unknown ones give `None`.
+    pub fn from_slug(slug: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.slug() == slug.trim())
+    }
+
+    /// Whether to draw dark, given whether the reader's system prefers dark.
+    pub fn is_dark(self, system_prefers_dark: bool) -> bool {
+        match self {
+            Theme::Auto => system_prefers_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        }
+    }
+}
 
 /// Where the app fetches the published JSON when `?data=` is absent:
 /// relative to the page, so the site works from any sub-folder.

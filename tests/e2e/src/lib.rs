@@ -75,21 +75,98 @@ pub async fn wait_for(client: &Client, css: &str, what: &str) {
         .unwrap_or_else(|e| panic!("{what}: no {css} within {WAIT:?}: {e}"));
 }
 
-/// Waits until `css` holds `needle` in its text; returns the text.
+/// Waits until an element matching `css` exists and holds `needle` in its
+/// text; returns the text. With an empty `needle` it waits for the
+/// element.
 pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
     let deadline = std::time::Instant::now() + WAIT;
     loop {
         let text = match client.find(Locator::Css(css)).await {
-            Ok(el) => el.text().await.unwrap_or_default(),
-            Err(_) => String::new(),
+            Ok(el) => el.text().await.ok(),
+            Err(_) => None,
         };
-        if text.contains(needle) {
-            return text;
+        match text {
+            Some(text) if text.contains(needle) => return text,
+            _ if std::time::Instant::now() > deadline => {
+                panic!("{css} did not show {needle:?} within {WAIT:?}; it shows {text:?}")
+            }
+            _ => tokio::time::sleep(Duration::from_millis(100)).await,
         }
-        if std::time::Instant::now() > deadline {
-            panic!("{css} did not show {needle:?} within {WAIT:?}; it shows {text:?}");
+    }
+}
+
+/// The whole number the first element matching `css` shows (`1.234` and
+/// `1,234` are 1234), if there is one.
+pub async fn number_in(client: &Client, css: &str) -> Option<u64> {
+    let text = client
+        .find(Locator::Css(css))
+        .await
+        .ok()?
+        .text()
+        .await
+        .ok()?;
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let grouping = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    (grouping && !digits.is_empty())
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// Waits until the data page's row count is exactly `n` (not merely holds
+/// its digits: 120 rows are not 12); fails with the count seen.
+pub async fn rows_shown_exactly(client: &Client, n: u64) {
+    let css = ".row-count strong";
+    let mut seen = None;
+    for _ in 0..(WAIT.as_millis() / 50) {
+        seen = number_in(client, css).await;
+        if seen == Some(n) {
+            return;
         }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css}: {seen:?} rows, not {n}, within {WAIT:?}");
+}
+
+/// A budget's limit: `default`, or the environment variable `name` where
+/// it is tighter (lower). A looser value is ignored, with a note: a budget
+/// can be tightened for one run, to see it fail, never loosened.
+pub fn budget(name: &str, default: f64) -> f64 {
+    let Ok(value) = std::env::var(name) else {
+        return default;
+    };
+    match value.parse::<f64>() {
+        Ok(v) if v <= default => v,
+        _ => {
+            println!(
+                "{name}={value} ignored: a budget can only be tightened (its limit is {default})"
+            );
+            default
+        }
+    }
+}
+
+/// WebDriver's "Set Permission" (ChromeDriver): grants or denies the
+/// current page's origin a permission such as `clipboard-write`.
+#[derive(Debug)]
+pub struct SetPermission(pub &'static str, pub &'static str);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for SetPermission {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/permissions",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "descriptor": { "name": self.0 }, "state": self.1 });
+        (http::Method::POST, Some(body.to_string()))
     }
 }
 

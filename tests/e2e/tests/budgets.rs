@@ -1,25 +1,21 @@
 //! Budgets that hold: measured in real Chromium against the release site
-//! over nginx (gzip), on every run of the test command. The margins are
-//! generous: they catch regressions, not noise. Each can be tightened for
-//! one run through its environment variable, to see it fail.
+//! over nginx (gzip), on every run of the test command. Each limit sits
+//! close to what is measured, so that the regressions this project has
+//! already had fail it (a seventh request, the favicon's; a map 4.2x as
+//! slow at commune scale, the ranking's). An environment variable can
+//! tighten a limit for one run, to see it fail; a looser value is ignored,
+//! with a note.
 //!
-//! | budget | limit | measured when set (session 4) |
+//! | budget | limit | measured (issue 13) |
 //! |---|---:|---:|
-//! | the wasm the first view loads, gzip -9 | 560,000 B (`BUDGET_WASM_GZIP_BYTES`) | 475,471 B |
-//! | requests for the first view | 10 (`BUDGET_FIRST_VIEW_REQUESTS`) | 6 |
-//! | first map, 3,321 SYNTHETIC communes / 34 provinces, same run | 6.0 (`BUDGET_MAP_SCALE_RATIO`) | 2.8 to 2.9 |
+//! | the wasm the first view loads, gzip -9 | 510,000 B (`BUDGET_WASM_GZIP_BYTES`) | 497,566 B |
+//! | requests for the first view | 6 (`BUDGET_FIRST_VIEW_REQUESTS`) | 6 |
+//! | first map, 3,321 SYNTHETIC communes / 34 provinces, same run | 3.2 (`BUDGET_MAP_SCALE_RATIO`) | 2.0 to 2.5 (2.8 to 2.9 in session 4) |
 
 use fantoccini::Client;
 use serde_json::Value;
 use std::time::Duration;
-use tien_do_e2e::{browser, site, WAIT};
-
-fn budget(name: &str, default: f64) -> f64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+use tien_do_e2e::{browser, budget, site, WAIT};
 
 /// Polls `script` until it returns something other than null.
 async fn poll(c: &Client, script: &str, what: &str) -> Value {
@@ -94,18 +90,22 @@ async fn first_view_stays_within_its_size_and_request_budgets() {
         .parse()
         .expect("a size");
     assert!(wasm > 100_000.0, "{file} was not measured");
-    let wasm_budget = budget("BUDGET_WASM_GZIP_BYTES", 560_000.0);
+    let requests = entries.len() as f64;
+    println!("first view: {requests} requests, wasm {wasm} B gzip -9");
+    // Measured 497,566 B; 2.5 % above.
+    let wasm_budget = budget("BUDGET_WASM_GZIP_BYTES", 510_000.0);
     assert!(
         wasm <= wasm_budget,
         "the wasm is {wasm} B gzipped, over its budget of {wasm_budget} B"
     );
-    let requests = entries.len() as f64;
-    let request_budget = budget("BUDGET_FIRST_VIEW_REQUESTS", 10.0);
+    // Measured 6 (the page, its script, wasm and style sheet, the data and
+    // the boundaries); no margin: the count does not vary, and one more
+    // request is a regression to look at.
+    let request_budget = budget("BUDGET_FIRST_VIEW_REQUESTS", 6.0);
     assert!(
         requests <= request_budget,
         "the first view made {requests} requests, over its budget of {request_budget}: {entries:?}"
     );
-    println!("first view: {requests} requests, wasm {wasm} B gzip -9");
 }
 
 /// When a fresh page first drew its map (ms from navigation).
@@ -144,10 +144,12 @@ async fn the_commune_map_scales_within_its_budget() {
     }
     let (small, large) = (median(small), median(large));
     let ratio = large / small;
-    let limit = budget("BUDGET_MAP_SCALE_RATIO", 6.0);
+    println!("first map: {small:.0} ms (34), {large:.0} ms (3,321 SYNTHETIC): {ratio:.2}x");
+    // Measured 2.0x to 2.5x (2.8x to 2.9x in session 4); 10 % above the
+    // highest, below the 4.2x of the ranking's regression.
+    let limit = budget("BUDGET_MAP_SCALE_RATIO", 3.2);
     assert!(
         ratio <= limit,
         "first map: {large:.0} ms at 3,321 units vs {small:.0} ms at 34: {ratio:.2}x, over the budget of {limit}x"
     );
-    println!("first map: {small:.0} ms (34), {large:.0} ms (3,321 SYNTHETIC): {ratio:.2}x");
 }

@@ -8,7 +8,7 @@ use fantoccini::Client;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
-use tien_do_e2e::{browser, site, wait_for, wait_for_text, WAIT};
+use tien_do_e2e::{browser, budget, site, wait_for, wait_for_text, WAIT};
 
 fn offline_site(query: &str) -> String {
     site(query).replace("/tien-do/", "/tien-do-offline/")
@@ -192,10 +192,7 @@ async fn a_slow_network_shows_the_shell_within_its_budget() {
         }
     };
     let fcp_ms = fcp[0].as_f64().expect("a time");
-    let budget: f64 = std::env::var("BUDGET_SLOW_SHELL_MS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2500.0);
+    let budget = budget("BUDGET_SLOW_SHELL_MS", 2500.0);
     assert!(
         fcp_ms <= budget,
         "first paint at {fcp_ms:.0} ms on a slow link, over its budget of {budget} ms"

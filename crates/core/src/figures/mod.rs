@@ -10,18 +10,26 @@
 pub mod map;
 pub mod pillars;
 pub mod ranking;
+mod registry;
 pub mod targets;
 pub mod tasks;
 pub mod trend;
 
-use crate::charts::{distinct_sources, MeetingTasks, Pillar, Ranking, TargetBar, Trend};
-use crate::data::{Period, Source, Text};
-use crate::figure::html_escape;
+pub use registry::Chart;
+
+/// The index whose pillars and trend a province's figures show when the
+/// link names no indicator.
+pub const HEADLINE_INDICATOR: &str = "dti";
+
+use crate::data::{ProgressData, Source};
+use crate::export::Table;
+use crate::notes::html_escape;
+use crate::url_state::UrlState;
 use crate::Lang;
+use crate::Msg;
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
+use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::{IntoFont, RGBColor, TextStyle};
-use std::sync::Arc;
 
 /// A part of a chart that answers hover and keyboard focus: its box in CSS
 /// pixels and the lines of its tooltip.
@@ -132,137 +140,47 @@ pub const DOING: plotters::style::RGBColor = plotters::style::RGBColor(0x00, 0x7
 /// Tasks overdue (Okabe–Ito vermilion).
 pub const LATE: plotters::style::RGBColor = plotters::style::RGBColor(0xd5, 0x5e, 0x00);
 
-/// A chart with what it draws: what a page hands to the canvas, to the
-/// downloads and to the embeds alike.
-#[derive(Clone, Debug)]
-pub enum Chart {
-    /// The units ranked on one indicator and period.
-    Ranking(Arc<Ranking>),
-    /// A province over the periods of one indicator.
-    Trend(Arc<Trend>),
-    /// A province's profile on an index's pillars in one period.
-    Pillars {
-        pillars: Arc<Vec<Pillar>>,
-        name: Text,
-        period: Period,
-    },
-    /// Tasks by meeting.
-    Tasks(Arc<Vec<MeetingTasks>>),
-    /// National figures against their targets.
-    Targets(Arc<Vec<TargetBar>>),
-}
-
-impl Chart {
+/// What every chart figure does, whatever it shows: the one chart interface
+/// (as Our World in Data's grapher has one per chart type). A figure's
+/// module holds its model, its drawing, its tables and how it is made from
+/// the data for a view; [`registry`] lists the figures.
+pub trait FigureKind: Sized {
+    /// Made from the data for a view (the embed pages and the static
+    /// images), with its title; `Err` says in words why there is none.
+    fn build(data: &ProgressData, state: &UrlState, lang: Lang) -> Result<(Self, String), Msg>;
     /// The height in CSS pixels for a width in CSS pixels.
-    pub fn height(&self, width: f64) -> f64 {
-        match self {
-            Chart::Ranking(r) => ranking::height(r),
-            Chart::Trend(_) => trend::height(width),
-            Chart::Pillars { pillars, .. } => pillars::height(pillars),
-            Chart::Tasks(m) => tasks::height(m),
-            Chart::Targets(b) => targets::height(b, width),
-        }
-    }
-
-    /// Draws the chart on `root` (its whole area) at `d` device pixels per
-    /// CSS pixel and returns the parts that answer hover.
-    pub fn paint<DB: DrawingBackend>(
+    fn height(&self, width: f64) -> f64;
+    /// Draws the figure on `root` (its whole area) at `d` device pixels
+    /// per CSS pixel and returns the parts that answer hover.
+    fn paint<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
         d: f64,
         pal: &Palette,
         lang: Lang,
-    ) -> Vec<HitBox> {
-        match self {
-            Chart::Ranking(r) => ranking::paint(root, d, pal, r, lang),
-            Chart::Trend(t) => trend::paint(root, d, pal, t, lang),
-            Chart::Pillars { pillars, name, .. } => {
-                pillars::paint(root, d, pal, pillars, name.get(lang), lang)
-            }
-            Chart::Tasks(m) => tasks::paint(root, d, pal, m, lang),
-            Chart::Targets(b) => targets::paint(root, d, pal, b, lang),
-        }
+    ) -> Vec<HitBox>;
+    /// The key of its colours: each colour (CSS) with what it means.
+    fn legend(&self, lang: Lang) -> Vec<(String, String)>;
+    /// Where its numbers come from, each source once.
+    fn sources(&self) -> Vec<Source>;
+    /// What it shows, as a table (the page's table and the CSV download):
+    /// each value as stored. A figure does not know the day its data is
+    /// of; add it with [`Table::with_as_of`].
+    fn shown_table(&self, title: &str, lang: Lang) -> Table;
+    /// The full series behind it, from the data.
+    fn full_table(&self, data: &ProgressData, title: &str, lang: Lang) -> Table;
+    /// Lines said under it, beside its key (what a reader must know to read
+    /// it right); none by default.
+    fn notes(&self, _lang: Lang) -> Vec<String> {
+        Vec::new()
     }
-
-    /// The key of the chart's colours, for images: each colour (CSS) with
-    /// what it means.
-    pub fn legend(&self, lang: Lang) -> Vec<(String, String)> {
-        use crate::Msg;
-        let hex = |c: RGBColor| Palette::hex(c);
-        match self {
-            Chart::Ranking(r) => {
-                let mut out = Vec::new();
-                if let Some(b) = r.bars.iter().find(|b| b.selected) {
-                    out.push((hex(HIGHLIGHT), b.name.get(lang).to_string()));
-                }
-                if r.average.is_some() {
-                    out.push((
-                        hex(Palette::LIGHT.ink),
-                        Msg::AverageOfUnits.text(lang).to_string(),
-                    ));
-                }
-                out
-            }
-            Chart::Trend(t) => {
-                let mut out = Vec::new();
-                if let Some(own) = t.lines.first() {
-                    out.push((hex(HIGHLIGHT), own.name.get(lang).to_string()));
-                }
-                if t.lines.len() > 1 {
-                    out.push((hex(LIGHT_BLUE), Msg::FormerProvinces.text(lang).to_string()));
-                }
-                out.push((
-                    hex(Palette::LIGHT.soft),
-                    Msg::AverageOfUnits.text(lang).to_string(),
-                ));
-                out
-            }
-            Chart::Pillars { name, .. } => vec![
-                (hex(BLUE), name.get(lang).to_string()),
-                (
-                    hex(Palette::LIGHT.ink),
-                    Msg::AverageOfUnits.text(lang).to_string(),
-                ),
-            ],
-            Chart::Tasks(m) => m
-                .first()
-                .map(|m| {
-                    tasks::parts(m)
-                        .iter()
-                        .map(|(msg, _, colour, _)| (hex(*colour), msg.text(lang).to_string()))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            Chart::Targets(_) => Vec::new(),
-        }
-    }
-
-    /// Where the chart's numbers come from, each source once.
-    pub fn sources(&self) -> Vec<Source> {
-        match self {
-            Chart::Ranking(r) => r.source.clone().into_iter().collect(),
-            Chart::Trend(t) => t.sources.clone(),
-            Chart::Pillars { pillars, .. } => {
-                distinct_sources(pillars.iter().map(|p| p.source.as_ref()))
-            }
-            Chart::Tasks(m) => distinct_sources(m.iter().map(|x| x.source.as_ref())),
-            Chart::Targets(b) => distinct_sources(b.iter().map(|x| x.source.as_ref())),
-        }
-    }
-
-    /// The chart alone as an SVG document `width` CSS pixels wide.
-    pub fn svg(&self, width: f64, pal: &Palette, lang: Lang) -> String {
-        let w = width.round().max(1.0) as u32;
-        let h = self.height(width).round().max(1.0) as u32;
-        let mut out = String::new();
-        {
-            let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-            self.paint(&root, 1.0, pal, lang);
-            let _ = root.present();
-        }
-        out
+    /// The day its numbers refer to, when the figure itself knows it (the
+    /// tasks' counts carry theirs); otherwise the data's date stands.
+    fn as_of(&self) -> Option<String> {
+        None
     }
 }
+
 /// Tasks in none of the published states (grey on either paper).
 pub const OTHER: plotters::style::RGBColor = plotters::style::RGBColor(0x9a, 0xa5, 0xb1);
 
@@ -382,9 +300,9 @@ pub struct SvgImage {
 pub fn caption_notes(sources: &[Source], as_of: Option<&str>, lang: Lang) -> Vec<String> {
     let mut notes: Vec<String> = sources
         .iter()
-        .map(|s| crate::export::source_note(s, lang))
+        .map(|s| crate::notes::source_note(s, lang))
         .collect();
-    notes.extend(as_of.map(|d| crate::export::as_of_note(d, lang)));
+    notes.extend(as_of.map(|d| crate::notes::as_of_note(d, lang)));
     notes
 }
 

@@ -1,0 +1,777 @@
+//! The choropleth map, described once: [`base`] and [`outlines`] list the
+//! shapes to draw (each a path of rings in CSS pixels, placed by
+//! [`MapLayout`]'s projection, with its fill, stroke, dash and layer), and
+//! every surface only replays them through a [`Painter`]: the page's canvas
+//! (in the app) and the SVG writer here, for the downloads and the embeds'
+//! static images. Both draw on the same [`Palette`] as the charts: the
+//! paper, the strokes and the "not published" hatch follow it; the class
+//! colours (ColorBrewer Blues) stay.
+
+use super::{framed_svg, Caption, Palette, SvgImage, HIGHLIGHT};
+use crate::boundaries::{archipelago_ring, Frame, MapLayout, Part, Projection, Region};
+use crate::choropleth::MapData;
+use crate::notes::html_escape;
+use crate::zoom::MapZoom;
+use crate::{Lang, Msg};
+use plotters::style::RGBColor;
+use std::fmt::Write;
+
+/// The map's height in CSS pixels for a width: on the page, in the
+/// downloads and in the embeds alike.
+pub fn height(width: f64) -> f64 {
+    (width * 1.45).clamp(320.0, 900.0)
+}
+
+/// Which part of the map a shape belongs to, in drawing order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    /// The paper under everything.
+    Paper,
+    /// The units (of the mainland), filled by class.
+    Units,
+    /// The former borders (the 63 provinces), dashed over the units.
+    Former,
+    /// The Hoàng Sa and Trường Sa inset: its frame, the archipelagos, their
+    /// rings and names.
+    Inset,
+    /// The selected unit's outline.
+    Selected,
+    /// The outline of the unit under the pointer or the keyboard focus
+    /// (on the page only).
+    Highlight,
+}
+
+impl Layer {
+    /// Whether the layer is part of the base, which the page draws once per
+    /// data, size and zoom (the outlines change on every hover).
+    pub fn is_base(self) -> bool {
+        self < Layer::Selected
+    }
+}
+
+/// A region's polygons as the map draws them: rings of points in CSS
+/// pixels, projected when read (a commune layer has many points; nothing
+/// is copied).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rings<'a> {
+    region: &'a Region,
+    projection: Projection,
+}
+
+impl<'a> Rings<'a> {
+    /// The rings (exteriors and holes, to fill even-odd), each a sequence
+    /// of points in CSS pixels; a ring's last point is its first.
+    pub fn rings(&self) -> impl Iterator<Item = impl Iterator<Item = (f64, f64)> + 'a> + 'a {
+        let p = self.projection;
+        self.region.shape.0.iter().flat_map(move |polygon| {
+            std::iter::once(polygon.exterior())
+                .chain(polygon.interiors())
+                .map(move |ring| ring.0.iter().map(move |c| p.project(c.x, c.y)))
+        })
+    }
+}
+
+/// What a shape is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Geometry<'a> {
+    /// A region's outline.
+    Path(Rings<'a>),
+    /// A rectangle (the paper, the inset's frame).
+    Rect(Frame),
+    /// A circle around (`x`, `y`).
+    Circle { x: f64, y: f64, r: f64 },
+    /// A label of `size` CSS pixels, centred on `x`, its baseline at `y`.
+    Text {
+        text: &'static str,
+        x: f64,
+        y: f64,
+        size: f64,
+    },
+}
+
+/// The "not published" hatch: a light ground crossed by diagonal lines,
+/// tiled every [`HATCH_TILE`] CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Hatch {
+    pub ground: RGBColor,
+    pub line: RGBColor,
+}
+
+/// The side of the hatch's tile, in CSS pixels.
+pub const HATCH_TILE: f64 = 8.0;
+
+/// How a shape is filled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill {
+    Colour(RGBColor),
+    /// Not published.
+    Hatch(Hatch),
+}
+
+/// How a shape is outlined.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    pub colour: RGBColor,
+    /// CSS pixels.
+    pub width: f64,
+    /// Dash and gap in CSS pixels; `None`: solid.
+    pub dash: Option<[f64; 2]>,
+}
+
+/// One thing the map draws.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shape<'a> {
+    pub layer: Layer,
+    /// The code of the unit drawn (units, former units, outlines).
+    pub unit: Option<&'a str>,
+    pub geometry: Geometry<'a>,
+    /// `None`: not filled.
+    pub fill: Option<Fill>,
+    /// `None`: not outlined.
+    pub stroke: Option<Stroke>,
+}
+
+/// A surface the map is drawn on: it only replays shapes, in order.
+pub trait Painter {
+    /// Draws one shape over what is drawn already.
+    fn shape(&mut self, shape: &Shape<'_>);
+
+    /// Draws the shapes in order.
+    fn paint(&mut self, shapes: &[Shape<'_>]) {
+        for s in shapes {
+            self.shape(s);
+        }
+    }
+}
+
+/// The map's colours on a palette's paper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MapColours {
+    pub paper: RGBColor,
+    /// Between neighbouring units (the paper, so units read as tiles).
+    pub border: RGBColor,
+    /// Around the tiny islands, so they stay visible.
+    pub island: RGBColor,
+    /// The former borders.
+    pub former: RGBColor,
+    /// The inset's ground and frame.
+    pub inset: RGBColor,
+    pub inset_frame: RGBColor,
+    /// The rings around the archipelagos.
+    pub ring: RGBColor,
+    /// The archipelagos' names.
+    pub label: RGBColor,
+    /// The selected unit's outline.
+    pub selected: RGBColor,
+    /// The outline of the unit under the pointer or the keyboard focus.
+    pub highlight: RGBColor,
+    pub hatch: Hatch,
+}
+
+impl MapColours {
+    /// The colours on `pal`: each the paper, the ink, the soft grey or a
+    /// mix of them; the highlight is the charts' orange.
+    pub fn of(pal: &Palette) -> MapColours {
+        MapColours {
+            paper: pal.paper,
+            border: pal.paper,
+            island: pal.ink,
+            former: pal.ink,
+            inset: mix(pal.paper, pal.soft, 0.12),
+            inset_frame: pal.soft,
+            ring: mix(pal.soft, pal.ink, 0.4),
+            label: pal.ink,
+            selected: pal.ink,
+            highlight: HIGHLIGHT,
+            hatch: Hatch {
+                ground: mix(pal.paper, pal.ink, 0.075),
+                line: mix(pal.paper, pal.ink, 0.43),
+            },
+        }
+    }
+}
+
+/// `a` moved a fraction `t` of the way to `b`.
+fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
+    let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
+    RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+/// Everything under the outlines, in drawing order: the paper; each
+/// mainland unit on screen filled by its class (hatched where not
+/// published); the borders of `overlay` dashed over them; then the inset
+/// box, on top of the mainland (which may run under it when zoomed), with
+/// the archipelagos filled, ringed (their islands are specks at this scale)
+/// and named.
+pub fn base<'a>(
+    (regions, overlay): (&'a [Region], Option<&'a [Region]>),
+    map: Option<&MapData>,
+    layout: &MapLayout,
+    pal: &Palette,
+) -> Vec<Shape<'a>> {
+    let c = MapColours::of(pal);
+    let (w, h) = (layout.fitted.width, layout.fitted.height);
+    let visible = |r: &Region| {
+        let p = layout.projection_of(r);
+        let (x0, y0) = p.project(r.bbox.min().x, r.bbox.max().y);
+        let (x1, y1) = p.project(r.bbox.max().x, r.bbox.min().y);
+        x1 >= 0.0 && x0 <= w && y1 >= 0.0 && y0 <= h
+    };
+    let bins = map.and_then(|m| m.bins.as_ref());
+    let unit = |layer: Layer, r: &'a Region| {
+        let value = map.and_then(|m| m.row(&r.code)).and_then(|row| row.value);
+        let fill = match (value, bins) {
+            (Some(v), Some(b)) => {
+                parse_hex(b.color_of(v)).map_or(Fill::Hatch(c.hatch), Fill::Colour)
+            }
+            _ => Fill::Hatch(c.hatch),
+        };
+        let stroke = match r.part {
+            Part::Mainland => solid(c.border, 0.8),
+            _ => solid(c.island, 1.0),
+        };
+        Shape {
+            layer,
+            unit: Some(&r.code),
+            geometry: Geometry::Path(rings(layout, r)),
+            fill: Some(fill),
+            stroke: Some(stroke),
+        }
+    };
+    let former = overlay.unwrap_or_default();
+    // Room for every unit and border, and the inset's few shapes.
+    let mut out = Vec::with_capacity(regions.len() + former.len() + 8);
+    out.push(Shape {
+        layer: Layer::Paper,
+        unit: None,
+        geometry: Geometry::Rect(Frame {
+            x: 0.0,
+            y: 0.0,
+            w,
+            h,
+        }),
+        fill: Some(Fill::Colour(c.paper)),
+        stroke: None,
+    });
+    // Off-screen units are left out: zoomed in on a commune layer, most are.
+    out.extend(
+        regions
+            .iter()
+            .filter(|r| r.part == Part::Mainland && visible(r))
+            .map(|r| unit(Layer::Units, r)),
+    );
+    // The former borders, dashed over the units (their islands are left
+    // to the inset).
+    out.extend(
+        former
+            .iter()
+            .filter(|r| r.part == Part::Mainland && visible(r))
+            .map(|r| Shape {
+                layer: Layer::Former,
+                unit: Some(&r.code),
+                geometry: Geometry::Path(rings(layout, r)),
+                fill: None,
+                stroke: Some(Stroke {
+                    dash: Some([4.0, 3.0]),
+                    ..solid(c.former, 1.0)
+                }),
+            }),
+    );
+    let Some((frame, p)) = &layout.inset else {
+        return out;
+    };
+    out.push(Shape {
+        layer: Layer::Inset,
+        unit: None,
+        geometry: Geometry::Rect(*frame),
+        fill: Some(Fill::Colour(c.inset)),
+        stroke: Some(solid(c.inset_frame, 1.0)),
+    });
+    let islands = regions.iter().filter(|r| r.part != Part::Mainland);
+    out.extend(islands.clone().map(|r| unit(Layer::Inset, r)));
+    for r in islands {
+        let Some((label, (x, y), r)) = archipelago_ring(p, r) else {
+            continue;
+        };
+        out.push(Shape {
+            layer: Layer::Inset,
+            unit: None,
+            geometry: Geometry::Circle { x, y, r },
+            fill: None,
+            stroke: Some(Stroke {
+                dash: Some([3.0, 3.0]),
+                ..solid(c.ring, 1.0)
+            }),
+        });
+        // Under the ring, centred, kept inside the box (at an estimated
+        // width, the same on every surface).
+        const SIZE: f64 = 12.0;
+        let half = label.chars().count() as f64 * SIZE * 0.56 / 2.0;
+        let (left, right) = (frame.x + 4.0 + half, frame.x + frame.w - 4.0 - half);
+        out.push(Shape {
+            layer: Layer::Inset,
+            unit: None,
+            geometry: Geometry::Text {
+                text: label,
+                x: x.clamp(left, right.max(left)),
+                y: (y + r + 14.0).min(frame.y + frame.h - 6.0),
+                size: SIZE,
+            },
+            fill: Some(Fill::Colour(c.label)),
+            stroke: None,
+        });
+    }
+    out
+}
+
+/// The outlines over the base: the `selected` unit's (by code) and the
+/// `highlight`ed one's (by index in `regions`), every part of each.
+pub fn outlines<'a>(
+    regions: &'a [Region],
+    layout: &MapLayout,
+    (selected, highlight): (Option<&str>, Option<usize>),
+    pal: &Palette,
+) -> Vec<Shape<'a>> {
+    let c = MapColours::of(pal);
+    let highlighted = highlight
+        .and_then(|i| regions.get(i))
+        .map(|r| r.code.as_str());
+    [
+        (Layer::Selected, selected, solid(c.selected, 2.5)),
+        (Layer::Highlight, highlighted, solid(c.highlight, 3.0)),
+    ]
+    .into_iter()
+    .filter_map(|(layer, code, stroke)| Some((layer, code?, stroke)))
+    .flat_map(|(layer, code, stroke)| {
+        regions
+            .iter()
+            .filter(move |r| r.code == code)
+            .map(move |r| Shape {
+                layer,
+                unit: Some(&r.code),
+                geometry: Geometry::Path(rings(layout, r)),
+                fill: None,
+                stroke: Some(stroke),
+            })
+    })
+    .collect()
+}
+
+fn solid(colour: RGBColor, width: f64) -> Stroke {
+    Stroke {
+        colour,
+        width,
+        dash: None,
+    }
+}
+
+fn rings<'a>(layout: &MapLayout, region: &'a Region) -> Rings<'a> {
+    Rings {
+        region,
+        projection: *layout.projection_of(region),
+    }
+}
+
+/// `#rrggbb` as a colour.
+fn parse_hex(css: &str) -> Option<RGBColor> {
+    let hex = css.strip_prefix('#').filter(|h| h.len() == 6)?;
+    let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some(RGBColor(byte(0)?, byte(2)?, byte(4)?))
+}
+
+/// The SVG writer: each shape as a `<path>` (or `<rect>`, `<circle>`,
+/// `<text>`), in order, inside an SVG document.
+pub struct SvgWriter {
+    out: String,
+}
+
+impl SvgWriter {
+    /// A document `w` x `h` CSS pixels, clipped to its frame, with the
+    /// hatch defined as the pattern `np` (which the legend uses too).
+    pub fn new((w, h): (f64, f64), hatch: Hatch) -> SvgWriter {
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\
+             <defs><pattern id=\"np\" width=\"{t}\" height=\"{t}\" patternUnits=\"userSpaceOnUse\">\
+             <rect width=\"{t}\" height=\"{t}\" fill=\"{ground}\"/><path d=\"M0 {t}L{t} 0\" stroke=\"{line}\"/></pattern>\
+             <clipPath id=\"frame\"><rect width=\"{w}\" height=\"{h}\"/></clipPath></defs>\
+             <g clip-path=\"url(#frame)\">",
+            w = w.round(),
+            h = h.round(),
+            t = HATCH_TILE,
+            ground = Palette::hex(hatch.ground),
+            line = Palette::hex(hatch.line),
+        );
+        SvgWriter { out }
+    }
+
+    /// The document.
+    pub fn finish(mut self) -> String {
+        self.out.push_str("</g></svg>");
+        self.out
+    }
+}
+
+impl Painter for SvgWriter {
+    fn shape(&mut self, s: &Shape<'_>) {
+        let out = &mut self.out;
+        let fill = match s.fill {
+            Some(Fill::Colour(c)) => Palette::hex(c),
+            Some(Fill::Hatch(_)) => "url(#np)".to_string(),
+            None => "none".to_string(),
+        };
+        let mut paint = format!("fill=\"{fill}\"");
+        if let Some(st) = s.stroke {
+            let _ = write!(
+                paint,
+                " stroke=\"{}\" stroke-width=\"{}\"",
+                Palette::hex(st.colour),
+                st.width
+            );
+            if let Some([dash, gap]) = st.dash {
+                let _ = write!(paint, " stroke-dasharray=\"{dash} {gap}\"");
+            }
+        }
+        let title = s
+            .unit
+            .map(|u| format!("<title>{}</title>", html_escape(u)))
+            .unwrap_or_default();
+        let _ = match s.geometry {
+            Geometry::Path(rings) => write!(
+                out,
+                "<path d=\"{}\" fill-rule=\"evenodd\" {paint}>{title}</path>",
+                path_data(&rings)
+            ),
+            Geometry::Rect(f) => write!(
+                out,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" {paint}/>",
+                f.x, f.y, f.w, f.h
+            ),
+            Geometry::Circle { x, y, r } => write!(
+                out,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" {paint}/>"
+            ),
+            Geometry::Text { text, x, y, size } => write!(
+                out,
+                "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\" font-family=\"system-ui, sans-serif\" font-size=\"{size}\" {paint}>{}</text>",
+                html_escape(text)
+            ),
+        };
+    }
+}
+
+/// Rings as SVG path data, in pixels to 0.1.
+fn path_data(rings: &Rings<'_>) -> String {
+    let mut d = String::new();
+    for ring in rings.rings() {
+        for (k, (x, y)) in ring.enumerate() {
+            let _ = write!(d, "{}{x:.1} {y:.1}", if k == 0 { 'M' } else { 'L' });
+        }
+        d.push('Z');
+    }
+    d
+}
+
+/// The map `width` CSS pixels wide as an SVG document, or `None` if the
+/// boundaries have no mainland: the shapes of [`base`] and [`outlines`]
+/// written by [`SvgWriter`].
+pub fn svg(
+    regions: &[Region],
+    overlay: Option<&[Region]>,
+    map: Option<&MapData>,
+    (zoom, selected): (Option<MapZoom>, Option<&str>),
+    width: f64,
+    pal: &Palette,
+) -> Option<String> {
+    let h = height(width);
+    let layout = MapLayout::new(regions, width, h, zoom)?;
+    let mut writer = SvgWriter::new((width, h), MapColours::of(pal).hatch);
+    writer.paint(&base((regions, overlay), map, &layout, pal));
+    writer.paint(&outlines(regions, &layout, (selected, None), pal));
+    Some(writer.finish())
+}
+
+/// Width in CSS pixels of the map's downloaded and static images.
+pub const IMAGE_WIDTH: f64 = 640.0;
+
+/// The map as a complete image, [`IMAGE_WIDTH`] wide: its title (with the
+/// indicator's unit), the map, the legend (each class, and the hatch where
+/// a value was not published) and `notes` (sources, date) at the foot.
+pub fn image(
+    m: &MapData,
+    (regions, overlay): (&[Region], Option<&[Region]>),
+    view: (Option<MapZoom>, Option<&str>),
+    title: &str,
+    notes: Vec<String>,
+    lang: Lang,
+) -> Option<SvgImage> {
+    let pal = Palette::LIGHT;
+    let inner = svg(regions, overlay, Some(m), view, IMAGE_WIDTH, &pal)?;
+    let f = |v: f64| m.indicator.format_value(v, lang);
+    let mut legend: Vec<(String, String)> = m
+        .bins
+        .iter()
+        .flat_map(|b| {
+            b.colors.iter().enumerate().map(|(i, c)| {
+                (
+                    c.clone(),
+                    format!("{} – {}", f(b.limits[i]), f(b.limits[i + 1])),
+                )
+            })
+        })
+        .collect();
+    if m.rows.iter().any(|r| r.value.is_none()) {
+        legend.push(("url(#np)".into(), Msg::NotPublished.text(lang).to_string()));
+    }
+    let caption = Caption {
+        title: format!("{title} ({})", m.indicator.unit.get(lang)),
+        legend,
+        notes,
+    };
+    Some(framed_svg(
+        &inner,
+        (IMAGE_WIDTH, height(IMAGE_WIDTH)),
+        &caption,
+        &pal,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boundaries::decode_first;
+
+    fn regions(file: &str) -> Vec<Region> {
+        let path = format!("{}/../../public/geo/{file}", env!("CARGO_MANIFEST_DIR"));
+        decode_first(&std::fs::read_to_string(path).unwrap()).expect("boundaries")
+    }
+
+    /// The demo's map of the 34 with the first unit's value withheld.
+    fn map_with_a_gap() -> MapData {
+        let d = crate::test_support::demo();
+        let mut m = crate::choropleth::map_data(&d, "dti", "2024").expect("a map");
+        m.rows[0].value = None;
+        m
+    }
+
+    /// What a painter was asked to draw: per shape, its element, unit,
+    /// fill and stroke as CSS, and each ring's number of points.
+    #[derive(Debug, PartialEq)]
+    struct Mark {
+        element: &'static str,
+        unit: Option<String>,
+        fill: String,
+        stroke: Option<(String, String, Option<String>)>,
+        points: Vec<usize>,
+    }
+
+    /// A painter that records, as the canvas painter replays.
+    #[derive(Default)]
+    struct Recorder(Vec<Mark>);
+
+    impl Painter for Recorder {
+        fn shape(&mut self, s: &Shape<'_>) {
+            let (element, points) = match s.geometry {
+                Geometry::Path(r) => ("path", r.rings().map(Iterator::count).collect()),
+                Geometry::Rect(_) => ("rect", Vec::new()),
+                Geometry::Circle { .. } => ("circle", Vec::new()),
+                Geometry::Text { .. } => ("text", Vec::new()),
+            };
+            self.0.push(Mark {
+                element,
+                unit: s.unit.map(str::to_string),
+                fill: match s.fill {
+                    Some(Fill::Colour(c)) => Palette::hex(c),
+                    Some(Fill::Hatch(_)) => "url(#np)".into(),
+                    None => "none".into(),
+                },
+                stroke: s.stroke.map(|st| {
+                    (
+                        Palette::hex(st.colour),
+                        st.width.to_string(),
+                        st.dash.map(|[a, b]| format!("{a} {b}")),
+                    )
+                }),
+                points,
+            });
+        }
+    }
+
+    /// The marks an SVG document holds, read back from its elements.
+    fn marks_of_svg(svg: &str) -> Vec<Mark> {
+        let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}"));
+        let group = doc
+            .descendants()
+            .find(|n| n.has_tag_name("g"))
+            .expect("the clipped group");
+        group
+            .children()
+            .filter(|n| n.is_element())
+            .map(|n| {
+                let element = match n.tag_name().name() {
+                    "path" => "path",
+                    "rect" => "rect",
+                    "circle" => "circle",
+                    "text" => "text",
+                    other => panic!("unexpected <{other}>"),
+                };
+                let points = n
+                    .attribute("d")
+                    .map(|d| {
+                        d.split('Z')
+                            .filter(|r| !r.is_empty())
+                            .map(|r| r.matches(['M', 'L']).count())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Mark {
+                    element,
+                    unit: n
+                        .children()
+                        .find(|c| c.has_tag_name("title"))
+                        .and_then(|t| t.text())
+                        .map(str::to_string),
+                    fill: n.attribute("fill").unwrap_or_default().to_string(),
+                    stroke: n.attribute("stroke").map(|s| {
+                        (
+                            s.to_string(),
+                            n.attribute("stroke-width").unwrap_or_default().to_string(),
+                            n.attribute("stroke-dasharray").map(str::to_string),
+                        )
+                    }),
+                    points,
+                }
+            })
+            .collect()
+    }
+
+    /// Guards "the map is drawn once": the SVG writer writes exactly the
+    /// shapes of the description (units, former borders, inset, outline),
+    /// in its order, with its fills, strokes, dashes and rings, as a
+    /// recording painter (which replays as the canvas painter does) sees
+    /// them.
+    #[test]
+    fn svg_and_painters_draw_the_same_shapes_in_the_same_colours() {
+        let r34 = regions("vn-provinces-2025.topo.json");
+        let r63 = regions("vn-provinces-2008.topo.json");
+        let m = map_with_a_gap();
+        for pal in [Palette::LIGHT, Palette::DARK] {
+            let layout = MapLayout::new(&r34, IMAGE_WIDTH, height(IMAGE_WIDTH), None).unwrap();
+            let mut shapes = base((&r34, Some(&r63)), Some(&m), &layout, &pal);
+            shapes.extend(outlines(&r34, &layout, (Some("79"), None), &pal));
+            let mut seen = Recorder::default();
+            seen.paint(&shapes);
+            let svg = svg(
+                &r34,
+                Some(&r63),
+                Some(&m),
+                (None, Some("79")),
+                IMAGE_WIDTH,
+                &pal,
+            )
+            .unwrap();
+            let written = marks_of_svg(&svg);
+            assert_eq!(written.len(), shapes.len());
+            for (k, (a, b)) in written.iter().zip(&seen.0).enumerate() {
+                assert_eq!(a, b, "shape {k} ({:?})", shapes[k].layer);
+            }
+            // The units in the data's colours, the gap hatched.
+            let bins = m.bins.as_ref().unwrap();
+            for s in shapes.iter().filter(|s| s.layer == Layer::Units) {
+                let row = m.row(s.unit.unwrap()).unwrap();
+                let want = match row.value {
+                    Some(v) => Fill::Colour(parse_hex(bins.color_of(v)).unwrap()),
+                    None => Fill::Hatch(MapColours::of(&pal).hatch),
+                };
+                assert_eq!(s.fill, Some(want), "{}", row.code);
+            }
+            let layers: Vec<Layer> = shapes.iter().map(|s| s.layer).collect();
+            assert!(layers.windows(2).all(|w| w[0] <= w[1]), "in layer order");
+            assert_eq!(layers.iter().filter(|l| **l == Layer::Units).count(), 34);
+            assert_eq!(layers.iter().filter(|l| **l == Layer::Former).count(), 63);
+        }
+    }
+
+    /// Guards the themes: the dark palette changes the paper, the strokes
+    /// and the hatch, never a class colour; the light one draws on white.
+    #[test]
+    fn the_palette_colours_the_paper_strokes_and_hatch_not_the_classes() {
+        let r34 = regions("vn-provinces-2025.topo.json");
+        let m = map_with_a_gap();
+        let layout = MapLayout::new(&r34, 500.0, height(500.0), None).unwrap();
+        let light = base((&r34, None), Some(&m), &layout, &Palette::LIGHT);
+        let dark = base((&r34, None), Some(&m), &layout, &Palette::DARK);
+        assert_eq!(light.len(), dark.len());
+        assert_eq!(
+            light[0].fill,
+            Some(Fill::Colour(Palette::LIGHT.paper)),
+            "the paper first"
+        );
+        assert_eq!(dark[0].fill, Some(Fill::Colour(Palette::DARK.paper)));
+        let (lc, dc) = (
+            MapColours::of(&Palette::LIGHT),
+            MapColours::of(&Palette::DARK),
+        );
+        for (l, d) in light.iter().zip(&dark) {
+            assert_eq!(l.geometry, d.geometry);
+            match (l.fill, d.fill) {
+                (Some(Fill::Colour(a)), Some(Fill::Colour(b)))
+                    if l.layer == Layer::Units || l.unit.is_some() =>
+                {
+                    assert_eq!(a, b, "a class colour stays: {:?}", l.unit)
+                }
+                (Some(Fill::Hatch(a)), Some(Fill::Hatch(b))) => {
+                    assert_eq!((a, b), (lc.hatch, dc.hatch))
+                }
+                _ => {}
+            }
+            if let (Some(a), Some(b)) = (l.stroke, d.stroke) {
+                assert_ne!(a.colour, b.colour, "strokes follow the paper");
+            }
+        }
+        // The hatch reads as "not published" on both papers: light ground
+        // on light paper, dark on dark, its lines between ground and ink.
+        assert_eq!(lc.hatch.ground, RGBColor(0xee, 0xee, 0xef));
+        assert!(dc.hatch.ground.0 < 0x40 && dc.hatch.line.0 > dc.hatch.ground.0);
+        let svg = svg(&r34, None, Some(&m), (None, None), 500.0, &Palette::DARK).unwrap();
+        assert!(svg.contains("fill=\"#161b22\""), "dark paper");
+        assert!(svg.contains(&format!("fill=\"{}\"", Palette::hex(dc.hatch.ground))));
+    }
+
+    /// Guards the page's redraw: the outlines are apart from the base (so
+    /// hover redraws only them), outline every part of the unit, and the
+    /// base leaves out what is off screen when zoomed, but never the inset.
+    #[test]
+    fn outlines_are_apart_and_the_zoomed_base_leaves_out_what_is_off_screen() {
+        let r34 = regions("vn-provinces-2025.topo.json");
+        let m = map_with_a_gap();
+        let whole = MapLayout::new(&r34, 400.0, height(400.0), None).unwrap();
+        let all = base((&r34, None), Some(&m), &whole, &Palette::LIGHT);
+        assert!(all.iter().all(|s| s.layer.is_base()));
+        let da_nang = r34.iter().position(|r| r.code == "48").unwrap();
+        let lines = outlines(&r34, &whole, (Some("01"), Some(da_nang)), &Palette::LIGHT);
+        let seen: Vec<(Layer, &str)> = lines.iter().map(|s| (s.layer, s.unit.unwrap())).collect();
+        // Đà Nẵng's mainland and Hoàng Sa.
+        assert_eq!(
+            seen,
+            [
+                (Layer::Selected, "01"),
+                (Layer::Highlight, "48"),
+                (Layer::Highlight, "48")
+            ]
+        );
+        assert!(lines.iter().all(|s| s.fill.is_none() && !s.layer.is_base()));
+        assert!(outlines(&r34, &whole, (None, None), &Palette::LIGHT).is_empty());
+
+        let z = MapZoom::new(8.0, 105.852, 21.028);
+        let zoomed = MapLayout::new(&r34, 400.0, height(400.0), z).unwrap();
+        let near = base((&r34, None), Some(&m), &zoomed, &Palette::LIGHT);
+        let units = |s: &[Shape<'_>]| s.iter().filter(|s| s.layer == Layer::Units).count();
+        assert!(units(&near) < 34 / 2, "{} units drawn", units(&near));
+        assert!(near.iter().any(|s| s.unit == Some("01")));
+        let inset = |s: &[Shape<'_>]| s.iter().filter(|s| s.layer == Layer::Inset).count();
+        assert_eq!(inset(&near), inset(&all));
+        assert_eq!(inset(&all), 1 + 2 + 2 + 2, "frame, islands, rings, names");
+    }
+}

@@ -1,0 +1,34 @@
+//! Performance marks and measures, for the benchmarks and the browser's
+//! own performance tools.
+
+/// Runs `f` and records how long it took as a `performance` measure named
+/// `name` (readable with `performance.getEntriesByName(name)`), for the
+/// benchmarks and the browser's own performance tools. Only the latest
+/// measure of each name is kept, so a long session of hovering does not
+/// pile them up.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    if let Some(p) = &perf {
+        p.clear_measures_with_measure_name(name);
+        p.clear_marks_with_mark_name(&start);
+        p.clear_marks_with_mark_name(&end);
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    out
+}
+
+/// Sets the `performance` mark `name` the first time only (for example the
+/// first map drawn after the page loaded, which the benchmark reads).
+pub fn mark_once(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        if p.get_entries_by_name(name).length() == 0 {
+            let _ = p.mark(name);
+        }
+    }
+}

@@ -38,7 +38,7 @@ trunk_pid=$!
 "$CHROMEDRIVER" --port="$driver_port" >"$out/chromedriver.log" 2>&1 &
 driver_pid=$!
 # trunk runs in a child of the background shell: stop both.
-trap 'pkill -P "$trunk_pid"; kill "$trunk_pid" "$driver_pid" 2>/dev/null || true' EXIT
+trap 'pkill -P "$trunk_pid" || true; kill "$trunk_pid" "$driver_pid" 2>/dev/null || true' EXIT
 # The first build can take long on a fresh machine.
 for _ in $(seq 1800); do
   curl -fs -o /dev/null "http://127.0.0.1:$port/" && break

@@ -299,8 +299,8 @@ messages! {
     Ledger => ("Sổ theo dõi nhiệm vụ", "Task ledger"),
     TasksDone => ("Nhiệm vụ đã hoàn thành", "Tasks completed"),
     LedgersApart => (
-        "Hai ban chỉ đạo theo dõi nhiệm vụ trên hai cơ sở khác nhau: các con số không cộng gộp hay so sánh với nhau.",
-        "The two committees count tasks on different bases: their numbers are never added or compared.",
+        "Hai ban chỉ đạo theo dõi nhiệm vụ trên hai cơ sở khác nhau: các con số không cộng gộp hay so sánh với nhau, và mỗi ban được vẽ theo thang riêng.",
+        "The two committees count tasks on different bases: their numbers are never added or compared, and each is drawn on its own scale.",
     ),
     MoreFiguresOfMeeting => ("Mọi số liệu của phiên họp này", "Every figure of this meeting"),
     StaleBefore => ("Số liệu mới nhất được công bố là của ngày", "The newest published figures are from"),

@@ -219,7 +219,9 @@ pub fn paint<DB: DrawingBackend>(
             })
             .max(1)
     };
-    let xmax = meetings.iter().map(total).max().unwrap_or(1) as f64;
+    // Each ledger on its own scale (its longest bar spans the width): two
+    // ledgers' bars are never read against each other.
+    let xmax = 1.0;
     let height = slots(meetings);
     let Ok(chart) = ChartBuilder::on(root)
         .margin(px(8.0, d))
@@ -250,11 +252,12 @@ pub fn paint<DB: DrawingBackend>(
         }
         for m in group {
             top -= 1.0;
-            rows.push((top, m));
+            let longest = group.iter().map(total).max().unwrap_or(1) as f64;
+            rows.push((top, m, longest));
         }
     }
     let mut boxes = Vec::new();
-    for (y, m) in rows {
+    for (y, m, longest) in rows {
         let (lx, ly) = chart.backend_coord(&(0.0, y + 0.98));
         let _ = root.draw(&Text::new(
             fit(m.meeting.name.get(lang), room, 6.8 * d),
@@ -276,7 +279,7 @@ pub fn paint<DB: DrawingBackend>(
             let Some(c) = count.filter(|c| *c > 0) else {
                 continue;
             };
-            let end = start + c as f64;
+            let end = start + c as f64 / longest;
             let a = chart.backend_coord(&(start, y + 0.56));
             let b = chart.backend_coord(&(end, y + 0.26));
             let _ = root.draw(&Rectangle::new([a, b], colour.filled()));

@@ -105,9 +105,11 @@ pub fn ChartFrame(
 ) -> impl IntoView {
     let sources = chart.sources();
     let as_of = chart.as_of();
+    // The key: drawn under the canvas, and into the downloaded images.
+    let legend = chart.legend(lang);
     let tools = export.map(|x| {
         let notes = caption_notes(&sources, as_of.as_deref().or(Some(&x.data.as_of)), lang);
-        let legend = chart.legend(lang);
+        let legend = legend.clone();
         let image = {
             let (chart, title) = (chart.clone(), title.clone());
             Callback::new(move |()| {
@@ -142,8 +144,7 @@ pub fn ChartFrame(
         });
         view! { <FigureTools title=title.clone() image shown full embed lang /> }
     });
-    let key = chart
-        .legend(lang)
+    let key = legend
         .into_iter()
         .map(|(colour, label)| {
             view! { <li><span class="swatch" style=format!("background:{colour}")></span>{label}</li> }

@@ -466,11 +466,6 @@ impl ProgressData {
         self.meetings.iter().find(|m| m.id == id)
     }
 
-    /// The most recent task counts (by their `as_of` date), if any.
-    pub fn latest_task_counts(&self) -> Option<&TaskCounts> {
-        self.task_counts.iter().max_by(|a, b| a.as_of.cmp(&b.as_of))
-    }
-
     /// The body with this id.
     pub fn body(&self, id: &str) -> Option<&Body> {
         self.bodies.iter().find(|b| b.id == id)
@@ -479,6 +474,20 @@ impl ProgressData {
     /// The ledger with this id.
     pub fn ledger(&self, id: &str) -> Option<&Ledger> {
         self.ledgers.iter().find(|l| l.id == id)
+    }
+
+    /// The body's name for headings: its short name where the data gives
+    /// one, else its name.
+    pub fn body_short_name(&self, id: &str) -> Option<&Text> {
+        self.body(id)
+            .map(|b| b.short_name.as_ref().unwrap_or(&b.name))
+    }
+
+    /// Where the ledger `id` stands in the listed ledgers: the order their
+    /// series are shown in; counts without a known ledger come last.
+    pub fn ledger_position(&self, id: Option<&str>) -> usize {
+        id.and_then(|id| self.ledgers.iter().position(|l| l.id == id))
+            .unwrap_or(usize::MAX)
     }
 
     /// The latest national task counts of each ledger, in the order the
@@ -492,13 +501,7 @@ impl ProgressData {
                 None => out.push(t),
             }
         }
-        let order = |t: &&TaskCounts| {
-            t.ledger
-                .as_deref()
-                .and_then(|id| self.ledgers.iter().position(|l| l.id == id))
-                .unwrap_or(usize::MAX)
-        };
-        out.sort_by_key(order);
+        out.sort_by_key(|t| self.ledger_position(t.ledger.as_deref()));
         out
     }
 
@@ -622,7 +625,7 @@ mod tests {
         let d = parse_progress(MINIMAL).unwrap();
         assert_eq!(d.schema_version, 1);
         assert!(d.task_counts.is_empty());
-        assert_eq!(d.latest_task_counts(), None);
+        assert!(d.latest_counts_by_ledger().is_empty());
     }
 
     #[test]
@@ -746,28 +749,10 @@ mod tests {
         assert_eq!(t.get(Lang::Vi), "Xin chào");
     }
 
-    #[test]
-    fn latest_task_counts_go_by_date() {
-        let mut d = parse_progress(MINIMAL).unwrap();
-        let counts = |as_of: &str, assigned| TaskCounts {
-            meeting: "m".into(),
-            as_of: as_of.into(),
-            scope: Text::default(),
-            assigned: Some(assigned),
-            completed: None,
-            in_progress: None,
-            overdue: None,
-            agency: None,
-            source: "s".into(),
-            ledger: None,
-        };
-        d.task_counts = vec![counts("2025-09-23", 679), counts("2025-05-17", 500)];
-        assert_eq!(d.latest_task_counts().unwrap().assigned, Some(679));
-    }
-
-    /// Guards "one ledger, one series": the latest counts of each ledger,
-    /// never one ledger's counts taken for another's, in the ledgers'
-    /// order; and the newest figure's date over figures and counts.
+    /// Guards "one ledger, one series": the latest counts of each ledger (by
+    /// date, not by place in the file), never one ledger's counts taken for
+    /// another's, in the ledgers' order; and the newest figure's date over
+    /// figures and counts.
     #[test]
     fn latest_counts_are_per_ledger() {
         let mut d = parse_progress(MINIMAL).unwrap();
@@ -794,6 +779,8 @@ mod tests {
             counts("2025-12-04", 1287, "central"),
             counts("2025-09-23", 679, "gov"),
             counts("2025-12-25", 1298, "central"),
+            // Listed last but older: the latest goes by date, not by place.
+            counts("2025-05-17", 500, "central"),
         ];
         let latest: Vec<_> = d
             .latest_counts_by_ledger()

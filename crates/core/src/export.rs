@@ -113,12 +113,8 @@ impl Table {
     /// is `1.287`); unit codes, dates and words as they are. The CSV keeps
     /// the stored form.
     pub fn display(&self, column: usize, cell: &str, lang: Lang) -> String {
-        let code = self
-            .header
-            .get(column)
-            .is_some_and(|h| Lang::ALL.iter().any(|&l| h == Msg::UnitCode.text(l)));
         match cell.parse::<f64>() {
-            Ok(v) if !code && is_number(cell) && v.is_finite() => {
+            Ok(v) if self.is_number_cell(column, cell) && v.is_finite() => {
                 let decimals = cell
                     .split_once('.')
                     .map_or(0, |(_, d)| d.len().min(12) as u8);
@@ -128,7 +124,8 @@ impl Table {
         }
     }
 
-    /// Whether a cell is a number, for the page to align it.
+    /// Whether a cell is a number, for the page to align it (a unit code
+    /// such as `01` is not).
     pub fn is_number_cell(&self, column: usize, cell: &str) -> bool {
         let code = self
             .header
@@ -633,11 +630,8 @@ fn ledger_cell(data: &ProgressData, id: Option<&str>, lang: Lang) -> String {
     let Some(l) = data.ledger(id) else {
         return id.to_string();
     };
-    let body = data
-        .body(&l.body)
-        .map(|b| b.short_name.as_ref().unwrap_or(&b.name).get(lang))
-        .unwrap_or_default();
-    crate::text::heading(body, l.programme.get(lang))
+    let body = data.body_short_name(&l.body).map(|b| b.get(lang));
+    crate::text::heading(body.unwrap_or_default(), l.programme.get(lang))
 }
 
 /// The head of a table of rows straight from the data: the title, the

@@ -21,6 +21,17 @@ pub use registry::Chart;
 /// link names no indicator.
 pub const HEADLINE_INDICATOR: &str = "dti";
 
+/// The province a province's figure (trend, pillars) shows for a view;
+/// `Err` asks the reader to choose one.
+fn chosen_province(data: &ProgressData, state: &UrlState) -> Result<UnitInfo, Msg> {
+    state
+        .province
+        .as_deref()
+        .and_then(|c| find_province(data, c))
+        .ok_or(Msg::ChooseProvince)
+}
+
+use crate::charts::{find_province, UnitInfo};
 use crate::data::{ProgressData, Source};
 use crate::export::Table;
 use crate::notes::html_escape;

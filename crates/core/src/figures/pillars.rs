@@ -2,8 +2,8 @@
 //! period (DTI's eight), each bar against the average of the provinces as
 //! a tick. Its model, drawing, tables and how it is made for a view.
 
-use super::{FigureKind, HEADLINE_INDICATOR};
-use crate::charts::{distinct_sources, find_province, mean, tick_labels, ticks};
+use super::{chosen_province, FigureKind, HEADLINE_INDICATOR};
+use crate::charts::{distinct_sources, mean, tick_labels, ticks};
 use crate::choropleth::{map_data, periods_of};
 use crate::data::{Indicator, Period, ProgressData, Source, Text as Bilingual, UnitLevel};
 use crate::export::*;
@@ -213,15 +213,18 @@ fn pillars_table(
     ));
     push_sources(&mut t, sources, lang);
     t.notes.push(empty_note(lang));
-    t.header = vec![
-        id_header(Msg::Indicator, lang),
-        Msg::Pillar.text(lang).to_string(),
-        Msg::Value.text(lang).to_string(),
-        Msg::AverageOfUnits.text(lang).to_string(),
-        Msg::Rank.text(lang).to_string(),
-        Msg::Total.text(lang).to_string(),
-        Msg::Note.text(lang).to_string(),
-    ];
+    t.header = vec![id_header(Msg::Indicator, lang)];
+    t.header.extend(msgs(
+        &[
+            Msg::Pillar,
+            Msg::Value,
+            Msg::AverageOfUnits,
+            Msg::Rank,
+            Msg::Total,
+            Msg::Note,
+        ],
+        lang,
+    ));
     t.rows.extend(pillars.iter().map(|p| {
         vec![
             p.indicator.id.clone(),
@@ -238,11 +241,7 @@ fn pillars_table(
 
 impl FigureKind for PillarProfile {
     fn build(data: &ProgressData, state: &UrlState, lang: Lang) -> Result<(Self, String), Msg> {
-        let info = state
-            .province
-            .as_deref()
-            .and_then(|c| find_province(data, c))
-            .ok_or(Msg::ChooseProvince)?;
+        let info = chosen_province(data, state)?;
         let (period, pillars) =
             latest_pillar_profile(data, HEADLINE_INDICATOR, &info.code).ok_or(Msg::NoPillars)?;
         let p = PillarProfile {

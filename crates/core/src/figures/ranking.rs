@@ -265,13 +265,9 @@ pub fn paint<DB: DrawingBackend>(
 fn ranking_table(r: &Ranking, title: &str, lang: Lang) -> Table {
     let mut t = one_period_head(title, (&r.indicator, &r.period), r.source.as_slice(), lang);
     let level = level_of_codes(r.bars.iter().map(|b| b.code.as_str()));
-    t.header = vec![
-        Msg::Rank.text(lang).to_string(),
-        Msg::UnitCode.text(lang).to_string(),
-        unit_header(level, lang),
-        Msg::Value.text(lang).to_string(),
-        Msg::Note.text(lang).to_string(),
-    ];
+    t.header = msgs(&[Msg::Rank, Msg::UnitCode], lang);
+    t.header.push(unit_header(level, lang));
+    t.header.extend(msgs(&[Msg::Value, Msg::Note], lang));
     t.rows.extend(r.bars.iter().map(|b| {
         vec![
             b.rank.to_string(),

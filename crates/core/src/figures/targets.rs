@@ -167,16 +167,12 @@ pub fn paint<DB: DrawingBackend>(
 fn targets_table(bars: &[TargetBar], sources: &[Source], title: &str, lang: Lang) -> Table {
     let mut t = head(title);
     push_sources(&mut t, sources, lang);
-    t.header = vec![
-        Msg::Figure.text(lang).to_string(),
-        Msg::Value.text(lang).to_string(),
-        total_header(lang),
-        Msg::Share.text(lang).to_string(),
-        Msg::Note.text(lang).to_string(),
-        Msg::Meeting.text(lang).to_string(),
-        Msg::Date.text(lang).to_string(),
-        Msg::AsOf.text(lang).to_string(),
-    ];
+    t.header = msgs(&[Msg::Figure, Msg::Value], lang);
+    t.header.push(total_header(lang));
+    t.header.extend(msgs(
+        &[Msg::Share, Msg::Note, Msg::Meeting, Msg::Date, Msg::AsOf],
+        lang,
+    ));
     t.rows.extend(bars.iter().map(|b| {
         let f = &b.figure;
         // The share as computed from the figures, not capped for drawing.

@@ -72,12 +72,7 @@ pub fn task_tracker(data: &ProgressData) -> Vec<MeetingTasks> {
         .filter(|t| t.agency.is_none())
         .filter_map(|t| meeting_tasks(data, t))
         .collect();
-    let order = |m: &MeetingTasks| {
-        m.ledger
-            .as_ref()
-            .and_then(|l| data.ledgers.iter().position(|x| x.id == l.id))
-            .unwrap_or(usize::MAX)
-    };
+    let order = |m: &MeetingTasks| data.ledger_position(m.ledger.as_ref().map(|l| l.id.as_str()));
     out.sort_by(|a, b| (order(a), &a.meeting.date).cmp(&(order(b), &b.meeting.date)));
     out
 }
@@ -87,12 +82,21 @@ pub fn ledger_name(data: &ProgressData, id: &str) -> Option<LedgerName> {
     let l = data.ledger(id)?;
     Some(LedgerName {
         id: l.id.clone(),
-        body: data
-            .body(&l.body)
-            .map(|b| b.short_name.clone().unwrap_or_else(|| b.name.clone()))
-            .unwrap_or_default(),
+        body: data.body_short_name(&l.body).cloned().unwrap_or_default(),
         programme: l.programme.clone(),
     })
+}
+
+/// The rows' scope lines, each once, in order: what each series counts.
+fn scopes(rows: &[MeetingTasks], lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in rows {
+        let s = m.scope.get(lang).trim();
+        if !s.is_empty() && !out.iter().any(|o| o == s) {
+            out.push(s.to_string());
+        }
+    }
+    out
 }
 
 /// The tracker's rows split into its series, one per ledger, each with
@@ -326,14 +330,7 @@ pub fn paint<DB: DrawingBackend>(
 /// none of the three states, note.
 fn meetings_table(meetings: &[MeetingTasks], sources: &[Source], title: &str, lang: Lang) -> Table {
     let mut t = head(title);
-    let mut scopes: Vec<&str> = Vec::new();
-    for m in meetings {
-        let s = m.scope.get(lang);
-        if !s.trim().is_empty() && !scopes.contains(&s) {
-            scopes.push(s);
-        }
-    }
-    t.notes.extend(scopes.into_iter().map(str::to_string));
+    t.notes.extend(scopes(meetings, lang));
     push_sources(&mut t, sources, lang);
     if let Some(latest) = meetings.iter().map(|m| m.as_of.as_str()).max() {
         t.notes.push(as_of_note(latest, lang));
@@ -417,13 +414,7 @@ impl FigureKind for Tracker {
     /// Each series' scope lines, so the bases show; and, with several
     /// ledgers, that they are never added or compared.
     fn notes(&self, lang: Lang) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for m in &self.rows {
-            let s = m.scope.get(lang).trim().to_string();
-            if !s.is_empty() && !out.contains(&s) {
-                out.push(s);
-            }
-        }
+        let mut out = scopes(&self.rows, lang);
         if ledger_groups(&self.rows)
             .iter()
             .filter(|(l, _)| l.is_some())

@@ -3,8 +3,8 @@
 //! merger marked). Its model, drawing, tables and how it is made for a
 //! view.
 
-use super::{FigureKind, HEADLINE_INDICATOR};
-use crate::charts::{distinct_sources, find_province, mean, tick_labels, ticks};
+use super::{chosen_province, FigureKind, HEADLINE_INDICATOR};
+use crate::charts::{distinct_sources, mean, tick_labels, ticks};
 use crate::choropleth::{map_data, periods_of, unit_name, MapData};
 use crate::data::{Indicator, Period, ProgressData, Source, Text as Bilingual, UnitLevel};
 use crate::export::*;
@@ -355,11 +355,7 @@ fn trend_table(tr: &Trend, title: &str, lang: Lang) -> Table {
 
 impl FigureKind for Trend {
     fn build(data: &ProgressData, state: &UrlState, lang: Lang) -> Result<(Self, String), Msg> {
-        let info = state
-            .province
-            .as_deref()
-            .and_then(|c| find_province(data, c))
-            .ok_or(Msg::ChooseProvince)?;
+        let info = chosen_province(data, state)?;
         let indicator = state.indicator.as_deref().unwrap_or(HEADLINE_INDICATOR);
         let t = trend(data, indicator, &info.code).ok_or(Msg::NoValues)?;
         let title = t.title(lang);

@@ -41,6 +41,25 @@ wasm_env() {
   esac
 }
 
+# Runs a command in the wasm build environment with the release build's
+# size settings: std rebuilt from source for size (`optimize_for_size`),
+# and panics that abort at once, without formatting a message (the
+# panic machinery is most of what `core::fmt` brings in). Toolchains that
+# know `-Cpanic=immediate-abort` (Rust 1.92 and later) get it; older ones
+# the std feature it replaced. Only the release build: tests keep their
+# panic messages.
+wasm_release_env() {
+  local abort
+  if wasm_env env RUSTC_BOOTSTRAP=1 rustc -Zunstable-options -Cpanic=immediate-abort \
+       --target wasm32-unknown-unknown --print cfg >/dev/null 2>&1; then
+    abort=(CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+           CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort")
+  else
+    abort=(CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size,panic_immediate_abort)
+  fi
+  wasm_env env RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort "${abort[@]}" "$@"
+}
+
 CHROMIUM="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
 CHROMEDRIVER="$(command -v chromedriver || true)"
 CHROME_ARGS='"--headless=new","--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync","--disable-dev-shm-usage","--window-size=1280,900"'
@@ -48,7 +67,8 @@ SITE_PIDS=()
 
 # Serves dist/ under /tien-do/ (a sub-folder, as publishers host it, with no
 # rewrite rules), tests/fixtures/ under /fixtures/ and target/bench/ under
-# /bench/ with nginx on 127.0.0.1, the embed tests' host page
+# /bench/ (and the benchmark's D3 peer page under /peer/, its libraries
+# under /peer-lib/) with nginx on 127.0.0.1, the embed tests' host page
 # (tests/e2e/host/) on another port, and starts chromedriver. Exports
 # E2E_BASE_URL, E2E_HOST_URL, E2E_OFFLINE_FLAG, E2E_WEBDRIVER, E2E_CHROMIUM
 # and E2E_CHROME_ARGS. Work files
@@ -128,6 +148,12 @@ http {
     # Closes the connection without an answer: a network failure.
     location = /fixtures/connection-dropped.json { return 444; }
     location /bench/ { alias $ROOT/target/bench/; }
+    # The benchmark's peer: a plain D3 + TopoJSON page drawing the same
+    # map (bench/d3-peer/), with its libraries from tools/node_modules/,
+    # served like the site (same server, same gzip) so that the two first
+    # maps compare.
+    location /peer/ { alias $ROOT/bench/d3-peer/; }
+    location /peer-lib/ { alias $ROOT/tools/node_modules/; }
   }
   # Another origin: a host page that embeds the site's figures.
   server {

@@ -6,8 +6,9 @@
 # http://127.0.0.1:8080/, where scripts/serve.sh serves).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-unset CARGO_UNSTABLE_BUILD_STD RUSTC_BOOTSTRAP CARGO_BUILD_TARGET \
-  RUSTFLAGS CARGO_ENCODED_RUSTFLAGS CARGO_BUILD_RUSTFLAGS
+unset CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES RUSTC_BOOTSTRAP \
+  CARGO_BUILD_TARGET RUSTFLAGS CARGO_ENCODED_RUSTFLAGS CARGO_BUILD_RUSTFLAGS \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
 # The toolchain the native tests use (rustup's, where there is one), so the
 # tool is built once for both.
 [ -x "$HOME/.cargo/bin/cargo" ] && PATH="$HOME/.cargo/bin:$PATH"

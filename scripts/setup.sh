@@ -35,6 +35,12 @@ if [ "$(wasm_mode)" = debian ]; then
   apt_install rustc-web cargo-web rust-web-src lld-22 rust-web-clippy
 fi
 [ "$(wasm_mode)" != none ] || die "no wasm32 toolchain could be installed"
+# The release build rebuilds std for size (scripts/build.sh): rustup's
+# toolchain needs std's source for that (Debian's rust-web-src is it).
+if [ "$(wasm_mode)" = rustup ] && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding rust-src with rustup (60 s at most)"
+  timeout 60 rustup component add rust-src || die "rustup could not add rust-src (std's source, for the release build)"
+fi
 
 # 2. The browser, its WebDriver and the static web server for the tests.
 if command -v apt-get >/dev/null; then

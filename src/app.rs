@@ -1,6 +1,13 @@
-//! The shell: header, navigation, the page for the URL, footer. It owns the
-//! URL state and the data resource; pages and components get plain data or
-//! signals.
+//! The shell: the URL state and the data resource, the page for the URL,
+//! and the frame around it (the site's header, navigation and footer, or an
+//! embed's bare `<main>`). Pages and components get plain data or signals.
+//!
+//! The app is built three times (`src/main.rs`, `src/bin/`), each build
+//! with the pages it draws ([`Build`]): the overview alone (the first view,
+//! small), every page (the rest of the site), and one figure alone (the
+//! embed pages). Each binary names only its own pages, so the linker keeps
+//! only their code. The page's loader (written by `tien-do-data embeds`)
+//! picks the build for the address.
 
 use crate::browser;
 use crate::components::{
@@ -8,7 +15,6 @@ use crate::components::{
     SiteHeader,
 };
 use crate::fetch::load_progress;
-use crate::pages::{DataPage, EmbedPage, MapPage, OverviewPage, ProvincePage, TasksPage};
 use crate::theme::Dark;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -18,9 +24,89 @@ use tien_do_core::url_state::effective_lang;
 use tien_do_core::validate::validate;
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
 
-/// The whole app, as mounted on `<body>`.
+/// Draws a page from the loaded data: the page, the data, the language,
+/// the view, and the callback that changes the view.
+pub type PageFn =
+    fn(Page, Arc<ProgressData>, Signal<Lang>, Signal<UrlState>, Callback<UrlState>) -> AnyView;
+
+/// One build of the app: which pages it draws, how, and in what frame.
+#[derive(Clone, Copy)]
+pub struct Build {
+    /// Whether this build draws `page`. Following a link to another page
+    /// loads it as a new document, whose loader picks the build that draws
+    /// it.
+    pub draws: fn(Page) -> bool,
+    /// The page for the URL, drawn from the loaded data.
+    pub page: PageFn,
+    /// The frame around the page.
+    pub frame: fn(Frame) -> AnyView,
+}
+
+/// What a frame is given: the page's content and the shell's state.
+pub struct Frame {
+    /// The page, with its loading skeleton and error panel.
+    pub content: AnyView,
+    /// Whether the page is an embed (`page=embed`).
+    pub embed: bool,
+    /// The language shown now.
+    pub lang: Signal<Lang>,
+    /// The current view.
+    pub state: Signal<UrlState>,
+    /// Changes the view.
+    pub navigate: Callback<UrlState>,
+    /// The loaded data, once loaded.
+    pub loaded: Signal<Option<Arc<ProgressData>>>,
+    /// The address of the data file.
+    pub data_url: Signal<String>,
+}
+
+/// The site's frame: skip link, header, navigation, the data's problems,
+/// the page, footer. An embed gets the embed's frame.
+pub fn site_frame(f: Frame) -> AnyView {
+    if f.embed {
+        return embed_frame(f);
+    }
+    let Frame {
+        content,
+        lang,
+        state,
+        navigate,
+        loaded,
+        data_url,
+        ..
+    } = f;
+    // Checked once per load: the page shows what it can and lists the rest.
+    let problems = Memo::new(move |_| {
+        loaded.with(|d| {
+            d.as_deref()
+                .map(|d| browser::measured("tien-do:validate", || validate(d)))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang.get())}</a>
+        <SiteHeader lang=lang state=state on_navigate=navigate />
+        <MainNav lang=lang state=state on_navigate=navigate />
+        <main id="main" tabindex="-1">
+            <DataProblemsNotice problems=problems.into() lang=lang />
+            {content}
+        </main>
+        <SiteFooter lang=lang data=loaded data_url=data_url />
+    }
+    .into_any()
+}
+
+/// An embed's frame: the figure alone in `<main>`.
+pub fn embed_frame(f: Frame) -> AnyView {
+    view! { <main id="main" class="embed-main">{f.content}</main> }.into_any()
+}
+
+/// The app, as mounted on `<body>`, in the build `variant`.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The build: the pages it draws and its frame.
+    variant: Build,
+) -> impl IntoView {
     // An embed page (`embed-map.html`…) says its figure on `<html>`.
     let embedded = browser::embed_figure().and_then(|f| Figure::from_slug(&f));
     let read_url = move || {
@@ -36,8 +122,16 @@ pub fn App() -> impl IntoView {
         state
     };
     let url = RwSignal::new(read_url());
-    // Back and forward buttons: the address bar is the truth.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| url.set(read_url()));
+    // Back and forward buttons: the address bar is the truth; a page this
+    // build does not draw is loaded from the server.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let next = read_url();
+        if (variant.draws)(next.page) {
+            url.set(next);
+        } else {
+            browser::reload();
+        }
+    });
     let is_embed = url.with_untracked(|u| u.page == Page::Embed);
 
     // Embeds follow `?theme=` (by default the reader's system); the full
@@ -87,6 +181,10 @@ pub fn App() -> impl IntoView {
     });
 
     let navigate = Callback::new(move |next: UrlState| {
+        if !(variant.draws)(next.page) {
+            browser::load_page(&next.to_query());
+            return;
+        }
         let (page_changed, replace) =
             url.with_untracked(|u| (u.page != next.page, u.replaces_history(&next)));
         browser::set_query(&next.to_query(), replace);
@@ -101,14 +199,6 @@ pub fn App() -> impl IntoView {
         LocalResource::new(move || load_progress(data_url.get()));
     let (pending, set_pending) = signal(false);
     let loaded = Signal::derive(move || data.get().and_then(Result::ok));
-    // Checked once per load: the page shows what it can and lists the rest.
-    let problems = Memo::new(move |_| {
-        loaded.with(|d| {
-            d.as_deref()
-                .map(|d| browser::measured("tien-do:validate", || validate(d)))
-                .unwrap_or_default()
-        })
-    });
 
     let state = Signal::from(url);
     let retry = Callback::new(move |()| data.refetch());
@@ -131,7 +221,7 @@ pub fn App() -> impl IntoView {
         let shown = page.get();
         Suspend::new(async move {
             data.await
-                .map(|d| page_view(shown, d, lang, state, navigate))
+                .map(|d| (variant.page)(shown, d, lang, state, navigate))
         })
     };
 
@@ -159,43 +249,17 @@ pub fn App() -> impl IntoView {
                 {body}
             </ErrorBoundary>
         </Transition>
-    };
-    if is_embed {
-        return view! { <main id="main" class="embed-main">{content}</main> }.into_any();
     }
-
-    view! {
-        <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang.get())}</a>
-        <SiteHeader lang=lang state=state on_navigate=navigate />
-        <MainNav lang=lang state=state on_navigate=navigate />
-        <main id="main" tabindex="-1">
-            <DataProblemsNotice problems=problems.into() lang=lang />
-            {content}
-        </main>
-        <SiteFooter lang=lang data=loaded data_url=data_url />
-    }
-    .into_any()
-}
-
-/// The page for `page`, drawn from the loaded data.
-fn page_view(
-    page: Page,
-    data: Arc<ProgressData>,
-    lang: Signal<Lang>,
-    state: Signal<UrlState>,
-    on_navigate: Callback<UrlState>,
-) -> AnyView {
-    match page {
-        Page::Overview => view! {
-            <OverviewPage data lang state on_navigate />
-        }
-        .into_any(),
-        Page::Map => view! { <MapPage data lang state on_navigate /> }.into_any(),
-        Page::Province => view! { <ProvincePage data lang state on_navigate /> }.into_any(),
-        Page::Tasks => view! { <TasksPage data lang state /> }.into_any(),
-        Page::Data => view! { <DataPage data lang state on_navigate /> }.into_any(),
-        Page::Embed => view! { <EmbedPage data lang state on_navigate /> }.into_any(),
-    }
+    .into_any();
+    (variant.frame)(Frame {
+        content,
+        embed: is_embed,
+        lang,
+        state,
+        navigate,
+        loaded,
+        data_url: data_url.into(),
+    })
 }
 
 /// The navigation label of a page, also used in the document title.

@@ -9,6 +9,7 @@ use std::time::Duration;
 use tien_do_core::boundaries::{decode_first, Region};
 use tien_do_core::error::from_status;
 use tien_do_core::{parse_progress, LoadError, ProgressData};
+use wasm_bindgen::JsCast;
 use web_sys::RequestCache;
 
 /// How long to wait for the data before saying the network is too slow.
@@ -68,12 +69,20 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
     };
 
     let result = async {
-        let response = Request::get(&url)
-            .cache(RequestCache::NoCache)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|_| failed(&url))?;
+        let response = match early_fetch(&url) {
+            Some(started) => wasm_bindgen_futures::JsFuture::from(started)
+                .await
+                .ok()
+                .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+                .map(gloo_net::http::Response::from)
+                .ok_or_else(|| failed(&url))?,
+            None => Request::get(&url)
+                .cache(RequestCache::NoCache)
+                .abort_signal(signal.as_ref())
+                .send()
+                .await
+                .map_err(|_| failed(&url))?,
+        };
         if !response.ok() {
             return Err(from_status(&url, response.status()));
         }
@@ -85,4 +94,23 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         timer.clear();
     }
     result
+}
+
+/// The fetch of `url` that the page's loader started before the app (the
+/// data and the first map's boundaries, while the wasm downloads; see
+/// `with_loader` in `crates/cli/src/embeds.rs`), taken once: a second
+/// load of the same address (a retry, new data) fetches it anew. The
+/// loader fetches as this module does (`cache: "no-cache"`), and gives up
+/// after 31 s, a second after [`TIMEOUT_SECONDS`], so the time limit is
+/// still said as such.
+fn early_fetch(url: &str) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let early = js_sys::Reflect::get(&window, &"tienDoEarly".into()).ok()?;
+    if !early.is_object() {
+        return None;
+    }
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let started = js_sys::Reflect::get(&early, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
+    started.dyn_into::<js_sys::Promise>().ok()
 }

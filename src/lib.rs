@@ -6,13 +6,33 @@
 
 pub mod app;
 pub mod browser;
+pub mod builds;
 pub mod components;
 pub mod fetch;
 pub mod pages;
 pub mod theme;
 
-/// Mounts the app on the page's `<body>`.
+use leptos::prelude::*;
+
+/// Mounts the whole site on the page's `<body>` (`src/main.rs`).
 pub fn start() {
+    mount(builds::SITE);
+}
+
+/// Mounts the overview alone (`src/bin/tien-do-overview.rs`): the first
+/// view, a smaller download.
+pub fn start_overview() {
+    mount(builds::OVERVIEW);
+}
+
+/// Mounts one figure alone (`src/bin/tien-do-embed.rs`): the embed pages,
+/// the smallest download.
+pub fn start_embed() {
+    mount(builds::EMBED);
+}
+
+/// Mounts `build` of the app on the page's `<body>`.
+fn mount(build: app::Build) {
     console_error_panic_hook::set_once();
     browser::remove_boot_shell();
     // Embeds live in other sites' articles: no worker copying the site
@@ -20,5 +40,5 @@ pub fn start() {
     if browser::embed_figure().is_none() && !browser::in_frame() {
         browser::register_service_worker();
     }
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(move || view! { <app::App variant=build /> });
 }

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do::app::App;
+use tien_do::builds;
 use tien_do::components::{
     DataAgeNote, LanguageSwitch, LoadErrorPanel, LoadingSkeleton, PillarChart, RankingChart,
     TargetChart, TaskCountsCard, TaskTrackerChart, TrendChart,
@@ -249,27 +250,43 @@ async fn loading_skeleton_is_announced() {
     assert_eq!(status.text_content().unwrap(), "Loading data…");
 }
 
-/// Guards the app's real fetch path: the test server has no
-/// `data/progress.json`, so the whole app must show the 404 message, with
-/// the header and navigation still drawn.
+/// Guards the app's real fetch path, in each build: the test server has
+/// no `data/progress.json`, so the app must show the 404 message; the
+/// site's builds (the overview's and the whole site's) keep their header
+/// and navigation, the embed build shows the message alone.
 #[wasm_bindgen_test]
-async fn whole_app_shows_a_clear_error_when_the_data_is_missing() {
-    let el = container();
-    let _handle = leptos::mount::mount_to(el.clone(), App);
-    let mut shown = String::new();
-    for _ in 0..100 {
-        tick(50).await;
-        shown = el.text_content().unwrap_or_default();
-        if shown.contains("404") {
-            break;
+async fn every_build_shows_a_clear_error_when_the_data_is_missing() {
+    for (name, build, framed) in [
+        ("overview", builds::OVERVIEW, true),
+        ("site", builds::SITE, true),
+        ("embed", builds::EMBED, false),
+    ] {
+        let el = container();
+        let handle = leptos::mount::mount_to(el.clone(), move || view! { <App variant=build /> });
+        let mut shown = String::new();
+        for _ in 0..100 {
+            tick(50).await;
+            shown = el.text_content().unwrap_or_default();
+            if shown.contains("404") {
+                break;
+            }
         }
+        assert!(
+            shown.contains("Không tìm thấy tệp dữ liệu (lỗi 404)"),
+            "{name}: {shown}"
+        );
+        assert_eq!(
+            el.query_selector(".main-nav").unwrap().is_some(),
+            framed,
+            "{name}: the site's navigation"
+        );
+        assert!(
+            el.query_selector("button.retry").unwrap().is_some(),
+            "{name}"
+        );
+        drop(handle);
+        el.remove();
     }
-    assert!(
-        shown.contains("Không tìm thấy tệp dữ liệu (lỗi 404)"),
-        "{shown}"
-    );
-    assert!(el.query_selector(".main-nav").unwrap().is_some());
-    assert!(el.query_selector("button.retry").unwrap().is_some());
 }
 
 /// The demo data the site ships, read by the app's own parser.

@@ -33,6 +33,30 @@ pub fn set_query(query: &str, replace: bool) {
     }
 }
 
+/// Loads the page at `query` (keeping the path) as a new document: for a
+/// page this build of the app does not draw, so that the page's loader
+/// picks the build that does ([`crate::app::Build`]).
+pub fn load_page(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let url = if query.is_empty() {
+        location.pathname().unwrap_or_default()
+    } else {
+        query.to_string()
+    };
+    let _ = location.assign(&url);
+}
+
+/// Loads the page again from the server (the address bar went Back to a
+/// page this build does not draw).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// The page's full address, as the reader would share it.
 pub fn current_href() -> String {
     web_sys::window()

@@ -27,7 +27,8 @@ pub mod perf;
 pub mod resize;
 
 pub use address::{
-    current_href, current_query, exists, resolve_url, set_query, shareable_href, site_base,
+    current_href, current_query, exists, load_page, reload, resolve_url, set_query, shareable_href,
+    site_base,
 };
 pub use document::{
     focus_main, prefers_dark, remember_lang, remembered_lang, remove_boot_shell,
@@ -38,5 +39,5 @@ pub use embed::{
     embed_figure, in_frame, mark_embedded, open_in_new_tab, post_height_on_resize, post_to_parent,
 };
 pub use offline::{on_saved_copy, register_service_worker};
-pub use perf::{mark_once, measured};
+pub use perf::{mark_once, mark_once_shown, measured};
 pub use resize::tracked_width;

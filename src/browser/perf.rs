@@ -25,10 +25,26 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
 
 /// Sets the `performance` mark `name` the first time only (for example the
 /// first map drawn after the page loaded, which the benchmark reads).
-pub fn mark_once(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        if p.get_entries_by_name(name).length() == 0 {
-            let _ = p.mark(name);
+/// Whether it was set now.
+pub fn mark_once(name: &str) -> bool {
+    let Some(p) = web_sys::window().and_then(|w| w.performance()) else {
+        return false;
+    };
+    p.get_entries_by_name(name).length() == 0 && p.mark(name).is_ok()
+}
+
+/// Sets the `performance` mark `name` once the browser has shown the frame
+/// that holds what was just drawn (a task after the next animation frame),
+/// the first time only: `tien-do:first-map-shown`, which the benchmark
+/// compares with a D3 page's mark set the same way.
+pub fn mark_once_shown(name: &'static str) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || mark_once(name));
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(after_paint.unchecked_ref());
         }
-    }
+    });
+    let _ = w.request_animation_frame(after_frame.unchecked_ref());
 }

@@ -73,7 +73,9 @@ impl BaseLayer {
             let lines = outlines(regions, layout, (selected, highlight), pal);
             CanvasPainter::new(&ctx, &mut None).paint(&lines);
         });
-        browser::mark_once("tien-do:first-map");
+        if browser::mark_once("tien-do:first-map") {
+            browser::mark_once_shown("tien-do:first-map-shown");
+        }
     }
 
     fn draw_base(&mut self, what: &Drawn, regions: &[Region], dpr: f64) {

@@ -1,4 +1,4 @@
-use super::map::{MapMode, MapPage};
+use super::embed_map::EmbedMap;
 use crate::browser;
 use crate::components::{ChartFrame, FigureExport};
 use leptos::prelude::*;
@@ -29,7 +29,7 @@ pub fn EmbedPage(
         };
         if figure == Figure::Map {
             return view! {
-                <MapPage data=Arc::clone(&data) lang state on_navigate mode=MapMode::Embed />
+                <EmbedMap data=Arc::clone(&data) lang state on_navigate />
             }
             .into_any();
         }

@@ -5,30 +5,184 @@ use super::map_side::MapSide;
 use super::map_summary::MapSummary;
 use super::map_tools::MapTools;
 use crate::browser;
-use crate::components::{AppLink, UnitValueTable};
+use crate::components::UnitValueTable;
 use crate::fetch::load_boundaries;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::boundaries::boundary_file;
 use tien_do_core::choropleth::{chosen_view, former_unit_set, map_data, MapData};
-use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
+use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
-/// Where the map is shown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum MapMode {
-    /// The map page: pickers, the map, the ranking, every unit's value.
-    #[default]
-    Full,
-    /// On the overview: the headline indicator's map and ranking, without
-    /// pickers or the list of units, and a link to the full map.
-    Headline,
-    /// Embedded in another site: the map with its title, legend and source.
-    Embed,
+/// A map's state, shared by the map page, the overview's headline map and
+/// the embedded map: the indicator and period chosen, the map's values,
+/// its boundaries (and the former units' borders, when asked), its title.
+/// Signals all, so it is `Copy`.
+#[derive(Clone, Copy)]
+pub struct MapView {
+    /// The indicator and period shown: the URL's where they make sense.
+    pub chosen: Memo<Option<(String, String)>>,
+    /// Values, ranks and classes of the units.
+    pub map: Signal<Option<Arc<MapData>>>,
+    /// The address of the data file.
+    pub data_url: Memo<String>,
+    /// The address of the boundaries drawn.
+    pub file: Memo<Option<String>>,
+    /// The address of the former units' borders, if the set replaced any.
+    pub former_file: Memo<Option<String>>,
+    /// The boundaries, loaded.
+    pub boundaries: Boundaries,
+    /// The former units' borders, loaded when the URL asks (`?former=1`).
+    pub former: Boundaries,
+    /// "Indicator · period".
+    pub title: Signal<String>,
+    /// Set when the map has first been drawn.
+    pub drawn: RwSignal<bool>,
+}
+
+impl MapView {
+    /// The map of the view `state` of `data`.
+    pub fn new(data: &Arc<ProgressData>, state: Signal<UrlState>, lang: Signal<Lang>) -> Self {
+        // The URL's choice where it makes sense, else the defaults.
+        let chosen = Memo::new({
+            let d = Arc::clone(data);
+            move |_| state.with(|s| chosen_view(&d, s.indicator.as_deref(), s.period.as_deref()))
+        });
+        let map: Memo<Option<Arc<MapData>>> = Memo::new({
+            let d = Arc::clone(data);
+            move |_| {
+                let (i, p) = chosen.get()?;
+                map_data(&d, &i, &p).map(Arc::new)
+            }
+        });
+        let unit_set = Memo::new(move |_| map.with(|m| m.as_ref().map(|m| m.unit_set.clone())));
+        let data_url = Memo::new(move |_| state.with(|s| s.data_url().to_string()));
+        let file = Memo::new({
+            let d = Arc::clone(data);
+            move |_| boundary_url(&d, &unit_set.get()?, &data_url.get())
+        });
+        // The borders of the units the shown ones replaced, drawn over the
+        // map when the reader asks (`?former=1`): how the 63 became the 34.
+        let former_file = Memo::new({
+            let d = Arc::clone(data);
+            move |_| {
+                let set = unit_set.get()?;
+                boundary_url(&d, former_unit_set(&d, &set)?, &data_url.get())
+            }
+        });
+        let boundaries = load(Signal::derive(move || file.get()));
+        let show_former = Memo::new(move |_| state.with(|s| s.former));
+        let former = load(Signal::derive(move || {
+            former_file.get().filter(|_| show_former.get())
+        }));
+        let title = Signal::derive(move || {
+            let l = lang.get();
+            map.with(|m| {
+                m.as_ref()
+                    .map(|m| format!("{} · {}", m.indicator.name.get(l), m.period.label.get(l)))
+            })
+            .unwrap_or_else(|| Msg::NavMap.text(l).to_string())
+        });
+        MapView {
+            chosen,
+            map: map.into(),
+            data_url,
+            file,
+            former_file,
+            boundaries,
+            former,
+            title,
+            drawn: RwSignal::new(false),
+        }
+    }
+
+    /// Whether the map is drawn, or will not be (no boundaries, or they
+    /// failed): what waits for the map may go ahead.
+    pub fn settled(self) -> Signal<bool> {
+        let (drawn, boundaries) = (self.drawn, self.boundaries);
+        Signal::derive(move || {
+            drawn.get() || boundaries.with(|b| matches!(b, Some(Err(_)) | Some(Ok(None))))
+        })
+    }
+}
+
+/// The map itself, wherever it is shown: its downloads (and embed codes,
+/// unless `embedded`), a text summary, the map with its legend, source and
+/// credit.
+#[component]
+pub fn MapFigure(
+    /// The map's state.
+    view: MapView,
+    /// The loaded data.
+    data: Arc<ProgressData>,
+    /// The language shown now.
+    lang: Signal<Lang>,
+    /// The current view: zoom and selected unit come from it.
+    state: Signal<UrlState>,
+    /// Called when the reader changes the view.
+    on_navigate: Callback<UrlState>,
+    /// Inside an embed: no embed codes, and a unit opens on the site in a
+    /// new tab.
+    #[prop(optional)]
+    embedded: bool,
+) -> impl IntoView {
+    let loaded = |b: Boundaries| Signal::derive(move || b.get().and_then(Result::ok).flatten());
+    let selected = Signal::derive(move || state.with(|s| s.province.clone()));
+    // Opening a unit shows its page; inside an embed, in a new tab on the
+    // site, out of the host's frame and its history.
+    let open_unit = Callback::new(move |code: String| {
+        if embedded {
+            let mut page = state.with_untracked(|s| s.with_province(&code));
+            page.extra.clear();
+            browser::open_in_new_tab(&format!("{}{}", browser::site_base(), page.to_query()));
+        } else {
+            navigate(state, on_navigate, &|s| *s = s.with_province(&code));
+        }
+    });
+    let set_zoom = Callback::new(move |z| navigate(state, on_navigate, &|s| s.zoom = z));
+    let MapView {
+        map,
+        data_url,
+        file,
+        boundaries,
+        former,
+        title,
+        drawn,
+        ..
+    } = view;
+    view! {
+        <MapTools
+            data=Arc::clone(&data)
+            map
+            title
+            regions=loaded(boundaries)
+            overlay=loaded(former)
+            state
+            lang
+            embeddable=!embedded
+        />
+        <MapSummary map lang />
+        <div class="map-layout">
+            <MapArea
+                boundaries
+                file=Signal::derive(move || file.get().unwrap_or_default())
+                map
+                lang
+                selected
+                on_open=open_unit
+                zoom=Signal::derive(move || state.with(|s| s.zoom))
+                on_zoom=set_zoom
+                overlay=loaded(former)
+                on_first_draw=Callback::new(move |()| drawn.set(true))
+            />
+            <MapSide data lang map data_url=data_url.into() />
+        </div>
+    }
 }
 
 /// The map page: pick an indicator and a period; the map of the unit set in
 /// force then (the 63 before July 2025, the 34 after), its legend, a text
-/// summary, the source, and every unit's value in a table.
+/// summary, the source, the units ranked, and every unit's value in a
+/// table.
 #[component]
 pub fn MapPage(
     /// The loaded data.
@@ -39,148 +193,26 @@ pub fn MapPage(
     state: Signal<UrlState>,
     /// Called when the reader changes the view.
     on_navigate: Callback<UrlState>,
-    /// The full page, the overview's headline map, or an embed.
-    #[prop(optional)]
-    mode: MapMode,
 ) -> impl IntoView {
-    // The URL's choice where it makes sense, else the defaults.
-    let chosen = Memo::new({
-        let d = Arc::clone(&data);
-        move |_| state.with(|s| chosen_view(&d, s.indicator.as_deref(), s.period.as_deref()))
-    });
-    let map: Memo<Option<Arc<MapData>>> = Memo::new({
-        let d = Arc::clone(&data);
-        move |_| {
-            let (i, p) = chosen.get()?;
-            map_data(&d, &i, &p).map(Arc::new)
-        }
-    });
-    let unit_set = Memo::new(move |_| map.with(|m| m.as_ref().map(|m| m.unit_set.clone())));
-    let data_url = Memo::new(move |_| state.with(|s| s.data_url().to_string()));
-    let file = Memo::new({
-        let d = Arc::clone(&data);
-        move |_| boundary_url(&d, &unit_set.get()?, &data_url.get())
-    });
-    // The borders of the units the shown ones replaced, drawn over the map
-    // when the reader asks (`?former=1`): how the 63 became the 34.
-    let former_file = Memo::new({
-        let d = Arc::clone(&data);
-        move |_| {
-            let set = unit_set.get()?;
-            boundary_url(&d, former_unit_set(&d, &set)?, &data_url.get())
-        }
-    });
-    let boundaries = load(Signal::derive(move || file.get()));
-    let show_former = Memo::new(move |_| state.with(|s| s.former));
-    let former = load(Signal::derive(move || {
-        former_file.get().filter(|_| show_former.get())
-    }));
-    let loaded = |b: Boundaries| Signal::derive(move || b.get().and_then(Result::ok).flatten());
-    let map: Signal<Option<Arc<MapData>>> = map.into();
-    let selected = Signal::derive(move || state.with(|s| s.province.clone()));
-    // Opening a unit shows its page; inside an embed, in a new tab on the
-    // site, out of the host's frame and its history.
-    let open_unit = Callback::new(move |code: String| {
-        if mode == MapMode::Embed {
-            let mut page = state.with_untracked(|s| s.with_province(&code));
-            page.extra.clear();
-            browser::open_in_new_tab(&format!("{}{}", browser::site_base(), page.to_query()));
-        } else {
-            navigate(state, on_navigate, &|s| *s = s.with_province(&code));
-        }
-    });
-    let set_zoom = Callback::new(move |z| navigate(state, on_navigate, &|s| s.zoom = z));
-    // Set when the map has first been drawn (an event from the map).
-    let map_drawn = RwSignal::new(false);
-
-    // The same units ranked, drawn once the map is, or at once if there is
-    // no map; not in an embed.
-    let ranking = (mode != MapMode::Embed).then(|| {
-        let ready = Signal::derive(move || {
-            map_drawn.get() || boundaries.with(|b| matches!(b, Some(Err(_)) | Some(Ok(None))))
-        });
-        view! { <MapRanking data=Arc::clone(&data) map lang state ready /> }
-    });
-    let title = Signal::derive(move || {
-        let l = lang.get();
-        map.with(|m| {
-            m.as_ref()
-                .map(|m| format!("{} · {}", m.indicator.name.get(l), m.period.label.get(l)))
-        })
-        .unwrap_or_else(|| Msg::NavMap.text(l).to_string())
-    });
-    let heading = match mode {
-        MapMode::Embed => view! { <h1>{title}</h1> }.into_any(),
-        MapMode::Headline => {
-            let to = Signal::derive(move || {
-                let mut next = state.with(|s| s.with_page(Page::Map));
-                if let Some((i, p)) = chosen.get() {
-                    next.indicator = Some(i);
-                    next.period = Some(p);
-                }
-                next
-            });
-            view! {
-                <h2>{title}</h2>
-                <p class="next">
-                    <AppLink to on_navigate>{move || Msg::SeeOnMap.text(lang.get())} " →"</AppLink>
-                </p>
-            }
-            .into_any()
-        }
-        MapMode::Full => view! {
-            <h1>{title}</h1>
+    let view = MapView::new(&data, state, lang);
+    let (former_file, former) = (view.former_file, view.former);
+    view! {
+        <article class="page map-page">
+            <h1>{view.title}</h1>
             <MapPickers
                 data=Arc::clone(&data)
                 lang
-                chosen=chosen.into()
+                chosen=view.chosen.into()
                 state
                 on_navigate
                 has_former=Signal::derive(move || former_file.with(Option::is_some))
                 former_failed=Signal::derive(move || former.with(|r| matches!(r, Some(Err(_)))))
             />
-        }
-        .into_any(),
-    };
-    let table =
-        (mode == MapMode::Full).then(|| view! { <UnitValueTable map lang state on_navigate /> });
-    let class = match mode {
-        MapMode::Full => "page map-page",
-        MapMode::Headline => "map-page headline-map",
-        MapMode::Embed => "map-page embed-map",
-    };
-
-    view! {
-        <article class=class>
-            {heading}
-            <MapTools
-                data=Arc::clone(&data)
-                map
-                title
-                regions=loaded(boundaries)
-                overlay=loaded(former)
-                state
-                lang
-                embeddable=mode != MapMode::Embed
-            />
-            <MapSummary map lang />
-            <div class="map-layout">
-                <MapArea
-                    boundaries
-                    file=Signal::derive(move || file.get().unwrap_or_default())
-                    map
-                    lang
-                    selected
-                    on_open=open_unit
-                    zoom=Signal::derive(move || state.with(|s| s.zoom))
-                    on_zoom=set_zoom
-                    overlay=loaded(former)
-                    on_first_draw=Callback::new(move |()| map_drawn.set(true))
-                />
-                <MapSide data lang map data_url=data_url.into() />
-            </div>
-            {ranking}
-            {table}
+            <MapFigure view data=Arc::clone(&data) lang state on_navigate />
+            // The same units ranked, drawn once the map is, or at once if
+            // there is no map.
+            <MapRanking data map=view.map lang state ready=view.settled() />
+            <UnitValueTable map=view.map lang state on_navigate />
         </article>
     }
 }

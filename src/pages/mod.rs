@@ -2,6 +2,8 @@
 
 mod data;
 mod embed;
+mod embed_map;
+mod headline_map;
 mod map;
 mod map_area;
 mod map_pickers;
@@ -15,7 +17,9 @@ mod tasks;
 
 pub use data::DataPage;
 pub use embed::EmbedPage;
-pub use map::{MapMode, MapPage};
+pub use embed_map::EmbedMap;
+pub use headline_map::HeadlineMap;
+pub use map::{MapFigure, MapPage, MapView};
 pub use overview::OverviewPage;
 pub use province::ProvincePage;
 pub use tasks::TasksPage;

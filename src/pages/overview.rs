@@ -1,7 +1,7 @@
 use crate::browser;
 use crate::components::{AppLink, DataAgeNote, SourceLink};
 use crate::pages::tasks::latest_counts_cards;
-use crate::pages::{MapMode, MapPage};
+use crate::pages::HeadlineMap;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::charts::{figure_text as figure_value, meeting_changes};
@@ -222,7 +222,7 @@ pub fn OverviewPage(
                     {move || Msg::NavTasks.text(lang.get())} " →"
                 </AppLink>
             </p>
-            <MapPage data=Arc::clone(&data) lang state on_navigate mode=MapMode::Headline />
+            <HeadlineMap data=Arc::clone(&data) lang state on_navigate />
             {all_figures}
         </article>
     }

@@ -44,9 +44,17 @@ pub fn write_embeds(dist: &Path, site_url: &str, connect_src: &str) -> Result<St
     let read = |p: &str| {
         fs::read_to_string(dist.join(p)).map_err(|e| format!("{}: {e}", dist.join(p).display()))
     };
-    let index = with_csp(&read("index.html")?, connect_src)?;
     let json = read("data/progress.json")?;
     let data = parse_progress(&json).map_err(|e| format!("data/progress.json: {e:?}"))?;
+    let builds = app_builds(dist)?;
+    let early = Early {
+        data: UrlState::default().data_url().to_string(),
+        map: default_map_file(&data).map(str::to_string),
+    };
+    let index = with_csp(
+        &with_loader(&read("index.html")?, &builds, &early),
+        connect_src,
+    )?;
     let mut log = String::new();
     let mut write = |rel: &str, text: &str| -> Result<(), String> {
         let path = dist.join(rel);
@@ -58,7 +66,7 @@ pub fn write_embeds(dist: &Path, site_url: &str, connect_src: &str) -> Result<St
         Ok(())
     };
     write("index.html", &index)?;
-    write("sw.js", &service_worker(dist, &index)?)?;
+    write("sw.js", &service_worker(dist, &index, &builds)?)?;
     write(&release_file(&data.as_of), &release_json(&json)?)?;
     if site == DEFAULT_SITE_URL {
         eprintln!(
@@ -200,6 +208,221 @@ fn settle_live_reload(page: &str) -> String {
         .replace("{{__TRUNK_WS_BASE__}}", "/")
 }
 
+/// One build of the app in a built site: its script and its wasm (file
+/// names), each with its Subresource Integrity hash.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppBuild {
+    /// The script (wasm-bindgen's module).
+    pub js: String,
+    /// The WebAssembly.
+    pub wasm: String,
+    /// `sha384-…` of the script.
+    pub js_integrity: String,
+    /// `sha384-…` of the WebAssembly.
+    pub wasm_integrity: String,
+}
+
+/// The app's builds in a built site: the whole site's, the overview's
+/// (the first view) and the embed pages' (see `src/app.rs`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Builds {
+    /// Every page: Trunk's main build, named with Trunk's hash.
+    pub site: AppBuild,
+    /// The overview alone.
+    pub overview: AppBuild,
+    /// One figure alone.
+    pub embed: AppBuild,
+}
+
+impl Builds {
+    /// Whether `file` is one of the embed build's files.
+    fn is_embed_file(&self, file: &str) -> bool {
+        self.embed != self.site && (self.embed.js == file || self.embed.wasm == file)
+    }
+}
+
+/// The binaries of the builds (`Cargo.toml`, `src/bin/`).
+const SITE_BIN: &str = "tien-do";
+const OVERVIEW_BIN: &str = "tien-do-overview";
+const EMBED_BIN: &str = "tien-do-embed";
+
+/// Finds the builds in `dist`. Trunk names its main build (the site's)
+/// with a hash, and its other builds (`data-type="worker"` in
+/// `index.html`) by their binary alone: those are renamed here with a hash
+/// of their bytes, so a reader's cache never serves an old one with a new
+/// page. Running again finds the renamed files. A build that is missing
+/// (a site built before the split) is the site's.
+pub fn app_builds(dist: &Path) -> Result<Builds, String> {
+    let names = || -> Result<Vec<String>, String> {
+        Ok(fs::read_dir(dist)
+            .map_err(|e| format!("{}: {e}", dist.display()))?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect())
+    };
+    let read = |path: &Path| fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+    for bin in [OVERVIEW_BIN, EMBED_BIN] {
+        let (js, wasm) = (
+            dist.join(format!("{bin}.js")),
+            dist.join(format!("{bin}_bg.wasm")),
+        );
+        if !(js.is_file() && wasm.is_file()) {
+            continue;
+        }
+        for old in names()?.iter().filter(|n| hashed_stem(n) == Some(bin)) {
+            let _ = fs::remove_file(dist.join(old));
+        }
+        for (from, suffix) in [(js, ".js"), (wasm, "_bg.wasm")] {
+            let to = dist.join(format!("{bin}-{}{suffix}", short_hash(&read(&from)?)));
+            fs::rename(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+        }
+    }
+    let names = names()?;
+    let find = |bin: &str| -> Result<Option<AppBuild>, String> {
+        let of = |suffix: &str| {
+            names
+                .iter()
+                .find(|n| hashed_stem(n) == Some(bin) && n.ends_with(suffix))
+                .cloned()
+        };
+        let (Some(js), Some(wasm)) = (of(".js"), of("_bg.wasm")) else {
+            return Ok(None);
+        };
+        Ok(Some(AppBuild {
+            js_integrity: integrity(&read(&dist.join(&js))?),
+            wasm_integrity: integrity(&read(&dist.join(&wasm))?),
+            js,
+            wasm,
+        }))
+    };
+    let site = find(SITE_BIN)?.ok_or_else(|| {
+        format!(
+            "{}: no build of the app ({SITE_BIN}-<hash>.js and _bg.wasm)",
+            dist.display()
+        )
+    })?;
+    Ok(Builds {
+        overview: find(OVERVIEW_BIN)?.unwrap_or_else(|| site.clone()),
+        embed: find(EMBED_BIN)?.unwrap_or_else(|| site.clone()),
+        site,
+    })
+}
+
+/// The binary a hashed build file belongs to: `tien-do-overview` for
+/// `tien-do-overview-1a2b_bg.wasm`; `None` for any other file.
+fn hashed_stem(name: &str) -> Option<&str> {
+    let stem = name
+        .strip_suffix("_bg.wasm")
+        .or_else(|| name.strip_suffix(".js"))?;
+    let (bin, hash) = stem.rsplit_once('-')?;
+    let hex = !hash.is_empty() && hash.len() <= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+    (hex && [SITE_BIN, OVERVIEW_BIN, EMBED_BIN].contains(&bin)).then_some(bin)
+}
+
+/// 16 hex digits of the SHA-256 of `bytes`.
+fn short_hash(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The Subresource Integrity value of `bytes`: `sha384-` and its base64.
+fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// What the loader fetches before the app starts: the data file, and the
+/// boundaries of the map a page opens on by default, as the app names
+/// them (relative to the page).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Early {
+    /// The data file: `data/progress.json`.
+    pub data: String,
+    /// The default map's boundary file, if it has one.
+    pub map: Option<String>,
+}
+
+/// `text` as a JSON string, safe inside `<script>` (no `<`).
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text)
+        .unwrap_or_else(|_| "\"\"".into())
+        .replace('<', "\\u003c")
+}
+
+/// How the loader [`with_loader`] writes opens its tag.
+const LOADER_OPEN: &str = "<script id=\"tien-do-build\">";
+
+/// The page with the loader that picks its build, first in `<head>` after
+/// the character set (before the style sheet, which would hold it back):
+/// the embed build on an embed page (`<html data-embed>`), the overview's
+/// where the address names no other page, else the site's. It starts both
+/// downloads at once, each checked against its integrity hash (the script
+/// by `modulepreload`, the wasm by `fetch`), and leaves the script's name
+/// and the wasm's answer in `window.tienDoBuild` for the module that
+/// starts it (`pattern_script` in `Trunk.toml`); every build, in
+/// `window.tienDoBuilds`.
+///
+/// Where the address names no other data file, it also starts fetching
+/// the data (`early.data`) and, on a page that opens on the default map
+/// (the overview, the map page, the map's embed, with no indicator or
+/// period chosen), that map's boundaries (`early.map`), so they arrive
+/// while the wasm compiles; the app takes them from
+/// `window.tienDoEarly` (`src/fetch.rs`). A loader written before is
+/// replaced.
+pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
+    let mut page = page.to_string();
+    if let Some(at) = page.find(LOADER_OPEN) {
+        let end = page[at..]
+            .find("</script>")
+            .map_or(page.len(), |e| at + e + "</script>".len());
+        page.replace_range(at..end, "");
+    }
+    // Names and hashes need no escaping: hex, base64 and `./-_.`.
+    let entry = |b: &AppBuild| {
+        format!(
+            "{{js:\"./{}\",wasm:\"./{}\",sri:[\"{}\",\"{}\"]}}",
+            b.js, b.wasm, b.js_integrity, b.wasm_integrity
+        )
+    };
+    let script = format!(
+        "{LOADER_OPEN}(function(){{var b={{site:{},overview:{},embed:{}}},d=document,\
+         p=new URLSearchParams(location.search).get(\"page\"),\
+         f=b[d.documentElement.hasAttribute(\"data-embed\")?\"embed\":!p||p===\"overview\"?\"overview\":\"site\"],\
+         l=d.createElement(\"link\");l.rel=\"modulepreload\";l.href=f.js;l.integrity=f.sri[0];\
+         l.crossOrigin=\"anonymous\";d.head.appendChild(l);window.tienDoBuilds=b;\
+         window.tienDoBuild=[f.js,fetch(f.wasm,{{integrity:f.sri[1]}})];\
+         var q=new URLSearchParams(location.search),e={{}},m=d.documentElement.getAttribute(\"data-embed\"),\
+         g=function(u){{e[u]=fetch(u,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout(31e3)}})}};\
+         if(!q.has(\"data\")){{g({data});var u={map};\
+         if(u&&!q.has(\"indicator\")&&!q.has(\"period\")&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\"))g(u)}}\
+         window.tienDoEarly=e}})()</script>",
+        entry(&builds.site),
+        entry(&builds.overview),
+        entry(&builds.embed),
+        data = json_string(&early.data),
+        map = early.map.as_deref().map_or("null".to_string(), json_string),
+    );
+    let at = [
+        "<meta charset=utf-8>",
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\" />",
+    ]
+    .iter()
+    .find_map(|m| page.find(m).map(|i| i + m.len()))
+    .or_else(|| page.find("<head>").map(|i| i + "<head>".len()))
+    .unwrap_or(0);
+    page.insert_str(at, &script);
+    page
+}
+
 /// How [`with_csp`] opens its tag.
 const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\"";
 
@@ -208,7 +431,7 @@ const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\"";
 /// and the shipped boundaries), and its cache named after what they hold,
 /// so that a new build or new data gets a new cache (and the old one is
 /// deleted).
-fn service_worker(dist: &Path, index: &str) -> Result<String, String> {
+fn service_worker(dist: &Path, index: &str, builds: &Builds) -> Result<String, String> {
     use sha2::Digest as _;
     let mut shell = vec!["./".to_string()];
     let mut names: Vec<String> = fs::read_dir(dist)
@@ -218,6 +441,8 @@ fn service_worker(dist: &Path, index: &str) -> Result<String, String> {
             (n.ends_with(".css") || n.ends_with("_bg.wasm") || n.ends_with(".js"))
                 && n != "sw.js"
                 && n != "embed.js"
+                // Embeds register no worker: their build is not kept.
+                && !builds.is_embed_file(n)
         })
         .collect();
     names.sort();
@@ -301,6 +526,22 @@ fn chart_image(
 }
 
 /// The default map as a complete SVG image, its title and height.
+/// The boundary file of the map a page opens on by default, where it is
+/// one the site ships (a publisher's own file is fetched by the app,
+/// resolved against the data's address).
+fn default_map_file(data: &ProgressData) -> Option<&'static str> {
+    let (i, p) = chosen_view(data, None, None)?;
+    let set = map_data(data, &i, &p)?.unit_set;
+    let linked = data
+        .unit_sets
+        .iter()
+        .any(|s| s.id == set && s.boundaries_link().is_some());
+    if linked {
+        return None;
+    }
+    boundary_file(&set)
+}
+
 fn map_image(dist: &Path, data: &ProgressData, lang: Lang) -> Option<(String, String, f64)> {
     let (i, p) = chosen_view(data, None, None)?;
     let m = map_data(data, &i, &p)?;
@@ -484,6 +725,18 @@ mod tests {
         for f in ["vn-provinces-2025.topo.json", "vn-provinces-2008.topo.json"] {
             fs::copy(root.join("public/geo").join(f), dist.join("geo").join(f)).unwrap();
         }
+        // The app's builds as Trunk leaves them: the site's named with a hash,
+        // the overview's and the embeds' by their binary.
+        for (name, text) in [
+            ("tien-do-1a2b3c4d5e6f7a8b.js", "site js"),
+            ("tien-do-9f8e7d6c5b4a3921_bg.wasm", "site wasm"),
+            ("tien-do-overview.js", "overview js"),
+            ("tien-do-overview_bg.wasm", "overview wasm"),
+            ("tien-do-embed.js", "embed js"),
+            ("tien-do-embed_bg.wasm", "embed wasm"),
+        ] {
+            fs::write(dist.join(name), text).unwrap();
+        }
         let log = write_embeds(&dist, "https://example.gov.vn/tien-do", "").expect("written");
         for figure in Figure::ALL {
             let page = fs::read_to_string(dist.join(figure.embed_file())).unwrap();
@@ -527,6 +780,90 @@ mod tests {
         );
         let index = fs::read_to_string(dist.join("index.html")).unwrap();
         assert!(index.contains("http-equiv=\"Content-Security-Policy\""));
+        // The workers' builds renamed with a hash of their bytes; the
+        // page's loader names all three, and the embed build is not kept
+        // for offline reading (embeds register no worker).
+        let builds = app_builds(&dist).unwrap();
+        let overview_wasm = format!("tien-do-overview-{}_bg.wasm", short_hash(b"overview wasm"));
+        assert_eq!(builds.overview.wasm, overview_wasm);
+        assert!(!dist.join("tien-do-overview_bg.wasm").exists());
+        assert_eq!(builds.site.js, "tien-do-1a2b3c4d5e6f7a8b.js");
+        assert!(builds.embed.js.starts_with("tien-do-embed-"));
+        for b in [&builds.site, &builds.overview, &builds.embed] {
+            assert!(index.contains(&format!("js:\"./{}\"", b.js)), "{index}");
+            assert!(index.contains(&b.wasm_integrity));
+        }
+        assert!(sw.contains(&format!("\"{overview_wasm}\"")));
+        assert!(!sw.contains("tien-do-embed-"), "{sw}");
+        // The demo's default map is of the 34 provinces: fetched early.
+        assert!(
+            index.contains("var u=\"geo/vn-provinces-2025.topo.json\";"),
+            "{index}"
+        );
+        // Run again (a publisher with new data): the same names, one loader.
+        write_embeds(&dist, "https://example.gov.vn/tien-do", "").expect("written again");
+        assert_eq!(app_builds(&dist).unwrap(), builds);
+        let again = fs::read_to_string(dist.join("index.html")).unwrap();
+        assert_eq!(again.matches(LOADER_OPEN).count(), 1);
+        assert_eq!(again, index);
         let _ = fs::remove_dir_all(&dist);
+    }
+
+    /// Guards the build names the loader relies on: a build's files are
+    /// told from every other file of the site by binary and hash.
+    #[test]
+    fn build_files_are_told_by_binary_and_hash() {
+        assert_eq!(hashed_stem("tien-do-98eda017cfb666b0.js"), Some("tien-do"));
+        assert_eq!(
+            hashed_stem("tien-do-overview-2b603a64e727c00d_bg.wasm"),
+            Some("tien-do-overview")
+        );
+        assert_eq!(hashed_stem("tien-do-embed-5cd9.js"), Some("tien-do-embed"));
+        for other in [
+            "tien-do-overview.js",
+            "embed.js",
+            "sw.js",
+            "main-0d731d6af71d0894.css",
+            "tien-do-overview-xyz.js",
+            "other-98eda017cfb666b0.js",
+        ] {
+            assert_eq!(hashed_stem(other), None, "{other}");
+        }
+    }
+
+    /// Guards the loader's choice and its early fetches: written once
+    /// after the character set, before any style sheet, with the data and
+    /// the default map named as the app fetches them; a name with `<`
+    /// cannot close the script.
+    #[test]
+    fn the_loader_comes_first_and_names_what_it_fetches() {
+        let build = |n: &str| AppBuild {
+            js: format!("{n}.js"),
+            wasm: format!("{n}_bg.wasm"),
+            js_integrity: "sha384-a".into(),
+            wasm_integrity: "sha384-b".into(),
+        };
+        let builds = Builds {
+            site: build("s"),
+            overview: build("o"),
+            embed: build("e"),
+        };
+        let page =
+            "<html><head><meta charset=\"utf-8\"><link rel=stylesheet href=a.css></head></html>";
+        let early = Early {
+            data: "data/progress.json".into(),
+            map: Some("geo/</script>.json".into()),
+        };
+        let once = with_loader(page, &builds, &early);
+        assert!(once.starts_with(&format!(
+            "<html><head><meta charset=\"utf-8\">{LOADER_OPEN}"
+        )));
+        assert!(once.find(LOADER_OPEN) < once.find("<link"));
+        assert!(once.contains("g(\"data/progress.json\")"));
+        assert!(once.contains("geo/\\u003c/script>.json"), "{once}");
+        assert_eq!(once.matches("</script>").count(), 1);
+        assert_eq!(with_loader(&once, &builds, &early), once);
+        let no_map = with_loader(page, &builds, &Early { map: None, ..early });
+        assert!(no_map.contains("var u=null;"));
     }
 }

@@ -24,6 +24,18 @@ fn built_site(name: &str) -> PathBuf {
     for f in ["vn-provinces-2025.topo.json", "vn-provinces-2008.topo.json"] {
         std::fs::copy(root().join("public/geo").join(f), dist.join("geo").join(f)).unwrap();
     }
+    // The app's builds as Trunk leaves them: the site's named with a hash,
+    // the overview's and the embeds' by their binary.
+    for (name, text) in [
+        ("tien-do-1a2b3c4d5e6f7a8b.js", "site js"),
+        ("tien-do-9f8e7d6c5b4a3921_bg.wasm", "site wasm"),
+        ("tien-do-overview.js", "overview js"),
+        ("tien-do-overview_bg.wasm", "overview wasm"),
+        ("tien-do-embed.js", "embed js"),
+        ("tien-do-embed_bg.wasm", "embed wasm"),
+    ] {
+        std::fs::write(dist.join(name), text).unwrap();
+    }
     dist
 }
 

@@ -102,8 +102,9 @@ async fn a_broken_policy_is_reported() {
 }
 
 /// Guards Subresource Integrity: every asset the page names with an
-/// `integrity` hash (style sheet, script, WebAssembly) is served with
-/// exactly that SHA-384.
+/// `integrity` hash (the style sheet in the page; the script and the
+/// WebAssembly of each build of the app, in the loader's table,
+/// `window.tienDoBuilds`) is served with exactly that SHA-384.
 #[tokio::test]
 async fn asset_integrity_hashes_match_the_files() {
     let c = browser(1280, 900).await;
@@ -115,12 +116,16 @@ async fn asset_integrity_hashes_match_the_files() {
                const html = await (await fetch(location.pathname)).text();
                const doc = new DOMParser().parseFromString(html, 'text/html');
                const out = [];
-               for (const el of doc.querySelectorAll('[integrity]')) {
-                 const url = el.getAttribute('href') || el.getAttribute('src');
+               const named = [...doc.querySelectorAll('[integrity]')].map(el =>
+                 [el.getAttribute('href') || el.getAttribute('src'), el.getAttribute('integrity')]);
+               for (const b of Object.values(window.tienDoBuilds || {})) {
+                 named.push([b.js, b.sri[0]], [b.wasm, b.sri[1]]);
+               }
+               for (const [url, integrity] of named) {
                  const bytes = await (await fetch(url)).arrayBuffer();
                  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
                  const b64 = btoa(String.fromCharCode(...digest));
-                 out.push([url, el.getAttribute('integrity'), 'sha384-' + b64]);
+                 out.push([url, integrity, 'sha384-' + b64]);
                }
                done(out);
              })().catch(e => done(String(e)));",
@@ -130,6 +135,16 @@ async fn asset_integrity_hashes_match_the_files() {
         .expect("hashes");
     let assets = got.as_array().unwrap_or_else(|| panic!("{got}"));
     let kinds = ["css", "js", "wasm"];
+    // The three builds: the site's, the overview's and the embeds'.
+    for build in ["tien-do-", "tien-do-overview-", "tien-do-embed-"] {
+        assert!(
+            assets.iter().any(|a| a[0]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with(&format!("./{build}"))),
+            "no {build} build with an integrity hash: {got}"
+        );
+    }
     for kind in kinds {
         assert!(
             assets

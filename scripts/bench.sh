@@ -7,6 +7,8 @@
 #   - the first view (requests, bytes on the wire with gzip, and brotli),
 #     first contentful paint, first map at 34 provinces and at 3,321
 #     SYNTHETIC communes, hover and indicator switch, chart redraws, JS heap;
+#   - the first map on screen against a D3 + TopoJSON SVG peer page drawing
+#     the same map (bench/d3-peer/), in the same run: the ratio app / peer;
 #   - the size report.
 # Each run is added to docs/bench-history.jsonl (date, commit, machine), so
 # the history is kept; docs/performance.md explains the numbers.

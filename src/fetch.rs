@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tien_do_core::boundaries::{decode_first, Region};
 use tien_do_core::error::from_status;
+use tien_do_core::find::{places, Place};
 use tien_do_core::{parse_progress, LoadError, ProgressData};
 use wasm_bindgen::JsCast;
 use web_sys::RequestCache;
@@ -113,4 +114,17 @@ fn early_fetch(url: &str) -> Option<js_sys::Promise> {
     let started = js_sys::Reflect::get(&early, &key).ok()?;
     let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
     started.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// Fetches the index "find my commune" searches and reads it with the 34
+/// provinces ([`tien_do_core::find::places`]).
+pub async fn load_places(url: String) -> Result<Arc<Vec<Place>>, LoadError> {
+    let text = fetch_text(&url).await?;
+    places(&text)
+        .map(Arc::new)
+        .map_err(|detail| LoadError::Malformed {
+            line: 1,
+            column: 1,
+            detail,
+        })
 }

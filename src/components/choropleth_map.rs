@@ -97,7 +97,7 @@ pub fn ChoroplethMap(
                 base.draw(
                     &canvas,
                     (&regions, overlay.as_ref()),
-                    (&layout, &pal),
+                    (&layout, &pal, lang.get()),
                     m.as_ref(),
                     (highlight, selected.as_deref()),
                 )

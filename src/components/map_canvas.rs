@@ -14,6 +14,7 @@ use tien_do_core::figures::map::{
     base, outlines, Fill, Geometry, Hatch, Painter, Shape, Stroke, HATCH_TILE,
 };
 use tien_do_core::figures::Palette;
+use tien_do_core::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasPattern, CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
@@ -36,7 +37,7 @@ impl BaseLayer {
         &mut self,
         canvas: &HtmlCanvasElement,
         (regions, overlay): (&[Region], Option<&Arc<Vec<Region>>>),
-        (layout, pal): (&MapLayout, &Palette),
+        (layout, pal, lang): (&MapLayout, &Palette, Lang),
         map: Option<&Arc<MapData>>,
         (highlight, selected): (Option<usize>, Option<&str>),
     ) {
@@ -54,6 +55,7 @@ impl BaseLayer {
             let now = Drawn {
                 layout: layout.clone(),
                 pal: *pal,
+                lang,
                 map: map.cloned(),
                 overlay: overlay.cloned(),
                 backing,
@@ -98,6 +100,7 @@ impl BaseLayer {
             what.map.as_deref(),
             &what.layout,
             &what.pal,
+            what.lang,
         );
         CanvasPainter::new(&ctx, &mut self.hatch).paint(&shapes);
     }
@@ -107,6 +110,8 @@ impl BaseLayer {
 struct Drawn {
     layout: MapLayout,
     pal: Palette,
+    /// The language of the inset's labels.
+    lang: Lang,
     map: Option<Arc<MapData>>,
     overlay: Option<Arc<Vec<Region>>>,
     /// Backing store size in device pixels.
@@ -119,6 +124,7 @@ impl PartialEq for Drawn {
     fn eq(&self, other: &Drawn) -> bool {
         self.layout == other.layout
             && self.pal == other.pal
+            && self.lang == other.lang
             && self.backing == other.backing
             && same(self.map.as_ref(), other.map.as_ref())
             && same(self.overlay.as_ref(), other.overlay.as_ref())

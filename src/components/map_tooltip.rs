@@ -53,6 +53,7 @@ pub fn MapTooltip(
             Some(view! {
                 <div class="map-tooltip" style=style role="status">
                     <strong>{row.name.get(l).to_string()}</strong>
+                    {row.detail.as_ref().map(|d| view! { <span class="tooltip-detail">{d.get(l).to_string()}</span> })}
                     {part.map(|p| view! { <span class="tooltip-part">{p}</span> })}
                     <span class="tooltip-value">{value}</span>
                     {rank.map(|r| view! { <span class="tooltip-rank">{r}</span> })}

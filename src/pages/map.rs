@@ -5,13 +5,17 @@ use super::map_side::MapSide;
 use super::map_summary::MapSummary;
 use super::map_tools::MapTools;
 use crate::browser;
-use crate::components::UnitValueTable;
+use crate::components::{CommuneSearch, UnitValueTable};
 use crate::fetch::load_boundaries;
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::boundaries::boundary_file;
-use tien_do_core::choropleth::{chosen_view, former_unit_set, map_data, MapData};
-use tien_do_core::{Lang, Msg, ProgressData, UrlState};
+use tien_do_core::boundaries::{boundary_file, commune_file};
+use tien_do_core::choropleth::{chosen_view, commune_map, former_unit_set, map_data, MapData};
+use tien_do_core::data::UnitLevel;
+use tien_do_core::{Lang, MapLevel, Msg, Page, ProgressData, UrlState};
+
+/// The provinces from 1 July 2025, whose borders are drawn over communes.
+const PROVINCES_2025: &str = "vn-province-2025";
 
 /// A map's state, shared by the map page, the overview's headline map and
 /// the embedded map: the indicator and period chosen, the map's values,
@@ -37,40 +41,95 @@ pub struct MapView {
     pub title: Signal<String>,
     /// Set when the map has first been drawn.
     pub drawn: RwSignal<bool>,
+    /// At the communes' level: the province drilled into, if any; `None`
+    /// at the provinces' level.
+    pub communes: Memo<Option<Option<String>>>,
 }
 
 impl MapView {
-    /// The map of the view `state` of `data`.
+    /// The map of the view `state` of `data`: the provinces of the period's
+    /// unit set, or (`?level=commune`) the communes of 1 July 2025, the
+    /// whole country's or (with `province`) one province's, with the
+    /// provinces' borders over them.
     pub fn new(data: &Arc<ProgressData>, state: Signal<UrlState>, lang: Signal<Lang>) -> Self {
         // The URL's choice where it makes sense, else the defaults.
         let chosen = Memo::new({
             let d = Arc::clone(data);
             move |_| state.with(|s| chosen_view(&d, s.indicator.as_deref(), s.period.as_deref()))
         });
+        // At the commune level (asked for, or the period's units are the
+        // built-in communes, whose boundaries the site ships): the
+        // province drilled into, if any. A publisher's own commune layer
+        // (with its boundary file) is drawn as any unit set is.
+        let communes = Memo::new({
+            let d = Arc::clone(data);
+            move |_| {
+                let of_communes = chosen.with(|c| {
+                    c.as_ref().is_some_and(|(_, p)| {
+                        d.periods.iter().any(|x| {
+                            x.id == *p
+                                && d.unit_sets.iter().any(|u| {
+                                    u.id == x.unit_set
+                                        && u.level == UnitLevel::Commune
+                                        && u.boundaries_link().is_none()
+                                })
+                        })
+                    })
+                });
+                state.with(|s| {
+                    (s.level == MapLevel::Commune || of_communes).then(|| s.province.clone())
+                })
+            }
+        });
+        let data_url = Memo::new(move |_| state.with(|s| s.data_url().to_string()));
+        // The period's unit set (the communes': the built-in set).
+        let unit_set = Memo::new({
+            let d = Arc::clone(data);
+            move |_| {
+                let (_, p) = chosen.get()?;
+                d.periods
+                    .iter()
+                    .find(|x| x.id == p)
+                    .map(|x| x.unit_set.clone())
+            }
+        });
+        // The boundaries: the communes', the whole country's or one
+        // province's; else the unit set's.
+        let file = Memo::new({
+            let d = Arc::clone(data);
+            move |_| match communes.get() {
+                Some(province) => Some(commune_file(province.as_deref())),
+                None => boundary_url(&d, &unit_set.get()?, &data_url.get()),
+            }
+        });
+        let boundaries = load(Signal::derive(move || file.get()));
+        // The map: the data's values for the units; the communes' come
+        // with their boundary file (names, kinds, provinces).
         let map: Memo<Option<Arc<MapData>>> = Memo::new({
             let d = Arc::clone(data);
             move |_| {
                 let (i, p) = chosen.get()?;
+                if communes.with(Option::is_some) {
+                    let regions = boundaries.get()?.ok()??;
+                    return commune_map(&d, &i, &p, &regions).map(Arc::new);
+                }
                 map_data(&d, &i, &p).map(Arc::new)
             }
         });
-        let unit_set = Memo::new(move |_| map.with(|m| m.as_ref().map(|m| m.unit_set.clone())));
-        let data_url = Memo::new(move |_| state.with(|s| s.data_url().to_string()));
-        let file = Memo::new({
-            let d = Arc::clone(data);
-            move |_| boundary_url(&d, &unit_set.get()?, &data_url.get())
-        });
-        // The borders of the units the shown ones replaced, drawn over the
-        // map when the reader asks (`?former=1`): how the 63 became the 34.
+        // Drawn over the map: over communes, the provinces' borders,
+        // always; else, when the reader asks (`?former=1`), the borders of
+        // the units the shown ones replaced (how the 63 became the 34).
         let former_file = Memo::new({
             let d = Arc::clone(data);
             move |_| {
-                let set = unit_set.get()?;
-                boundary_url(&d, former_unit_set(&d, &set)?, &data_url.get())
+                if communes.with(Option::is_some) {
+                    return boundary_file(PROVINCES_2025).map(str::to_string);
+                }
+                boundary_url(&d, former_unit_set(&d, &unit_set.get()?)?, &data_url.get())
             }
         });
-        let boundaries = load(Signal::derive(move || file.get()));
-        let show_former = Memo::new(move |_| state.with(|s| s.former));
+        let show_former =
+            Memo::new(move |_| state.with(|s| s.former || s.level == MapLevel::Commune));
         let former = load(Signal::derive(move || {
             former_file.get().filter(|_| show_former.get())
         }));
@@ -92,6 +151,7 @@ impl MapView {
             former,
             title,
             drawn: RwSignal::new(false),
+            communes,
         }
     }
 
@@ -126,24 +186,62 @@ pub fn MapFigure(
     embedded: bool,
 ) -> impl IntoView {
     let loaded = |b: Boundaries| Signal::derive(move || b.get().and_then(Result::ok).flatten());
-    let selected = Signal::derive(move || state.with(|s| s.province.clone()));
-    // Opening a unit shows its page; inside an embed, in a new tab on the
-    // site, out of the host's frame and its history.
+    let (communes, boundaries, map) = (view.communes, view.boundaries, view.map);
+    // The unit outlined: the commune chosen on a commune map, else the
+    // province.
+    let selected = Signal::derive(move || {
+        state.with(|s| match communes.get() {
+            Some(_) => s.commune.clone(),
+            None => s.province.clone(),
+        })
+    });
+    // Opening a unit: a province shows its page; a commune on the whole
+    // country's map opens its province's communes, one in a province's is
+    // chosen. Inside an embed, the same view opens on the site in a new
+    // tab, out of the host's frame and its history.
     let open_unit = Callback::new(move |code: String| {
+        let parent = boundaries.with_untracked(|b| {
+            let regions = b.as_ref()?.as_ref().ok()?.as_ref()?;
+            regions.iter().find(|r| r.code == code)?.parent.clone()
+        });
+        let next = state.with_untracked(|s| match communes.get_untracked() {
+            Some(_) => UrlState {
+                page: Page::Map,
+                level: MapLevel::Commune,
+                province: parent.or_else(|| s.province.clone()),
+                commune: Some(code.clone()),
+                zoom: None,
+                ..s.clone()
+            },
+            None => s.with_province(&code),
+        });
         if embedded {
-            let mut page = state.with_untracked(|s| s.with_province(&code));
+            let mut page = next;
             page.extra.clear();
+            page.figure = None;
+            page.theme = None;
+            if page.page == Page::Embed {
+                page.page = Page::Map;
+            }
             browser::open_in_new_tab(&format!("{}{}", browser::site_base(), page.to_query()));
         } else {
-            navigate(state, on_navigate, &|s| *s = s.with_province(&code));
+            on_navigate.run(next);
         }
     });
+    // Where no commune value is published: said in one line above the map.
+    let no_values = move || {
+        map.with(|m| {
+            m.as_ref()
+                .filter(|m| m.level == UnitLevel::Commune && !m.has_values())
+                .map(|_| {
+                    view! { <p class="map-note" role="note">{Msg::CommuneNoValues.text(lang.get())}</p> }
+                })
+        })
+    };
     let set_zoom = Callback::new(move |z| navigate(state, on_navigate, &|s| s.zoom = z));
     let MapView {
-        map,
         data_url,
         file,
-        boundaries,
         former,
         title,
         drawn,
@@ -160,7 +258,9 @@ pub fn MapFigure(
             lang
             embeddable=!embedded
         />
-        <MapSummary map lang />
+        // Where no commune value is published, the note says it all.
+        {move || no_values().is_none().then(|| view! { <MapSummary map lang /> })}
+        {no_values}
         <div class="map-layout">
             <MapArea
                 boundaries
@@ -205,14 +305,27 @@ pub fn MapPage(
                 chosen=view.chosen.into()
                 state
                 on_navigate
-                has_former=Signal::derive(move || former_file.with(Option::is_some))
+                has_former=Signal::derive(move || {
+                    former_file.with(Option::is_some) && view.communes.with(Option::is_none)
+                })
                 former_failed=Signal::derive(move || former.with(|r| matches!(r, Some(Err(_)))))
             />
+            <CommuneSearch lang state on_navigate />
             <MapFigure view data=Arc::clone(&data) lang state on_navigate />
             // The same units ranked, drawn once the map is, or at once if
-            // there is no map.
-            <MapRanking data map=view.map lang state ready=view.settled() />
-            <UnitValueTable map=view.map lang state on_navigate />
+            // there is no map; and every unit's value. Not for 3,321
+            // communes without a value.
+            {move || {
+                let listed = view.map.with(|m| m.as_ref().is_some_and(|m| {
+                    m.level != UnitLevel::Commune || m.has_values()
+                }));
+                listed.then(|| {
+                    view! {
+                        <MapRanking data=Arc::clone(&data) map=view.map lang state ready=view.settled() />
+                        <UnitValueTable map=view.map lang state on_navigate />
+                    }
+                })
+            }}
         </article>
     }
 }

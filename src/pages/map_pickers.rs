@@ -3,7 +3,7 @@ use crate::components::PeriodSlider;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::choropleth::periods_of;
-use tien_do_core::{Lang, Msg, ProgressData, UrlState};
+use tien_do_core::{Lang, MapLevel, Msg, ProgressData, UrlState};
 
 /// The map page's choices: the indicator, the period (a slider), and
 /// whether to draw the borders of the units the shown ones replaced.
@@ -84,8 +84,49 @@ pub fn MapPickers(
             {former_failed.get().then(|| view! { <p class="notice-inline" role="status">{Msg::FormerFailed.text(l)}</p> })}
         })
     };
+    // Provinces or communes; a province's communes, with the way back to
+    // the whole country's.
+    let level_switch = move || {
+        let l = lang.get();
+        let level = state.with(|s| s.level);
+        let choice = move |to: MapLevel, msg: Msg| {
+            view! {
+                <label>
+                    <input type="radio" name="map-level" value=to.slug()
+                        prop:checked=move || state.with(|s| s.level) == to
+                        on:change=move |_| go(&|s: &mut UrlState| {
+                            s.level = to;
+                            s.commune = None;
+                            s.zoom = None;
+                            if to == MapLevel::Commune {
+                                s.province = None;
+                            }
+                        }) />
+                    {msg.text(l)}
+                </label>
+            }
+        };
+        let whole = (level == MapLevel::Commune && state.with(|s| s.province.is_some())).then(|| {
+            view! {
+                <button type="button" class="whole-country" on:click=move |_| go(&|s: &mut UrlState| {
+                    s.province = None;
+                    s.commune = None;
+                    s.zoom = None;
+                })>{"← "}{Msg::CommuneWholeCountry.text(l)}</button>
+            }
+        });
+        view! {
+            <fieldset class="level-switch">
+                <legend>{Msg::MapLevel.text(l)}</legend>
+                {choice(MapLevel::Province, Msg::LevelProvinces)}
+                {choice(MapLevel::Commune, Msg::LevelCommunes)}
+                {whole}
+            </fieldset>
+        }
+    };
     view! {
         <div class="pickers">{indicator_picker}{period_picker}</div>
+        {level_switch}
         {former_toggle}
     }
 }

@@ -2,13 +2,16 @@ use super::map::boundary_url;
 use crate::components::{MapLegend, SourceLink};
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::boundaries::boundary_file;
+use tien_do_core::boundaries::boundaries_credit;
 use tien_do_core::choropleth::MapData;
+use tien_do_core::choropleth::COMMUNE_SET;
+use tien_do_core::data::UnitLevel;
 use tien_do_core::format::format_date;
 use tien_do_core::{Lang, Msg, ProgressData};
 
 /// Beside the map: its legend, the source of its values, and where its
-/// boundaries come from (Natural Earth for the shipped provinces; a
+/// boundaries come from (for the shipped files, the source of the unit
+/// set's: the official map for 2025, Natural Earth before; a
 /// publisher's layer, its own file, linked: it travels with the data, and
 /// says what it is).
 #[component]
@@ -47,8 +50,15 @@ pub fn MapSide(
             .iter()
             .any(|s| s.id == set && s.boundaries_link().is_some());
         if !published {
-            return boundary_file(&set)
-                .map(|_| view! { <span>{Msg::BoundariesCredit.text(l)}</span> }.into_any());
+            // The communes are drawn from the shipped official map.
+            let communes = map.with(|m| m.as_ref().is_some_and(|m| m.level == UnitLevel::Commune));
+            let set = if communes {
+                COMMUNE_SET.to_string()
+            } else {
+                set
+            };
+            return boundaries_credit(&set)
+                .map(|credit| view! { <span>{credit.text(l)}</span> }.into_any());
         }
         let url = boundary_url(&data, &set, &data_url.get())?;
         Some(

@@ -13,6 +13,7 @@ mod map_summary;
 mod map_tools;
 mod overview;
 mod province;
+mod province_communes;
 mod tasks;
 
 pub use data::DataPage;

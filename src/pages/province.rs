@@ -1,3 +1,4 @@
+use super::province_communes::ProvinceCommunes;
 use crate::components::{AppLink, FigureExport, PillarChart, ShareLink, TrendChart};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -28,6 +29,7 @@ pub fn ProvincePage(
     on_navigate: Callback<UrlState>,
 ) -> impl IntoView {
     let code = Memo::new(move |_| state.with(|s| s.province.clone()));
+    let communes = Arc::clone(&data);
     let body = move || {
         let l = lang.get();
         let d = Arc::clone(&data);
@@ -39,7 +41,12 @@ pub fn ProvincePage(
             },
         }
     };
-    view! { <article class="page province">{body}</article> }
+    view! {
+        <article class="page province">
+            {body}
+            <ProvinceCommunes data=communes lang state on_navigate />
+        </article>
+    }
 }
 
 /// A link to province `code`'s page.

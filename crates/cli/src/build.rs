@@ -1,30 +1,119 @@
 //! Builds the published JSON from CSV files in one folder: the form agencies
 //! keep their data in. See `data/demo/README.md` for the files and columns.
 
+use crate::communes::{canonical_code, commune_2025_exact, unknown_code_message};
 use crate::table::{BuildError, Row, Table};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::path::PathBuf;
 use tien_do_core::data::*;
-use tien_do_core::text::fold_diacritics;
+use tien_do_core::text::{fold_diacritics, search_key};
 use tien_do_core::units::{provinces_2008, provinces_2025};
 use tien_do_core::SUPPORTED_SCHEMA_VERSION;
 
 /// At most this many errors are collected before giving up.
 const MAX_ERRORS: usize = 100;
 
+/// At most this many fixed codes are named in a warning; the count covers
+/// all.
+const MAX_FIXES_LISTED: usize = 10;
+
 /// Reads the CSV files in `dir` into a dataset. Every problem found in the
 /// files is returned, each with its file and line.
 pub fn build(dir: &Path) -> Result<ProgressData, Vec<BuildError>> {
-    let mut b = Builder { errors: Vec::new() };
+    build_with_warnings(dir).result
+}
+
+/// What a build gives: the dataset or its errors, and what the build fixed
+/// on the way (commune codes written without their leading zeros) or found
+/// worth a look, each with its file.
+pub struct Built {
+    pub result: Result<ProgressData, Vec<BuildError>>,
+    pub warnings: Vec<BuildError>,
+}
+
+/// Like [`build`], with the warnings.
+pub fn build_with_warnings(dir: &Path) -> Built {
+    let mut b = Builder {
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
     let data = b.run(dir);
-    match data {
+    let result = match data {
         Some(d) if b.errors.is_empty() => Ok(d),
         _ => Err(b.errors),
+    };
+    Built {
+        result,
+        warnings: b.warnings,
     }
 }
 
 struct Builder {
     errors: Vec<BuildError>,
+    warnings: Vec<BuildError>,
+}
+
+/// Whose codes a period's values are keyed by, as far as the build checks
+/// them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CommuneCodes {
+    /// The built-in 3,321: given 5 digits, and each must be in the table.
+    Builtin,
+    /// A commune set the publisher lists: given 5 digits.
+    Listed,
+}
+
+/// Codes given 5 digits in one file: (line, as written, as read).
+struct Fixes {
+    path: PathBuf,
+    fixed: Vec<(usize, String, String)>,
+}
+
+impl Fixes {
+    fn new(path: PathBuf) -> Fixes {
+        Fixes {
+            path,
+            fixed: Vec::new(),
+        }
+    }
+
+    /// The code as 5 digits when it is a commune code written without its
+    /// leading zeros (noted), else as it is.
+    fn fix(&mut self, line: usize, code: &str) -> String {
+        match canonical_code(code) {
+            Some(five) if five != code => {
+                self.fixed.push((line, code.to_string(), five.clone()));
+                five
+            }
+            _ => code.to_string(),
+        }
+    }
+
+    /// One warning naming the codes fixed, if any.
+    fn warning(self) -> Option<BuildError> {
+        let n = self.fixed.len();
+        if n == 0 {
+            return None;
+        }
+        let mut listed: Vec<String> = self
+            .fixed
+            .iter()
+            .take(MAX_FIXES_LISTED)
+            .map(|(line, from, to)| format!("line {line} {from:?} as {to:?}"))
+            .collect();
+        if n > MAX_FIXES_LISTED {
+            listed.push(format!("and {} more", n - MAX_FIXES_LISTED));
+        }
+        Some(BuildError {
+            path: self.path,
+            line: None,
+            message: format!(
+                "{n} commune code(s) written without their leading zeros were read as 5 digits: {}",
+                listed.join(", ")
+            ),
+        })
+    }
 }
 
 impl Builder {
@@ -55,6 +144,11 @@ impl Builder {
     }
 
     /// Maps every row of an optional table with `f`, keeping the errors.
+    /// Keeps a warning.
+    fn warn(&mut self, warning: Option<BuildError>) {
+        self.warnings.extend(warning);
+    }
+
     fn rows<T>(
         &mut self,
         dir: &Path,
@@ -166,7 +260,21 @@ impl Builder {
                 unit_set: r.req("unit_set")?.into(),
             })
         });
-        let series = self.series(dir);
+        let commune_periods: HashMap<String, CommuneCodes> = periods
+            .iter()
+            .filter_map(|p| {
+                let set = unit_sets.iter().find(|s| s.id == p.unit_set)?;
+                let kind = if set.is_builtin_communes_2025() {
+                    CommuneCodes::Builtin
+                } else if set.level == UnitLevel::Commune {
+                    CommuneCodes::Listed
+                } else {
+                    return None;
+                };
+                Some((p.id.clone(), kind))
+            })
+            .collect();
+        let series = self.series(dir, &commune_periods);
         let national_figures = self.rows(
             dir,
             "national_figures.csv",
@@ -278,7 +386,9 @@ impl Builder {
 
     /// `unit_sets.csv`; the `units` column names a CSV file of units
     /// (`code,name_vi,name_en,parent`) or a built-in table:
-    /// `builtin:vn-province-2025` (34) or `builtin:vn-province-2008` (63).
+    /// `builtin:vn-province-2025` (34) or `builtin:vn-province-2008` (63),
+    /// whose units are written into the file, or `builtin:vn-commune-2025`
+    /// (3,321), which the file names instead of listing its units.
     fn unit_sets(&mut self, dir: &Path) -> Vec<UnitSet> {
         let heads = self.rows(
             dir,
@@ -300,6 +410,7 @@ impl Builder {
                         units: Vec::new(),
                         source: r.req("source")?.into(),
                         boundaries: r.opt("boundaries").map(Into::into),
+                        builtin: None,
                     },
                     r.req("units")?.to_string(),
                     r.line,
@@ -331,6 +442,20 @@ impl Builder {
                         parent: None,
                     })
                     .collect(),
+                "builtin:vn-commune-2025" => {
+                    if set.level != UnitLevel::Commune {
+                        self.keep::<()>(Err(BuildError {
+                            path: dir.join("unit_sets.csv"),
+                            line: Some(line),
+                            message: format!(
+                                "column \"level\": {units:?} is a set of communes; write \"commune\""
+                            ),
+                        }));
+                        continue;
+                    }
+                    set.builtin = Some(BUILTIN_COMMUNES_2025.into());
+                    Vec::new()
+                }
                 other if other.starts_with("builtin:") => {
                     self.keep::<()>(Err(BuildError {
                         path: dir.join("unit_sets.csv"),
@@ -339,13 +464,26 @@ impl Builder {
                     }));
                     continue;
                 }
-                file => self.rows(dir, file, &["code", "name_vi"], |r| {
-                    Ok(Unit {
-                        code: r.req("code")?.into(),
-                        name: r.text("name")?,
-                        parent: r.opt("parent").map(Into::into),
-                    })
-                }),
+                file => {
+                    let mut units = self.rows(dir, file, &["code", "name_vi"], |r| {
+                        Ok((
+                            r.line,
+                            Unit {
+                                code: r.req("code")?.into(),
+                                name: r.text("name")?,
+                                parent: r.opt("parent").map(Into::into),
+                            },
+                        ))
+                    });
+                    if set.level == UnitLevel::Commune {
+                        let mut fixes = Fixes::new(dir.join(file));
+                        for (line, unit) in &mut units {
+                            unit.code = fixes.fix(*line, &unit.code);
+                        }
+                        self.warn(fixes.warning());
+                    }
+                    units.into_iter().map(|(_, unit)| unit).collect()
+                }
             };
             sets.push(set);
         }
@@ -398,8 +536,17 @@ impl Builder {
 
     /// `observations.csv`, one value per row (the long form agencies keep),
     /// grouped into one series per indicator and period. An empty value is
-    /// "not published".
-    fn series(&mut self, dir: &Path) -> Vec<Series> {
+    /// "not published". Rows of a period in a commune set have their codes
+    /// given 5 digits ("4" is read as "00004", with a warning); in the
+    /// built-in set each must be one of the 3,321, and a code that is not is
+    /// named with the unit nearest to the row's `unit_name_vi`/`_en`. Rows
+    /// of the template with nothing filled in (no indicator, period, value,
+    /// source or note) are skipped.
+    fn series(
+        &mut self,
+        dir: &Path,
+        commune_periods: &HashMap<String, CommuneCodes>,
+    ) -> Vec<Series> {
         let Some(table) = self.table(
             dir,
             "observations.csv",
@@ -410,7 +557,21 @@ impl Builder {
         };
         let mut order: Vec<(String, String)> = Vec::new();
         let mut by_key: HashMap<(String, String), Growing> = HashMap::new();
+        let mut fixes = Fixes::new(table.path.clone());
         for row in table.rows() {
+            if [
+                "indicator",
+                "period",
+                "value",
+                "source",
+                "note_vi",
+                "note_en",
+            ]
+            .iter()
+            .all(|c| row.opt(c).is_none())
+            {
+                continue; // a template row left as it was
+            }
             let parsed = (|| {
                 Ok::<_, BuildError>((
                     row.req("indicator")?.to_string(),
@@ -421,9 +582,15 @@ impl Builder {
                     row.req("source")?.to_string(),
                 ))
             })();
-            let Some((indicator, period, unit, value, note, source)) = self.keep(parsed) else {
+            let Some((indicator, period, mut unit, value, note, source)) = self.keep(parsed) else {
                 continue;
             };
+            if let Some(kind) = commune_periods.get(&period) {
+                unit = fixes.fix(row.line, &unit);
+                if *kind == CommuneCodes::Builtin && !self.builtin_commune(&row, &unit) {
+                    continue;
+                }
+            }
             let key = (indicator.clone(), period.clone());
             let entry = by_key.entry(key.clone()).or_insert_with(|| {
                 order.push(key);
@@ -467,11 +634,47 @@ impl Builder {
             series.units.push(unit);
             series.values.push(value);
         }
+        self.warn(fixes.warning());
         order
             .into_iter()
             .filter_map(|k| by_key.remove(&k))
             .map(|g| g.series)
             .collect()
+    }
+
+    /// Whether `code` (5 digits) is one of the built-in 3,321; if not, an
+    /// error naming the unit nearest to the row's name. A code whose unit
+    /// has another name than the row gives is kept, with a warning.
+    fn builtin_commune(&mut self, row: &Row, code: &str) -> bool {
+        let name = row.opt("unit_name_vi").or_else(|| row.opt("unit_name_en"));
+        let Some(commune) = commune_2025_exact(code) else {
+            // The suggestion takes a search of the table: only for errors
+            // that are kept.
+            if self.errors.len() < MAX_ERRORS {
+                let message = unknown_code_message(code, name, row.opt("province"));
+                self.keep::<()>(Err(row.error(format!("column \"unit\": {message}"))));
+            }
+            return false;
+        };
+        let given = [row.opt("unit_name_vi"), row.opt("unit_name_en")];
+        let names = [
+            commune.name_vi.clone(),
+            commune.full_name_vi(),
+            commune.full_name_en(),
+        ]
+        .map(|n| search_key(&n));
+        let other = given
+            .into_iter()
+            .flatten()
+            .find(|g| !names.contains(&search_key(g)));
+        if let (Some(other), true) = (other, self.warnings.len() < MAX_ERRORS) {
+            self.warnings.push(row.error(format!(
+                "column \"unit\": {code} is {} ({}), but the row names it {other:?}; the code is kept",
+                commune.full_name_vi(),
+                commune.province_name_vi()
+            )));
+        }
+        true
     }
 }
 

@@ -77,6 +77,11 @@ pub fn write_embeds(dist: &Path, site_url: &str, connect_src: &str) -> Result<St
     for (file, xml) in crate::feed::feeds(&data, &site) {
         write(file, &xml)?;
     }
+    // What "find my commune" searches, fetched when it is first used.
+    write(
+        tien_do_core::find::INDEX_FILE,
+        &crate::communes::search_index_json(),
+    )?;
     // The static images show a province's figures for the first province
     // of the newest set (Hà Nội in the demo).
     let sample = UrlState {
@@ -451,7 +456,9 @@ fn service_worker(dist: &Path, index: &str, builds: &Builds) -> Result<String, S
     let mut geo: Vec<String> = fs::read_dir(dist.join("geo"))
         .map(|d| {
             d.filter_map(|e| e.ok()?.file_name().into_string().ok())
-                .filter(|n| n.ends_with(".topo.json"))
+                // The provinces' maps; the communes' (megabytes) are
+                // fetched, and kept, only when a reader opens them.
+                .filter(|n| n.starts_with("vn-provinces-") && n.ends_with(".topo.json"))
                 .map(|n| format!("geo/{n}"))
                 .collect()
         })
@@ -737,6 +744,8 @@ mod tests {
         ] {
             fs::write(dist.join(name), text).unwrap();
         }
+        // A commune layer beside the provinces' maps: not copied ahead.
+        fs::write(dist.join("geo/vn-communes-2025.topo.json"), "{}").unwrap();
         let log = write_embeds(&dist, "https://example.gov.vn/tien-do", "").expect("written");
         for figure in Figure::ALL {
             let page = fs::read_to_string(dist.join(figure.embed_file())).unwrap();
@@ -765,7 +774,10 @@ mod tests {
             serde_json::from_str(&fs::read_to_string(p).unwrap()).unwrap()
         };
         assert_eq!(parsed(&release), parsed(&dist.join("data/progress.json")));
-        assert_eq!(log.lines().count(), 5 + 3 * Figure::ALL.len());
+        assert_eq!(log.lines().count(), 6 + 3 * Figure::ALL.len());
+        let index = fs::read_to_string(dist.join(tien_do_core::find::INDEX_FILE)).unwrap();
+        let places = tien_do_core::find::places(&index).expect("the index reads back");
+        assert_eq!(places.len(), 34 + 3321);
         let sw = fs::read_to_string(dist.join("sw.js")).unwrap();
         assert!(
             sw.contains("const CACHE = PREFIX + \""),
@@ -777,6 +789,10 @@ mod tests {
                 && sw.contains("\"data/progress.json\"")
                 && sw.contains("\"geo/vn-provinces-2025.topo.json\""),
             "the page, the data and the boundaries are kept"
+        );
+        assert!(
+            !sw.contains("communes"),
+            "the communes' maps are not copied ahead: {sw}"
         );
         let index = fs::read_to_string(dist.join("index.html")).unwrap();
         assert!(index.contains("http-equiv=\"Content-Security-Policy\""));

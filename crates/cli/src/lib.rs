@@ -2,6 +2,7 @@
 //! published JSON, build it from CSV files, print its JSON Schema.
 
 pub mod build;
+pub mod communes;
 pub mod embeds;
 pub mod feed;
 pub mod input;
@@ -43,9 +44,12 @@ pub fn validate_file(path: &Path) -> (i32, String) {
     }
 }
 
-/// The validator's report on `data`, and the exit status it calls for.
+/// The validator's report on `data`, and the exit status it calls for:
+/// the checks the app makes too, and those of the built-in communes, which
+/// need the tool's table of the 3,321 ([`communes::validate_communes`]).
 pub fn report(name: &str, data: &ProgressData) -> (i32, String) {
-    let problems = validate(data);
+    let mut problems = validate(data);
+    problems.extend(communes::validate_communes(data));
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)

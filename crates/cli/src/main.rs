@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tien_do_data::synthetic::COMMUNES_2025;
 use tien_do_data::{
-    build::build, report, schema_json, synthetic, validate_file, DATA_ERRORS, OK, USAGE,
+    build::build_with_warnings, report, schema_json, synthetic, validate_file, DATA_ERRORS, OK,
+    USAGE,
 };
 
 const HELP: &str = "\
@@ -18,7 +19,12 @@ USAGE
   tien-do-data build DIR [-o OUT.json] [--pretty]
       Builds the published JSON from the CSV files in DIR (see
       data/demo/README.md), validates it, and writes it to OUT.json (or to
-      standard output). Nothing is written if there are errors.
+      standard output). Nothing is written if there are errors. Commune
+      codes written without their leading zeros (4) are read as 5 digits
+      (00004), with a warning naming the rows; with the built-in communes
+      (units builtin:vn-commune-2025), a code that is not one of the 3,321
+      is an error naming the commune nearest to the row's name. Template:
+      data/templates/commune-criteria.csv.
   tien-do-data embeds DIST [--site-url URL] [--data-origins ORIGINS]
       Finishes a built site (the folder DIST, with index.html and
       data/progress.json): its Content Security Policy in every page,
@@ -41,8 +47,11 @@ USAGE
       Writes a SYNTHETIC commune-level dataset (N units, 3321 by default, x
       16 criteria x 8 periods) and its SYNTHETIC boundary layer (an irregular
       grid over the mainland) to DIR/synthetic-communes.json and
-      DIR/synthetic-communes.topo.json, for benchmarks and tests. Both say
-      they are synthetic; never publish them as real.
+      DIR/synthetic-communes.topo.json, and the same SYNTHETIC values on the
+      built-in set of the 3,321 real communes (vn-commune-2025, drawn on the
+      site's official commune boundaries, no boundary file of its own) to
+      DIR/synthetic-communes-official.json, for benchmarks and tests. All
+      say they are synthetic; never publish them as real.
 ";
 
 fn main() -> ExitCode {
@@ -102,7 +111,17 @@ fn build_command(dir: &str, rest: &[&str]) -> i32 {
             }
         }
     }
-    let data = match build(&PathBuf::from(dir)) {
+    let built = build_with_warnings(&PathBuf::from(dir));
+    if !built.warnings.is_empty() {
+        eprintln!(
+            "{dir}: {} warning(s) in the CSV files:",
+            built.warnings.len()
+        );
+        for w in &built.warnings {
+            eprintln!("  warning: {w}");
+        }
+    }
+    let data = match built.result {
         Ok(d) => d,
         Err(errors) => {
             eprintln!("{dir}: {} problem(s) in the CSV files:", errors.len());

@@ -366,3 +366,61 @@ fn synthetic_command_writes_labelled_data_and_layer() {
     let (code, _, err) = run(&["synthetic", dir.to_str().unwrap(), "--communes", "x"]);
     assert_eq!(code, 2, "{err}");
 }
+
+/// Guards the benchmark's file on the real commune boundaries: written
+/// beside the others, SYNTHETIC in every label, on the built-in set of
+/// the 3,321 communes with all their codes (whatever `--communes`), no
+/// boundary file of its own, and valid for the publishers' tool, whose
+/// check of the codes against its table does hold it.
+#[test]
+fn synthetic_command_writes_values_on_the_official_communes() {
+    let dir = scratch("synthetic-official");
+    let (code, _, err) = run(&["synthetic", dir.to_str().unwrap(), "--communes", "250"]);
+    assert_eq!(code, 0, "{err}");
+    let json = dir.join("synthetic-communes-official.json");
+    assert!(
+        err.contains("synthetic-communes-official.json (SYNTHETIC)"),
+        "{err}"
+    );
+    let (code, out, _) = run(&["validate", json.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
+    let text = std::fs::read_to_string(&json).unwrap();
+    let data = tien_do_core::parse_progress(&text).unwrap();
+    assert!(data.title.en.starts_with("SYNTHETIC") && data.title.vi.contains("GIẢ LẬP"));
+    assert!(data
+        .sources
+        .iter()
+        .all(|s| s.title.en.contains("Synthetic") && s.publisher.en.contains("Synthetic")));
+    assert!(data
+        .indicators
+        .iter()
+        .all(|i| i.name.en.starts_with("Synthetic")));
+    assert!(data
+        .periods
+        .iter()
+        .all(|p| p.label.en.starts_with("Synthetic") && p.unit_set == "vn-commune-2025"));
+    assert_eq!(data.unit_sets.len(), 1);
+    let set = &data.unit_sets[0];
+    assert_eq!(set.builtin.as_deref(), Some("vn-commune-2025"));
+    assert!(set.name.en.contains("SYNTHETIC"), "{:?}", set.name);
+    assert!(set.units.is_empty() && set.boundaries.is_none());
+    let official: Vec<&str> = tien_do_data::communes::communes_2025()
+        .iter()
+        .map(|c| c.code.as_str())
+        .collect();
+    assert_eq!(official.len(), 3321);
+    assert_eq!(data.series.len(), 16 * 8);
+    for s in &data.series {
+        assert_eq!(s.units, official, "every real code, in the table's order");
+    }
+    let values: Vec<Option<f64>> = data.series.iter().flat_map(|s| s.values.clone()).collect();
+    let missing = values.iter().filter(|v| v.is_none()).count() as f64 / values.len() as f64;
+    assert!((0.04..0.06).contains(&missing), "about 1 in 20: {missing}");
+    // The codes are real: one that is not is an error.
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, text.replacen("\"00004\"", "\"99999\"", 1)).unwrap();
+    let (code, out, _) = run(&["validate", broken.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("99999"), "{out}");
+}

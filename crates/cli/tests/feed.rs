@@ -34,7 +34,9 @@ fn dist(name: &str) -> PathBuf {
     let geo = root().join("public/geo");
     fs::create_dir_all(dist.join("geo")).unwrap();
     for f in fs::read_dir(&geo).unwrap().flatten() {
-        fs::copy(f.path(), dist.join("geo").join(f.file_name())).unwrap();
+        if f.path().is_file() {
+            fs::copy(f.path(), dist.join("geo").join(f.file_name())).unwrap();
+        }
     }
     // The app's builds as Trunk leaves them: the site's named with a hash,
     // the overview's and the embeds' by their binary.

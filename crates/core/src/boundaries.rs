@@ -2,8 +2,9 @@
 //! fits them to a viewport, and hit testing (which region is under a point).
 //! Decoding by georust's `topojson`, geometry by `geo`.
 
+use crate::data::Text;
 use crate::zoom::{Fitted, MapZoom};
-use crate::LoadError;
+use crate::{LoadError, Msg};
 use geo::{BoundingRect, Contains, MultiPolygon, Point, Rect};
 use std::fmt;
 
@@ -24,6 +25,14 @@ pub struct Region {
     /// The unit's official code.
     pub code: String,
     pub part: Part,
+    /// The unit's name, where the file gives it (`name`, `name_en`: the
+    /// commune files do).
+    pub name: Option<Text>,
+    /// Ward, commune or special zone (`type`), where the file says.
+    pub kind: Option<String>,
+    /// The code of the province it belongs to (`province`), where the file
+    /// says.
+    pub parent: Option<String>,
     /// Longitude/latitude polygons.
     pub shape: MultiPolygon<f64>,
     /// Bounding box of `shape`.
@@ -120,9 +129,16 @@ fn decode_object(text: &str, object: Option<&str>) -> Result<Vec<Region>, Bounda
         let bbox = shape
             .bounding_rect()
             .ok_or_else(|| err(format!("geometry {i} ({code}) has no points")))?;
+        let name = prop("name").map(|vi| Text {
+            en: prop("name_en").unwrap_or_else(|| vi.clone()),
+            vi,
+        });
         regions.push(Region {
             code,
             part,
+            name,
+            kind: prop("type"),
+            parent: prop("province"),
             shape,
             bbox,
         });
@@ -138,21 +154,6 @@ pub fn hit(regions: &[Region], lon: f64, lat: f64) -> Option<usize> {
         let (min, max) = (r.bbox.min(), r.bbox.max());
         lon >= min.x && lon <= max.x && lat >= min.y && lat <= max.y && r.shape.contains(&p)
     })
-}
-
-/// An archipelago's ring in the inset (its islands are specks at this
-/// scale): its name (a proper name, the same in both languages), the
-/// ring's centre and radius in pixels. `None` for the mainland.
-pub fn archipelago_ring(p: &Projection, r: &Region) -> Option<(&'static str, (f64, f64), f64)> {
-    let label = match r.part {
-        Part::HoangSa => "Hoàng Sa",
-        Part::TruongSa => "Trường Sa",
-        Part::Mainland => return None,
-    };
-    let (x0, y0) = p.project(r.bbox.min().x, r.bbox.max().y);
-    let (x1, y1) = p.project(r.bbox.max().x, r.bbox.min().y);
-    let radius = ((x1 - x0).hypot(y1 - y0) / 2.0 + 4.0).max(10.0);
-    Some((label, ((x0 + x1) / 2.0, (y0 + y1) / 2.0), radius))
 }
 
 /// The boundary file of a unit set shipped with the site, relative to the
@@ -180,17 +181,60 @@ impl Frame {
     }
 }
 
+/// The shipped boundaries of the communes of 1 July 2025: the whole
+/// country's (simplified for the browser), or one province's, finer, when
+/// the map is drilled into it.
+pub fn commune_file(province: Option<&str>) -> String {
+    match province {
+        Some(code) => format!("geo/communes/{code}.topo.json"),
+        None => "geo/vn-communes-2025.topo.json".to_string(),
+    }
+}
+
+/// Where the shipped boundaries of a unit set come from, as the credit
+/// line under a map names them: the official map for the units of 2025
+/// (the 34, and the 3,321 communes of the built-in set), Natural Earth for
+/// the 63 before. `None` for a publisher's own layer (the map credits its
+/// file instead).
+pub fn boundaries_credit(unit_set: &str) -> Option<Msg> {
+    match unit_set {
+        "vn-province-2025" | "vn-commune-2025" => Some(Msg::BoundariesCreditOfficial),
+        "vn-province-2008" => Some(Msg::BoundariesCredit),
+        _ => None,
+    }
+}
+
+/// Inside an inset's frame: the height kept at the top for the
+/// archipelago's name (two lines), at the foot for its scale bar, and the
+/// padding at the sides, in CSS pixels.
+pub const INSET_LABEL: f64 = 30.0;
+pub const INSET_BAR: f64 = 17.0;
+pub const INSET_PAD: f64 = 5.0;
+
+/// One archipelago in its own box, at its own scale (larger than the
+/// mainland's for Hoàng Sa, so its islands show; the most the sea beside
+/// the coast allows for Trường Sa, which is wider than the mainland).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Inset {
+    pub part: Part,
+    /// The box, its name at the top and its scale bar at the foot.
+    pub frame: Frame,
+    /// Projects the archipelago between the name and the scale bar.
+    pub projection: Projection,
+}
+
 /// Where everything goes on a map of `width` x `height` pixels: the
 /// mainland fitted to the whole (or zoomed as a link asks), and Hoàng Sa and
-/// Trường Sa in an inset box at a larger scale that does not zoom: in the
-/// open sea east of the central coast, or in the bottom-right corner when
-/// zoomed.
+/// Trường Sa each in an inset box, one above the other, in the open sea off
+/// the northern coast, at the right edge: at scales of their own that do
+/// not zoom, in boxes placed clear of the whole country's mainland.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapLayout {
     /// The mainland's projection, zoomed as asked.
     pub main: Projection,
-    /// The inset box, if the file has archipelagos. It does not zoom.
-    pub inset: Option<(Frame, Projection)>,
+    /// The archipelagos' boxes (none if the file has no archipelago). They
+    /// do not zoom.
+    pub insets: Vec<Inset>,
     /// The whole-country view, from which gestures compute the next zoom.
     pub fitted: Fitted,
 }
@@ -225,72 +269,292 @@ impl MapLayout {
             }
             None => fit,
         };
-        let islands = [Part::HoangSa, Part::TruongSa]
-            .into_iter()
-            .filter_map(|p| bounds(regions, p))
-            .reduce(union);
-        let inset = islands.map(|b| {
-            // Between 20° and 15° N the coast lies furthest west of the
-            // map's east edge: the open sea there holds the inset.
-            // Zoomed in, the coast moves and any place covers some of it:
-            // the bottom-right corner then hides least.
-            let y = match zoom {
-                None => height * 0.2,
-                Some(_) => height * 0.68,
-            };
-            let frame = Frame {
-                x: width * 0.77,
-                y,
-                w: width * 0.21,
-                h: height * 0.3,
-            };
-            // Room for the rings and labels drawn around each archipelago.
-            let p = Projection::fit(b, frame.w, frame.h, frame.w.min(frame.h) * 0.22);
-            let shifted = Projection {
-                tx: p.tx + frame.x,
-                ty: p.ty + frame.y,
-                ..p
-            };
-            (frame, shifted)
-        });
         Some(MapLayout {
             main,
-            inset,
+            insets: insets(regions, &fit, width, height),
             fitted,
         })
     }
 
     /// The projection a region is drawn with.
     pub fn projection_of(&self, region: &Region) -> &Projection {
-        match (&self.inset, region.part) {
-            (Some((_, p)), Part::HoangSa | Part::TruongSa) => p,
-            _ => &self.main,
-        }
+        self.insets
+            .iter()
+            .find(|i| i.part == region.part)
+            .map_or(&self.main, |i| &i.projection)
     }
 
-    /// The region under the pixel (x, y): in the inset box, the archipelagos
-    /// (within a few pixels, as they are small); elsewhere, the mainland.
+    /// The region under the pixel (x, y): in an inset box, its archipelago
+    /// (anywhere in the box, as the islands are small); elsewhere, the
+    /// mainland.
     pub fn locate(&self, regions: &[Region], x: f64, y: f64) -> Option<usize> {
-        if let Some((frame, p)) = &self.inset {
-            if frame.contains(x, y) {
-                let tolerance = 6.0;
-                return regions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.part != Part::Mainland)
-                    .find(|(_, r)| {
-                        let (x0, y0) = p.project(r.bbox.min().x, r.bbox.max().y);
-                        let (x1, y1) = p.project(r.bbox.max().x, r.bbox.min().y);
-                        x >= x0 - tolerance
-                            && x <= x1 + tolerance
-                            && y >= y0 - tolerance
-                            && y <= y1 + tolerance
-                    })
-                    .map(|(i, _)| i);
-            }
+        if let Some(inset) = self.insets.iter().find(|i| i.frame.contains(x, y)) {
+            return regions.iter().position(|r| r.part == inset.part);
         }
         let (lon, lat) = self.main.invert(x, y);
         hit(regions, lon, lat).filter(|&i| regions[i].part == Part::Mainland)
+    }
+}
+
+/// The corners of the map an inset may stand in, (top, right), in order
+/// of preference: the east first, where the archipelagos are (on the whole
+/// country's map, the open sea off the northern coast holds both); the
+/// west only if the east has no room.
+const CORNERS: [&[(bool, bool)]; 2] = [
+    &[(true, true), (false, true)],
+    &[(true, false), (false, false)],
+];
+
+/// The archipelagos' boxes on a `width` x `height` map whose whole
+/// mainland is projected by `fit`: Hoàng Sa first, then Trường Sa, each in
+/// the corner where it can be drawn largest (east before west, then top
+/// before bottom: [`CORNERS`]), stacked under (or over) a box already in that corner, as
+/// wide as the sea beside the coast in the rows it takes allows and as
+/// tall as its shape then needs, within its share of the height. If no
+/// corner has room (a layer whose land fills the map), the top right, over
+/// the land.
+fn insets(regions: &[Region], fit: &Projection, width: f64, height: f64) -> Vec<Inset> {
+    let mut out: Vec<Inset> = Vec::with_capacity(2);
+    let parts = [(Part::HoangSa, 0.22), (Part::TruongSa, 0.2)];
+    if parts
+        .iter()
+        .all(|(p, _)| regions.iter().all(|r| r.part != *p))
+    {
+        return out;
+    }
+    let coast = Coast::new(regions, fit);
+    for (part, share) in parts {
+        let Some(b) = bounds(regions, part) else {
+            continue;
+        };
+        let room = Room {
+            coast: &coast,
+            width,
+            height,
+            share,
+            placed: &out,
+        };
+        let best = CORNERS.iter().find_map(|side| {
+            side.iter()
+                .filter_map(|&corner| room.place(b, part, corner, false))
+                .fold(None, |best: Option<Inset>, i| match best {
+                    Some(b) if b.projection.scale >= i.projection.scale => Some(b),
+                    _ => Some(i),
+                })
+        });
+        if let Some(inset) = best.or_else(|| room.place(b, part, (true, true), true)) {
+            out.push(inset);
+        }
+    }
+    out
+}
+
+/// What an inset is placed among: the mainland's coast, the map's size,
+/// the share of its height a box may take, the boxes placed.
+struct Room<'a> {
+    coast: &'a Coast<'a>,
+    width: f64,
+    height: f64,
+    share: f64,
+    placed: &'a [Inset],
+}
+
+impl Room<'_> {
+    /// The box of the archipelago `b` in the corner (`top`, `right`): its
+    /// rows from the corner (past a box already there), its inner side
+    /// clear of the coast in the rows it takes. `None` if there is no room
+    /// for a useful box, unless `anyway` (then a fifth of the map wide).
+    fn place(
+        &self,
+        b: Rect<f64>,
+        part: Part,
+        (top, right): (bool, bool),
+        anyway: bool,
+    ) -> Option<Inset> {
+        let (w, h) = (self.width, self.height);
+        let margin = (w.min(h) * 0.015).max(3.0);
+        let gap = 2.0 * margin;
+        // The rows of the corner: from its edge, or past the boxes there.
+        let beside = |i: &&Inset| {
+            let (x, y) = (i.frame.x + i.frame.w / 2.0, i.frame.y + i.frame.h / 2.0);
+            (x > w / 2.0) == right && (y < h / 2.0) == top
+        };
+        let start = match top {
+            true => self
+                .placed
+                .iter()
+                .filter(beside)
+                .map(|i| i.frame.y + i.frame.h + gap)
+                .fold(h * 0.02, f64::max),
+            false => self
+                .placed
+                .iter()
+                .filter(beside)
+                .map(|i| i.frame.y - gap)
+                .fold(h * 0.98, f64::min),
+        };
+        let most = h * self.share;
+        // The rows a box `tall` pixels high takes.
+        let rows = |tall: f64| match top {
+            true => (start, start + tall),
+            false => (start - tall, start),
+        };
+        // How wide a box may be, clear of the coast in the rows a box
+        // `tall` high takes (with a gap), from the map's edge.
+        let across = |tall: f64| {
+            let (y0, y1) = rows(tall);
+            let rows = (y0 - margin, y1 + margin);
+            let span = match right {
+                true => w - margin - (self.coast.east(rows) + gap).max(margin),
+                false => (self.coast.west(rows) - gap).min(w - margin) - margin,
+            };
+            if anyway {
+                span.max(w * 0.2)
+            } else {
+                span
+            }
+        };
+        // The archipelago's size in pixels in a box that wide.
+        let size = |span: f64| {
+            let p = Projection::fit(
+                b,
+                (span - 2.0 * INSET_PAD).max(1.0),
+                (most - INSET_LABEL - INSET_BAR).max(1.0),
+                0.0,
+            );
+            (b.width() * p.k * p.scale, b.height() * p.scale)
+        };
+        let tall = |span: f64| size(span).1 + INSET_LABEL + INSET_BAR;
+        // A box as wide as is clear of the coast in all the rows it may
+        // take fits. A wider one takes more rows, where the coast may come
+        // nearer: the widest that is still clear in the rows it takes lies
+        // between that and the width clear in the first one's rows.
+        let (mut span, mut wider) = (across(most), across(tall(across(most))));
+        for _ in 0..16 {
+            let mid = (span + wider) / 2.0;
+            if across(tall(mid)) >= mid {
+                span = mid;
+            } else {
+                wider = mid;
+            }
+        }
+        let (cw, ch) = size(span);
+        if !anyway && (cw < 40.0 || ch < 24.0) {
+            return None;
+        }
+        // As wide as the shape, or as the names need (a quarter of the map).
+        let frame_w = (cw + 2.0 * INSET_PAD).max(span.min(w * 0.25));
+        let frame_h = ch + INSET_LABEL + INSET_BAR;
+        let frame = Frame {
+            x: if right { w - margin - frame_w } else { margin },
+            y: rows(frame_h).0,
+            w: frame_w,
+            h: frame_h,
+        };
+        let overlaps = self.placed.iter().any(|i| {
+            let f = i.frame;
+            frame.x < f.x + f.w + gap
+                && f.x < frame.x + frame.w + gap
+                && frame.y < f.y + f.h + gap
+                && f.y < frame.y + frame.h + gap
+        });
+        if (overlaps && !anyway) || frame.y < 0.0 || frame.y + frame.h > h {
+            return None;
+        }
+        let p = Projection::fit(b, frame.w - 2.0 * INSET_PAD, ch, 0.0);
+        Some(Inset {
+            part,
+            frame,
+            projection: Projection {
+                tx: p.tx + frame.x + INSET_PAD,
+                ty: p.ty + frame.y + INSET_LABEL,
+                ..p
+            },
+        })
+    }
+}
+
+/// The mainland in pixels, to find how near it comes to the map's edges
+/// in some rows: its regions' boxes sorted by how far east (and west) they
+/// reach, so that a search stops at the first box that cannot reach
+/// further than what is found (a commune layer has thousands of regions;
+/// the layout is made again on every zoom).
+struct Coast<'a> {
+    regions: &'a [Region],
+    p: &'a Projection,
+    /// Each mainland region's box in pixels, (x0, y0, x1, y1), and its
+    /// index: by x1, furthest east first.
+    by_east: Vec<([f64; 4], usize)>,
+    /// The same, by x0, furthest west first.
+    by_west: Vec<([f64; 4], usize)>,
+}
+
+impl<'a> Coast<'a> {
+    fn new(regions: &'a [Region], p: &'a Projection) -> Coast<'a> {
+        let mut by_east: Vec<([f64; 4], usize)> = regions
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.part == Part::Mainland)
+            .map(|(i, r)| {
+                let (x0, y0) = p.project(r.bbox.min().x, r.bbox.max().y);
+                let (x1, y1) = p.project(r.bbox.max().x, r.bbox.min().y);
+                ([x0, y0, x1, y1], i)
+            })
+            .collect();
+        let mut by_west = by_east.clone();
+        by_east.sort_by(|a, b| b.0[2].total_cmp(&a.0[2]));
+        by_west.sort_by(|a, b| a.0[0].total_cmp(&b.0[0]));
+        Coast {
+            regions,
+            p,
+            by_east,
+            by_west,
+        }
+    }
+
+    /// Calls `f` with the ends of every border segment of region `i` that
+    /// reaches between the rows `y0` and `y1` (so a long straight coast
+    /// between two points is counted).
+    fn segments(&self, i: usize, (y0, y1): (f64, f64), mut f: impl FnMut(f64, f64)) {
+        for polygon in &self.regions[i].shape.0 {
+            for line in polygon.exterior().lines() {
+                let (xa, ya) = self.p.project(line.start.x, line.start.y);
+                let (xb, yb) = self.p.project(line.end.x, line.end.y);
+                if ya.max(yb) >= y0 && ya.min(yb) <= y1 {
+                    f(xa, xb);
+                }
+            }
+        }
+    }
+
+    /// The rightmost pixel of the mainland between the rows `y0` and `y1`;
+    /// 0 if it has none there.
+    fn east(&self, (y0, y1): (f64, f64)) -> f64 {
+        let mut east = 0.0_f64;
+        for &([_, by0, bx1, by1], i) in &self.by_east {
+            if bx1 <= east {
+                break;
+            }
+            if by1 >= y0 && by0 <= y1 {
+                self.segments(i, (y0, y1), |a, b| east = east.max(a.max(b)));
+            }
+        }
+        east
+    }
+
+    /// The leftmost pixel of the mainland between the rows `y0` and `y1`;
+    /// +∞ if it has none there.
+    fn west(&self, (y0, y1): (f64, f64)) -> f64 {
+        let mut west = f64::INFINITY;
+        for &([bx0, by0, _, by1], i) in &self.by_west {
+            if bx0 >= west {
+                break;
+            }
+            if by1 >= y0 && by0 <= y1 {
+                self.segments(i, (y0, y1), |a, b| west = west.min(a.min(b)));
+            }
+        }
+        west
     }
 }
 
@@ -304,7 +568,9 @@ pub enum Direction {
 }
 
 /// The centre used for navigation: the centroid of the largest polygon, so
-/// that islands far offshore do not pull a province's centre into the sea.
+/// that islands far offshore do not pull a province's centre into the sea;
+/// where that centroid falls outside the polygon (a crescent, such as Hồ
+/// Chí Minh City since 2025), a point inside it.
 pub fn anchor(region: &Region) -> (f64, f64) {
     use geo::{Area, Centroid};
     let largest = region
@@ -312,10 +578,35 @@ pub fn anchor(region: &Region) -> (f64, f64) {
         .0
         .iter()
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
-    match largest.and_then(|p| p.centroid()) {
+    let inside = largest.and_then(|p| {
+        p.centroid()
+            .filter(|c| p.contains(c))
+            .or_else(|| scan_interior(p))
+    });
+    match inside {
         Some(c) => (c.x(), c.y()),
         None => (region.bbox.center().x, region.bbox.center().y),
     }
+}
+
+/// A point inside polygon `p`: the middle of the widest stretch of the
+/// horizontal line through its bounding box's middle that lies inside it
+/// (even-odd crossings of every ring). A few lines where geo's
+/// `InteriorPoint` would bring its whole intersection machinery into the
+/// wasm (about 30 KB gzipped).
+fn scan_interior(p: &geo::Polygon<f64>) -> Option<Point<f64>> {
+    let bbox = p.bounding_rect()?;
+    let y = (bbox.min().y + bbox.max().y) / 2.0;
+    let mut xs: Vec<f64> = std::iter::once(p.exterior())
+        .chain(p.interiors())
+        .flat_map(|ring| ring.lines())
+        .filter(|l| (l.start.y > y) != (l.end.y > y))
+        .map(|l| l.start.x + (y - l.start.y) * (l.end.x - l.start.x) / (l.end.y - l.start.y))
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    xs.chunks_exact(2)
+        .max_by(|a, b| (a[1] - a[0]).total_cmp(&(b[1] - b[0])))
+        .map(|w| Point::new((w[0] + w[1]) / 2.0, y))
 }
 
 /// The mainland region to move to from region `from` when an arrow key is
@@ -403,6 +694,12 @@ impl Projection {
         )
     }
 
+    /// Pixels per kilometre on the ground (at the middle latitude; a
+    /// degree of latitude is 111.2 km), for a scale bar.
+    pub fn px_per_km(&self) -> f64 {
+        self.scale / 111.2
+    }
+
     /// Pixels to longitude/latitude.
     pub fn invert(&self, x: f64, y: f64) -> (f64, f64) {
         (
@@ -414,6 +711,30 @@ impl Projection {
 
 #[cfg(test)]
 mod tests {
+    /// Guards the anchor of a unit whose centroid lies outside it (a "U",
+    /// as Hồ Chí Minh City's crescent): the point found is inside.
+    #[test]
+    fn a_u_shaped_unit_is_anchored_inside_it() {
+        use geo::{Centroid, Contains, LineString, Polygon};
+        let u = Polygon::new(
+            LineString::from(vec![
+                (0.0, 0.0),
+                (3.0, 0.0),
+                (3.0, 3.0),
+                (2.0, 3.0),
+                (2.0, 1.0),
+                (1.0, 1.0),
+                (1.0, 3.0),
+                (0.0, 3.0),
+                (0.0, 0.0),
+            ]),
+            vec![],
+        );
+        assert!(!u.contains(&u.centroid().unwrap()));
+        let p = scan_interior(&u).expect("a point");
+        assert!(u.contains(&p), "{p:?}");
+    }
+
     use super::*;
     use crate::Lang;
 
@@ -431,14 +752,17 @@ mod tests {
         let b = bounds(&r34, Part::Mainland).unwrap();
         assert!(b.min().x > 102.0 && b.max().x < 110.0, "{b:?}");
         assert!(b.min().y > 8.0 && b.max().y < 23.5, "{b:?}");
+        // The archipelagos as the official map draws them: Hoàng Sa east
+        // of Đà Nẵng, to 112.7° E; Trường Sa to the south-east, from the
+        // banks off Khánh Hòa's shelf (109.5° E) to 117.8° E.
         let hs = bounds(&r34, Part::HoangSa).unwrap();
         assert!(
-            hs.min().x > 111.0 && hs.min().y > 15.5,
+            hs.min().x > 111.0 && hs.max().x > 112.6 && hs.min().y > 15.5 && hs.max().y < 17.5,
             "Hoàng Sa is east of Đà Nẵng: {hs:?}"
         );
         let ts = bounds(&r34, Part::TruongSa).unwrap();
         assert!(
-            ts.min().x > 111.0 && ts.max().y < 12.0,
+            ts.min().x > 109.0 && ts.max().x > 117.7 && ts.min().y > 6.0 && ts.max().y < 12.0,
             "Trường Sa lies to the south-east: {ts:?}"
         );
     }
@@ -587,11 +911,18 @@ mod tests {
         }
     }
 
+    /// Guards the insets: each archipelago in its own box, at a scale where
+    /// its islands show (every island inside its box, the largest some
+    /// pixels across), named and found by the pointer there; the boxes
+    /// apart, on the map, clear of the mainland at phone and desktop
+    /// shapes, and where they were when zoomed.
     #[test]
-    fn layout_puts_the_archipelagos_in_an_inset() {
+    fn layout_puts_each_archipelago_in_its_own_inset() {
         let r34 = load("vn-provinces-2025.topo.json");
         let l = MapLayout::new(&r34, 500.0, 800.0, None).unwrap();
-        let (frame, _) = l.inset.as_ref().unwrap();
+        let parts: Vec<Part> = l.insets.iter().map(|i| i.part).collect();
+        assert_eq!(parts, [Part::HoangSa, Part::TruongSa], "Hoàng Sa on top");
+        let under_inset = |x, y| l.insets.iter().any(|i| i.frame.contains(x, y));
         for (i, r) in r34.iter().enumerate() {
             let p = l.projection_of(r);
             let (x, y) = p.project(r.bbox.center().x, r.bbox.center().y);
@@ -603,7 +934,8 @@ mod tests {
             if r.part == Part::Mainland {
                 let (lon, lat) = anchor(r);
                 let (x, y) = l.main.project(lon, lat);
-                if !frame.contains(x, y) && r.shape.contains(&Point::new(lon, lat)) {
+                assert!(r.shape.contains(&Point::new(lon, lat)), "{}", r.code);
+                if !under_inset(x, y) {
                     assert_eq!(
                         l.locate(&r34, x, y),
                         Some(i),
@@ -612,31 +944,127 @@ mod tests {
                     );
                 }
             } else {
-                assert!(frame.contains(x, y), "{:?} in the inset", r.part);
+                let inset = l.insets.iter().find(|i| i.part == r.part).unwrap();
+                assert!(inset.frame.contains(x, y), "{:?} in its inset", r.part);
                 assert_eq!(l.locate(&r34, x, y).map(|j| r34[j].part), Some(r.part));
             }
         }
         assert_eq!(l.locate(&r34, 1.0, 1.0), None, "the corner is sea");
-        // The inset covers no part of the mainland, at phone and desktop shapes.
-        for (w, h) in [(500.0, 800.0), (330.0, 478.5), (680.0, 900.0)] {
+
+        for (w, h) in [
+            (500.0, 800.0),
+            (330.0, 478.5),
+            (640.0, 928.0),
+            (680.0, 900.0),
+            (1000.0, 900.0),
+        ] {
             let l = MapLayout::new(&r34, w, h, None).unwrap();
-            let (frame, _) = l.inset.as_ref().unwrap();
+            let [a, b] = l.insets.as_slice() else {
+                panic!("two insets at {w}x{h}")
+            };
+            assert!(
+                a.frame.y + a.frame.h < b.frame.y,
+                "apart, Hoàng Sa above ({w}x{h})"
+            );
+            for inset in &l.insets {
+                let f = inset.frame;
+                assert!(
+                    f.x > 0.0 && f.x + f.w < w && f.y > 0.0 && f.y + f.h < h,
+                    "{:?} on the map ({w}x{h}): {f:?}",
+                    inset.part
+                );
+                // Every island between the name and the scale bar.
+                for r in r34.iter().filter(|r| r.part == inset.part) {
+                    for c in r.shape.0.iter().flat_map(|p| p.exterior().0.iter()) {
+                        let (x, y) = inset.projection.project(c.x, c.y);
+                        assert!(
+                            x >= f.x + INSET_PAD - 0.01
+                                && x <= f.x + f.w - INSET_PAD + 0.01
+                                && y >= f.y + INSET_LABEL - 0.01
+                                && y <= f.y + f.h - INSET_BAR + 0.01,
+                            "{:?}: an island at {x:.0},{y:.0} outside {f:?} ({w}x{h})",
+                            inset.part
+                        );
+                    }
+                }
+            }
+            // No box covers any part of the mainland.
             for r in r34.iter().filter(|r| r.part == Part::Mainland) {
                 for c in r.shape.0.iter().flat_map(|p| p.exterior().0.iter()) {
                     let (x, y) = l.main.project(c.x, c.y);
-                    assert!(
-                        !frame.contains(x, y),
-                        "{} reaches into the inset at {x:.0},{y:.0} ({w}x{h})",
-                        r.code
-                    );
+                    for inset in &l.insets {
+                        assert!(
+                            !inset.frame.contains(x, y),
+                            "{} reaches into the {:?} inset at {x:.0},{y:.0} ({w}x{h})",
+                            r.code,
+                            inset.part
+                        );
+                    }
                 }
             }
         }
+
+        // At the static images' width, the islands show: Hoàng Sa at a
+        // larger scale than the mainland, the largest island of each some
+        // pixels across.
+        let l = MapLayout::new(&r34, 640.0, 928.0, None).unwrap();
+        let widest = |part: Part| {
+            let inset = l.insets.iter().find(|i| i.part == part).unwrap();
+            let r = r34.iter().find(|r| r.part == part).unwrap();
+            r.shape
+                .0
+                .iter()
+                .filter_map(|p| p.bounding_rect())
+                .map(|b| {
+                    let (x0, y0) = inset.projection.project(b.min().x, b.max().y);
+                    let (x1, y1) = inset.projection.project(b.max().x, b.min().y);
+                    (x1 - x0).max(y1 - y0)
+                })
+                .fold(0.0, f64::max)
+        };
+        let hs = &l.insets[0].projection;
+        assert!(
+            hs.px_per_km() > 1.5 * l.main.px_per_km(),
+            "{} px/km",
+            hs.px_per_km()
+        );
+        assert!(widest(Part::HoangSa) > 12.0, "{}", widest(Part::HoangSa));
+        assert!(widest(Part::TruongSa) > 5.0, "{}", widest(Part::TruongSa));
+
+        // Zoomed, the boxes stay where they were.
+        let z = MapZoom::new(8.0, 108.2, 16.05);
+        let zoomed = MapLayout::new(&r34, 500.0, 800.0, z).unwrap();
+        assert_eq!(
+            zoomed.insets,
+            MapLayout::new(&r34, 500.0, 800.0, None).unwrap().insets
+        );
+
+        // A file with one archipelago (a province's communes) has one box.
+        let khanh_hoa: Vec<Region> = r34.iter().filter(|r| r.code == "56").cloned().collect();
+        let l = MapLayout::new(&khanh_hoa, 500.0, 800.0, None).unwrap();
+        assert_eq!(
+            l.insets.iter().map(|i| i.part).collect::<Vec<_>>(),
+            [Part::TruongSa]
+        );
+
         assert_eq!(
             boundary_file("vn-province-2025"),
             Some("geo/vn-provinces-2025.topo.json")
         );
         assert_eq!(boundary_file("synthetic-communes"), None);
+        assert_eq!(
+            boundaries_credit("vn-province-2025"),
+            Some(Msg::BoundariesCreditOfficial)
+        );
+        assert_eq!(
+            boundaries_credit("vn-province-2008"),
+            Some(Msg::BoundariesCredit)
+        );
+        assert_eq!(
+            boundaries_credit("vn-commune-2025"),
+            Some(Msg::BoundariesCreditOfficial)
+        );
+        assert_eq!(boundaries_credit("synthetic-communes"), None);
     }
 
     /// Guards what a reader is told when a boundary file is broken: that

@@ -3,6 +3,7 @@
 //! published" kept apart from zero), ranks with ties, quantile classes, the
 //! palette, and the text summary (highest, lowest, median).
 
+use crate::boundaries::Region;
 use crate::data::{Indicator, Period, ProgressData, Source, Text, UnitLevel};
 use crate::{Lang, Msg};
 use std::collections::HashMap;
@@ -23,6 +24,9 @@ pub struct MapRow {
     /// How the unit relates to the units of another set, as the data's
     /// unit mappings say (the 2025 merger).
     pub lineage: Lineage,
+    /// What kind of unit it is and where ("Phường · Hà Nội"), for a
+    /// commune; `None` for a province.
+    pub detail: Option<Text>,
 }
 
 /// A unit's place in a reorganisation of units.
@@ -199,6 +203,7 @@ pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<Ma
             rank: None,
             note: series.and_then(|s| s.notes.get(&u.code).cloned()),
             lineage: lineage(data, &set.id, &u.code),
+            detail: None,
         })
         .collect();
     rank(&mut rows, ind.higher_is_better);
@@ -217,6 +222,118 @@ pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<Ma
         source: series.and_then(|s| data.source(&s.source)).cloned(),
         rows,
     })
+}
+
+/// The map of the communes a boundary file holds (`regions`: the whole
+/// country's 3,321, or one province's), for `indicator` in `period`: the
+/// data's values where the period's unit set is a commune set (listed, or
+/// the built-in one), else every commune with no value and no classes,
+/// which the map draws as boundaries alone (see [`MapData::has_values`]).
+/// Names, kinds and provinces come from the file.
+pub fn commune_map(
+    data: &ProgressData,
+    indicator: &str,
+    period: &str,
+    regions: &[Region],
+) -> Option<MapData> {
+    let ind = data.indicators.iter().find(|i| i.id == indicator)?;
+    let per = data.periods.iter().find(|p| p.id == period)?;
+    let set = data
+        .unit_sets
+        .iter()
+        .find(|u| u.id == per.unit_set && u.level == UnitLevel::Commune);
+    let series = set.and_then(|_| {
+        data.series
+            .iter()
+            .find(|s| s.indicator == indicator && s.period == period)
+    });
+    let mut position: HashMap<&str, usize> = HashMap::new();
+    for (i, u) in series.iter().flat_map(|s| s.units.iter()).enumerate() {
+        position.entry(u.as_str()).or_insert(i);
+    }
+    let value_of = |code: &str| -> Option<f64> {
+        let i = *position.get(code)?;
+        series?
+            .values
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|v| v.is_finite())
+    };
+    let mut rows: Vec<MapRow> = Vec::with_capacity(regions.len());
+    let mut index = HashMap::with_capacity(regions.len());
+    for r in regions {
+        if index.contains_key(&r.code) {
+            continue;
+        }
+        index.insert(r.code.clone(), rows.len());
+        rows.push(MapRow {
+            code: r.code.clone(),
+            name: r.name.clone().unwrap_or_else(|| Text {
+                vi: r.code.clone(),
+                en: r.code.clone(),
+            }),
+            value: value_of(&r.code),
+            rank: None,
+            note: series.and_then(|s| s.notes.get(&r.code).cloned()),
+            lineage: Lineage::None,
+            detail: commune_detail(r),
+        });
+    }
+    rank(&mut rows, ind.higher_is_better);
+    let values: Vec<f64> = rows.iter().filter_map(|r| r.value).collect();
+    Some(MapData {
+        index,
+        indicator: ind.clone(),
+        period: per.clone(),
+        unit_set: set.map_or_else(|| COMMUNE_SET.to_string(), |s| s.id.clone()),
+        level: UnitLevel::Commune,
+        bins: quantile_bins(&values, CLASSES),
+        source: series.and_then(|s| data.source(&s.source)).cloned(),
+        rows,
+    })
+}
+
+/// The unit set a commune map without published values is of: the
+/// communes of 1 July 2025.
+pub const COMMUNE_SET: &str = "vn-commune-2025";
+
+/// "Phường · Hà Nội": a commune's kind and province, from its boundary
+/// file.
+fn commune_detail(r: &Region) -> Option<Text> {
+    let kind = r.kind.as_deref().map(|k| match k {
+        "ward" => (Msg::KindWard.text(Lang::Vi), Msg::KindWard.text(Lang::En)),
+        "special-zone" | "special_zone" => (
+            Msg::KindSpecialZone.text(Lang::Vi),
+            Msg::KindSpecialZone.text(Lang::En),
+        ),
+        _ => (
+            Msg::KindCommune.text(Lang::Vi),
+            Msg::KindCommune.text(Lang::En),
+        ),
+    });
+    let province = r
+        .parent
+        .as_deref()
+        .and_then(crate::units::province_2025)
+        .map(|p| (p.name_vi.clone(), p.name_en()));
+    let join = |a: Option<&str>, b: Option<&str>| match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+        (Some(a), None) | (None, Some(a)) => Some(a.to_string()),
+        (None, None) => None,
+    };
+    Some(Text {
+        vi: join(kind.map(|k| k.0), province.as_ref().map(|p| p.0.as_str()))?,
+        en: join(kind.map(|k| k.1), province.as_ref().map(|p| p.1.as_str()))?,
+    })
+}
+
+impl MapData {
+    /// Whether any value was published: without, a commune map draws its
+    /// boundaries alone, in a neutral colour.
+    pub fn has_values(&self) -> bool {
+        self.bins.is_some()
+    }
 }
 
 impl Lineage {
@@ -462,6 +579,7 @@ mod tests {
             rank: None,
             note: None,
             lineage: Lineage::None,
+            detail: None,
         };
         let mut rows = vec![
             row(Some(0.5)),

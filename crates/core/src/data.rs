@@ -233,6 +233,7 @@ pub struct UnitSet {
     /// Last day the set is valid, if it has ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_to: Option<String>,
+    /// The units, each once; empty for a built-in set (see `builtin`).
     pub units: Vec<Unit>,
     /// The [`Source::id`] of the legal basis.
     pub source: String,
@@ -242,9 +243,28 @@ pub struct UnitSet {
     /// the 63 provinces, whose boundaries ship with the site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boundaries: Option<String>,
+    /// The built-in set these units are, so that the file need not list
+    /// them: `vn-commune-2025`, the 3,321 communes, wards and special zones
+    /// from 1 July 2025 (5-digit codes of Decision 19/2025/QĐ-TTg, each in
+    /// its province). Its `units` are left empty and its level is
+    /// `commune`; the site draws the units with its own commune boundaries
+    /// and takes their names from them, and `tien-do-data validate` checks
+    /// every code against its table of the 3,321.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub builtin: Option<String>,
 }
 
+/// The name of the built-in set of the 3,321 communes from 1 July 2025, as
+/// [`UnitSet::builtin`] gives it.
+pub const BUILTIN_COMMUNES_2025: &str = "vn-commune-2025";
+
 impl UnitSet {
+    /// Whether this is the built-in set of the 3,321 communes from 1 July
+    /// 2025 ([`BUILTIN_COMMUNES_2025`]), whose units the file does not list.
+    pub fn is_builtin_communes_2025(&self) -> bool {
+        self.builtin.as_deref() == Some(BUILTIN_COMMUNES_2025)
+    }
+
     /// The boundaries' address if it is safe to fetch: relative, or
     /// http(s). A `javascript:` or `data:` address gives `None`.
     pub fn boundaries_link(&self) -> Option<&str> {

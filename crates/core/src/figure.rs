@@ -55,6 +55,8 @@ pub fn embed_state(view: &UrlState, figure: Figure, lang: Lang) -> UrlState {
     if figure == Figure::Map {
         e.zoom = view.zoom;
         e.former = view.former;
+        e.level = view.level;
+        e.commune = view.commune.clone();
     }
     e
 }

@@ -139,9 +139,15 @@ messages! {
     Value => ("Giá trị", "Value"),
     HoangSa => ("Quần đảo Hoàng Sa (Đà Nẵng)", "Hoàng Sa archipelago (Đà Nẵng)"),
     TruongSa => ("Quần đảo Trường Sa (Khánh Hòa)", "Trường Sa archipelago (Khánh Hòa)"),
+    InsetHoangSa => ("Quần đảo Hoàng Sa", "Hoàng Sa archipelago"),
+    InsetTruongSa => ("Quần đảo Trường Sa", "Trường Sa archipelago"),
     BoundariesCredit => (
-        "Ranh giới: Natural Earth (phạm vi công cộng), hợp nhất theo Nghị quyết 202/2025/QH15",
-        "Boundaries: Natural Earth (public domain), merged per Resolution 202/2025/QH15",
+        "Ranh giới: Natural Earth (phạm vi công cộng)",
+        "Boundaries: Natural Earth (public domain)",
+    ),
+    BoundariesCreditOfficial => (
+        "Ranh giới: Bản đồ đơn vị hành chính Việt Nam (sapnhap.bando.com.vn), qua vietnamese-provinces-database (MIT)",
+        "Boundaries: Vietnam Administrative Units Reference Map (sapnhap.bando.com.vn), via vietnamese-provinces-database (MIT)",
     ),
     MapKeyboardHint => (
         "Bản đồ: phím mũi tên để chuyển giữa các tỉnh, Enter để mở; + và − để phóng to, thu nhỏ, Shift + mũi tên để di chuyển, 0 để xem toàn quốc",
@@ -318,6 +324,25 @@ messages! {
     ),
     MapErrorTitle => ("Không vẽ được bản đồ", "The map could not be drawn"),
     BoundaryFileUrl => ("Địa chỉ tệp ranh giới", "Boundary file address"),
+    KindWard => ("Phường", "Ward"),
+    KindCommune => ("Xã", "Commune"),
+    KindSpecialZone => ("Đặc khu", "Special zone"),
+    MapLevel => ("Đơn vị trên bản đồ", "Units on the map"),
+    LevelProvinces => ("34 tỉnh, thành phố", "34 provinces"),
+    LevelCommunes => ("3.321 xã, phường, đặc khu", "3,321 communes"),
+    CommuneNoValues => (
+        "Chưa có số liệu cấp xã được công bố cho chỉ tiêu này: bản đồ chỉ vẽ ranh giới các xã, phường, đặc khu, với ranh giới tỉnh, thành phố.",
+        "No commune values have been published for this indicator: the map draws the communes' boundaries alone, with the provinces' borders.",
+    ),
+    CommuneWholeCountry => ("Cả nước", "Whole country"),
+    FindCommune => ("Tìm xã, phường của bạn", "Find your commune"),
+    FindCommuneHint => (
+        "Gõ tên, có dấu hay không dấu, có thể kèm tỉnh: ví dụ \"phuong ba dinh\", \"Ba Đình\", \"ba dinh ha noi\"",
+        "Type a name, with or without diacritics, with its province if you like: e.g. \"phuong ba dinh\", \"Ba Đình\", \"ba dinh ha noi\"",
+    ),
+    FindNoMatch => ("Không tìm thấy đơn vị nào", "No unit found"),
+    FindLoading => ("Đang tải danh sách xã, phường…", "Loading the list of communes…"),
+    CommuneMapOf => ("Các xã, phường", "Communes"),
 }
 
 #[cfg(test)]

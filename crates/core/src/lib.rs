@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod figure;
 pub mod figures;
+pub mod find;
 pub mod format;
 pub mod gesture;
 pub mod i18n;
@@ -26,7 +27,7 @@ pub mod zoom;
 pub use data::{parse_progress, ProgressData, SUPPORTED_SCHEMA_VERSION};
 pub use error::LoadError;
 pub use i18n::{Lang, Msg};
-pub use url_state::{Page, UrlState};
+pub use url_state::{MapLevel, Page, UrlState};
 
 /// What the unit tests of several modules share.
 #[cfg(test)]

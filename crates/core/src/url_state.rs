@@ -197,6 +197,35 @@ impl Page {
     }
 }
 
+/// Which units the map draws.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MapLevel {
+    /// The provinces (34 from 1 July 2025, 63 before).
+    #[default]
+    Province,
+    /// The 3,321 communes of 1 July 2025.
+    Commune,
+}
+
+impl MapLevel {
+    /// The name in the URL (`level=`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            MapLevel::Province => "province",
+            MapLevel::Commune => "commune",
+        }
+    }
+
+    /// The level a URL names, if any.
+    pub fn from_slug(slug: &str) -> Option<MapLevel> {
+        match slug.trim() {
+            "province" => Some(MapLevel::Province),
+            "commune" => Some(MapLevel::Commune),
+            _ => None,
+        }
+    }
+}
+
 /// The state of the view held in the URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UrlState {
@@ -215,6 +244,11 @@ pub struct UrlState {
     pub zoom: Option<MapZoom>,
     /// Whether the map draws the borders of the units a merger replaced.
     pub former: bool,
+    /// The map's units: the provinces (by default) or the communes
+    /// (`?level=commune`); with `province`, that province's communes.
+    pub level: MapLevel,
+    /// The selected commune's code (`?commune=`), on the commune map.
+    pub commune: Option<String>,
     /// The data table's search text (`?q=`).
     pub query: Option<String>,
     /// The data table's sort (`?sort=`): a column slug, with a leading `-`
@@ -253,6 +287,12 @@ impl UrlState {
                 "period" => state.period = valid_id(&value),
                 "zoom" => state.zoom = MapZoom::parse(&value),
                 "former" => state.former = value.trim() == "1",
+                "level" => {
+                    if let Some(level) = MapLevel::from_slug(&value) {
+                        state.level = level;
+                    }
+                }
+                "commune" => state.commune = valid_code(&value),
                 "q" => {
                     let value = value.trim();
                     if !value.is_empty() && value.chars().count() <= MAX_QUERY_LEN {
@@ -303,6 +343,12 @@ impl UrlState {
         }
         if self.former {
             parts.push("former=1".to_string());
+        }
+        if self.level != MapLevel::Province {
+            parts.push(pair("level", self.level.slug()));
+        }
+        if let Some(commune) = &self.commune {
+            parts.push(pair("commune", commune));
         }
         for (key, value) in [("q", &self.query), ("sort", &self.sort)] {
             if let Some(value) = value {
@@ -456,6 +502,12 @@ mod tests {
                                 .as_ref()
                                 .and_then(|_| MapZoom::new(2.5, 105.852, 21.028)),
                             former: province.is_some(),
+                            level: if province.is_some() {
+                                MapLevel::Commune
+                            } else {
+                                MapLevel::Province
+                            },
+                            commune: province.as_ref().map(|_| "00004".to_string()),
                             query: province
                                 .as_ref()
                                 .map(|_| "TP. Hồ Chí Minh & co".to_string()),

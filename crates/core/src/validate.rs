@@ -58,6 +58,9 @@ pub enum Rule {
     MixedLedgers,
     /// The file's `as_of` is older than its newest figure.
     StaleAsOf,
+    /// A unit set that names a built-in set but is not as that set is: of
+    /// another level, or with units listed.
+    BuiltinUnitSet,
 }
 
 /// One problem found in a dataset.
@@ -256,6 +259,13 @@ impl Validator {
                         "{url:?} is neither a relative nor an http(s) address; it is not fetched"
                     ),
                 );
+            }
+            if let Some(name) = &set.builtin {
+                // Its codes are checked by the publishers' tool, which has
+                // the table; the app has only the boundaries, and the map
+                // says which codes it cannot place.
+                self.builtin_set(i, set, name);
+                continue;
             }
             let mut codes = HashSet::new();
             for (j, unit) in set.units.iter().enumerate() {
@@ -498,6 +508,37 @@ impl Validator {
         }
     }
 
+    /// A set that says it is a built-in one: a known name, the level of
+    /// that set, and no units of its own.
+    fn builtin_set(&mut self, i: usize, set: &crate::data::UnitSet, name: &str) {
+        use crate::data::{UnitLevel, BUILTIN_COMMUNES_2025};
+        if name != BUILTIN_COMMUNES_2025 {
+            self.error(
+                Rule::UnknownReference,
+                format!("/unit_sets/{i}/builtin"),
+                format!("no built-in unit set is called {name:?}; the one there is {BUILTIN_COMMUNES_2025:?} (the 3,321 communes of 1 July 2025)"),
+            );
+            return;
+        }
+        if set.level != UnitLevel::Commune {
+            self.error(
+                Rule::BuiltinUnitSet,
+                format!("/unit_sets/{i}/level"),
+                format!("the built-in set {name:?} is of communes: its level is \"commune\""),
+            );
+        }
+        if !set.units.is_empty() {
+            self.error(
+                Rule::BuiltinUnitSet,
+                format!("/unit_sets/{i}/units"),
+                format!(
+                    "the built-in set {name:?} lists no units of its own (its units are the 3,321 communes of 1 July 2025), but {} are listed; leave \"units\" empty",
+                    set.units.len()
+                ),
+            );
+        }
+    }
+
     /// Two bodies' task counts have different bases: every count names its
     /// ledger, a ledger's counts come only from its own body's meetings,
     /// and figures that share a measure come from one body's meetings.
@@ -650,6 +691,7 @@ mod tests {
                     units: vec![unit("48"), unit("49")],
                     source: "s".into(),
                     boundaries: None,
+                    builtin: None,
                 },
                 UnitSet {
                     id: "new".into(),
@@ -660,6 +702,7 @@ mod tests {
                     units: vec![unit("48"), unit("01")],
                     source: "s".into(),
                     boundaries: None,
+                    builtin: None,
                 },
             ],
             unit_mappings: vec![UnitMapping {
@@ -1141,6 +1184,83 @@ mod tests {
         central.ledger = Some("central-57".into());
         d.task_counts.push(central);
         assert_eq!(validate(&d), vec![]);
+    }
+
+    /// Adds the built-in commune set, a period on it and a series with
+    /// `codes` (none of them listed in the file).
+    fn with_builtin_communes(d: &mut ProgressData, codes: &[&str]) {
+        d.unit_sets.push(UnitSet {
+            id: "communes".into(),
+            name: t("3,321 communes"),
+            level: UnitLevel::Commune,
+            valid_from: Some("2025-07-01".into()),
+            valid_to: None,
+            units: Vec::new(),
+            source: "s".into(),
+            boundaries: None,
+            builtin: Some(BUILTIN_COMMUNES_2025.into()),
+        });
+        d.periods.push(Period {
+            id: "2025-communes".into(),
+            label: t("2025"),
+            unit_set: "communes".into(),
+        });
+        d.series.push(Series {
+            indicator: "dti".into(),
+            period: "2025-communes".into(),
+            units: codes.iter().map(|c| c.to_string()).collect(),
+            values: vec![Some(0.5); codes.len()],
+            notes: Default::default(),
+            source: "s".into(),
+        });
+    }
+
+    /// Guards the built-in commune set in the browser: a file that names it
+    /// lists no units, and the app (which has no table of the 3,321) does
+    /// not reject its codes; `tien-do-data validate` checks them.
+    #[test]
+    fn codes_of_the_builtin_commune_set_are_not_judged_without_the_table() {
+        let mut d = valid();
+        with_builtin_communes(&mut d, &["00004", "4", "99999"]);
+        assert!(d.unit_sets[2].is_builtin_communes_2025());
+        assert_eq!(validate(&d), vec![]);
+    }
+
+    /// Guards the built-in set's declaration: a known name, of communes,
+    /// with no units of its own.
+    #[test]
+    fn a_builtin_set_is_known_of_communes_and_lists_no_units() {
+        expect(
+            |d| {
+                with_builtin_communes(d, &["00004"]);
+                d.unit_sets[2].builtin = Some("vn-commune-2019".into());
+            },
+            UnknownReference,
+            Error,
+            "/unit_sets/2/builtin",
+        );
+        expect(
+            |d| {
+                with_builtin_communes(d, &["00004"]);
+                d.unit_sets[2].level = UnitLevel::Province;
+            },
+            BuiltinUnitSet,
+            Error,
+            "/unit_sets/2/level",
+        );
+        expect(
+            |d| {
+                with_builtin_communes(d, &["00004"]);
+                d.unit_sets[2].units.push(Unit {
+                    code: "00004".into(),
+                    name: t("Ba Đình"),
+                    parent: Some("01".into()),
+                });
+            },
+            BuiltinUnitSet,
+            Error,
+            "/unit_sets/2/units",
+        );
     }
 
     /// Guards the file's date: older than its newest figure is said.

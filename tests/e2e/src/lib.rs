@@ -32,6 +32,43 @@ pub fn site(query: &str) -> String {
     format!("{}{}", base_url(), query)
 }
 
+/// The benchmark's D3 + TopoJSON peer page (`bench/d3-peer/`, served
+/// beside the site under `/peer/`) with a query string.
+pub fn peer(query: &str) -> String {
+    format!("{}{}", base_url().replacen("/tien-do/", "/peer/", 1), query)
+}
+
+/// The mark the app sets once its first map is on screen (after the frame
+/// that shows it).
+pub const APP_MAP_SHOWN: &str = "tien-do:first-map-shown";
+
+/// The same mark on the D3 peer page.
+pub const PEER_MAP_SHOWN: &str = "peer:first-map-shown";
+
+/// In a fresh browser at 1280 x 1400 (the size the map benchmarks use):
+/// when the page at `url` set the performance mark `mark`, in ms from
+/// navigation.
+pub async fn mark_ms(url: &str, mark: &str) -> f64 {
+    let c = browser(1280, 1400).await;
+    c.goto(url).await.expect("navigates");
+    for _ in 0..(WAIT.as_millis() / 50) {
+        let got = c
+            .execute(
+                "const m = performance.getEntriesByName(arguments[0])[0];
+                 return m ? m.startTime : null;",
+                vec![Value::String(mark.to_string())],
+            )
+            .await
+            .expect("script runs");
+        if let Some(t) = got.as_f64() {
+            c.close().await.ok();
+            return t;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{url} set no mark {mark} within {WAIT:?}");
+}
+
 /// A fresh browser (its own empty profile) at `width` x `height`.
 pub async fn browser(width: u32, height: u32) -> Client {
     let args: Value =

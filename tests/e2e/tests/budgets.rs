@@ -8,8 +8,8 @@
 //!
 //! | budget | limit | measured (issue 14) |
 //! |---|---:|---:|
-//! | all the wasm the first view loads, gzip -9 | 400,000 B (`BUDGET_WASM_GZIP_BYTES`) | 392,503 B (was 497,566 B, one build for every page) |
-//! | all the wasm an embed page loads, gzip -9 | 375,000 B (`BUDGET_EMBED_WASM_GZIP_BYTES`) | 367,300 B (was the whole site's) |
+//! | all the wasm the first view loads, gzip -9 | 410,000 B (`BUDGET_WASM_GZIP_BYTES`) | 402,599 B (was 497,566 B, one build for every page) |
+//! | all the wasm an embed page loads, gzip -9 | 385,000 B (`BUDGET_EMBED_WASM_GZIP_BYTES`) | 376,965 B (was the whole site's) |
 //! | requests for the first view | 6 (`BUDGET_FIRST_VIEW_REQUESTS`) | 6 |
 //! | first map, 3,321 SYNTHETIC communes / 34 provinces, same run | 3.2 (`BUDGET_MAP_SCALE_RATIO`) | 2.0 to 2.5 (2.8 to 2.9 in session 4) |
 
@@ -104,8 +104,9 @@ async fn first_view_stays_within_its_size_and_request_budgets() {
     let (wasm, files) = wasm_gzip_bytes(&entries);
     let requests = entries.len() as f64;
     println!("first view: {requests} requests, wasm {wasm} B gzip -9 ({files:?})");
-    // Measured 392,503 B (the overview's build); 2 % above.
-    let wasm_budget = budget("BUDGET_WASM_GZIP_BYTES", 400_000.0);
+    // Measured 402,599 B (the overview's build, with the official map's
+    // insets and the commune layer); 2 % above.
+    let wasm_budget = budget("BUDGET_WASM_GZIP_BYTES", 410_000.0);
     assert!(
         wasm <= wasm_budget,
         "the first view loads {wasm} B of wasm gzipped ({files:?}), over its budget of {wasm_budget} B"
@@ -132,8 +133,8 @@ async fn an_embed_page_stays_within_its_size_budget() {
     let entries = requests_until(&url, "tien-do:first-map").await;
     let (wasm, files) = wasm_gzip_bytes(&entries);
     println!("embed page: wasm {wasm} B gzip -9 ({files:?})");
-    // Measured 367,300 B (the embed build); 2 % above.
-    let limit = budget("BUDGET_EMBED_WASM_GZIP_BYTES", 375_000.0);
+    // Measured 376,965 B (the embed build); 2 % above.
+    let limit = budget("BUDGET_EMBED_WASM_GZIP_BYTES", 385_000.0);
     assert!(
         wasm <= limit,
         "the embed page loads {wasm} B of wasm gzipped ({files:?}), over its budget of {limit} B"

@@ -281,9 +281,9 @@ async fn map_of_dti_2024_is_drawn_with_legend_summary_and_source() {
         cite.contains("Xếp hạng DTI năm 2024 của 34 tỉnh, thành phố"),
         "{cite}"
     );
-    assert!(text_of(&c, ".map-side .credit")
-        .await
-        .contains("Natural Earth"));
+    // The 34 are drawn from the official reference map, and say so.
+    let credit = text_of(&c, ".map-side .credit").await;
+    assert!(credit.contains("sapnhap.bando.com.vn"), "{credit}");
     // The canvas has coloured pixels: count non-transparent ones.
     let painted = c
         .execute(

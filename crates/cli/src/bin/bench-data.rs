@@ -3,13 +3,17 @@
 //!
 //!     cargo run --release -p tien-do-data --bin bench-data [-- OUT.json]
 //!
-//! With OUT.json, the synthetic file is also written there, and its
-//! synthetic boundary layer beside it (for browser benchmarks). Times are medians of 7 runs on this machine.
+//! With OUT.json, the synthetic file is also written there, and beside it
+//! its synthetic boundary layer and the same SYNTHETIC values on the 3,321
+//! official communes (`synthetic-communes-official.json`), for the browser
+//! benchmarks. Times are medians of 7 runs on this machine.
 
 use std::time::{Duration, Instant};
 use tien_do_core::parse_progress;
 use tien_do_core::validate::validate;
-use tien_do_data::synthetic::{commune_scale, BOUNDARIES_FILE, COMMUNES_2025};
+use tien_do_data::synthetic::{
+    commune_scale, official_communes, BOUNDARIES_FILE, COMMUNES_2025, OFFICIAL_FILE,
+};
 use tien_do_data::synthetic_layer::{commune_layer, to_topojson};
 
 fn median(mut f: impl FnMut()) -> Duration {
@@ -38,10 +42,15 @@ fn main() {
         let topo = dir.join(BOUNDARIES_FILE);
         let layer = to_topojson(&commune_layer(COMMUNES_2025)).to_string();
         std::fs::write(&topo, &layer).expect("written");
+        let official = dir.join(OFFICIAL_FILE);
+        let values =
+            serde_json::to_string(&official_communes(criteria, periods)).expect("serialises");
+        std::fs::write(&official, values).expect("written");
         println!(
-            "wrote {path} and {} ({:.1} MB)",
+            "wrote {path}, {} ({:.1} MB) and {}",
             topo.display(),
-            layer.len() as f64 / 1e6
+            layer.len() as f64 / 1e6,
+            official.display()
         );
     }
     let parse = median(|| {

@@ -8,8 +8,11 @@
 //! colours (ColorBrewer Blues) stay.
 
 use super::{framed_svg, Caption, Palette, SvgImage, HIGHLIGHT};
-use crate::boundaries::{archipelago_ring, Frame, MapLayout, Part, Projection, Region};
+use crate::boundaries::{
+    boundaries_credit, Frame, Inset, MapLayout, Part, Projection, Region, INSET_BAR, INSET_PAD,
+};
 use crate::choropleth::MapData;
+use crate::data::UnitLevel;
 use crate::notes::html_escape;
 use crate::zoom::MapZoom;
 use crate::{Lang, Msg};
@@ -31,8 +34,8 @@ pub enum Layer {
     Units,
     /// The former borders (the 63 provinces), dashed over the units.
     Former,
-    /// The Hoàng Sa and Trường Sa inset: its frame, the archipelagos, their
-    /// rings and names.
+    /// The Hoàng Sa and Trường Sa insets: each box, its archipelago, its
+    /// name and its scale bar.
     Inset,
     /// The selected unit's outline.
     Selected,
@@ -157,9 +160,7 @@ pub struct MapColours {
     /// The inset's ground and frame.
     pub inset: RGBColor,
     pub inset_frame: RGBColor,
-    /// The rings around the archipelagos.
-    pub ring: RGBColor,
-    /// The archipelagos' names.
+    /// The archipelagos' names and the insets' scale bars.
     pub label: RGBColor,
     /// The selected unit's outline.
     pub selected: RGBColor,
@@ -179,7 +180,6 @@ impl MapColours {
             former: pal.ink,
             inset: mix(pal.paper, pal.soft, 0.12),
             inset_frame: pal.soft,
-            ring: mix(pal.soft, pal.ink, 0.4),
             label: pal.ink,
             selected: pal.ink,
             highlight: HIGHLIGHT,
@@ -199,15 +199,16 @@ fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
 
 /// Everything under the outlines, in drawing order: the paper; each
 /// mainland unit on screen filled by its class (hatched where not
-/// published); the borders of `overlay` dashed over them; then the inset
+/// published); the borders of `overlay` dashed over them; then each inset
 /// box, on top of the mainland (which may run under it when zoomed), with
-/// the archipelagos filled, ringed (their islands are specks at this scale)
-/// and named.
+/// its archipelago filled and outlined (so that the smallest islands show),
+/// its name in `lang` and its scale bar.
 pub fn base<'a>(
     (regions, overlay): (&'a [Region], Option<&'a [Region]>),
     map: Option<&MapData>,
     layout: &MapLayout,
     pal: &Palette,
+    lang: Lang,
 ) -> Vec<Shape<'a>> {
     let c = MapColours::of(pal);
     let (w, h) = (layout.fitted.width, layout.fitted.height);
@@ -218,17 +219,26 @@ pub fn base<'a>(
         x1 >= 0.0 && x0 <= w && y1 >= 0.0 && y0 <= h
     };
     let bins = map.and_then(|m| m.bins.as_ref());
+    // Communes: thin borders, and the provinces' borders over them (the
+    // overlay); where no commune value was published, the boundaries
+    // alone in a neutral colour, not 3,321 hatched shapes.
+    let communes = map.is_some_and(|m| m.level == UnitLevel::Commune);
+    let boundaries_only = communes && !map.is_some_and(MapData::has_values);
     let unit = |layer: Layer, r: &'a Region| {
         let value = map.and_then(|m| m.row(&r.code)).and_then(|row| row.value);
         let fill = match (value, bins) {
             (Some(v), Some(b)) => {
                 parse_hex(b.color_of(v)).map_or(Fill::Hatch(c.hatch), Fill::Colour)
             }
+            _ if boundaries_only => Fill::Colour(c.hatch.ground),
             _ => Fill::Hatch(c.hatch),
         };
         let stroke = match r.part {
+            // Fine lines: on the neutral ground, in ink, or they vanish.
+            Part::Mainland if boundaries_only => solid(c.label, 0.25),
+            Part::Mainland if communes => solid(c.border, 0.35),
             Part::Mainland => solid(c.border, 0.8),
-            _ => solid(c.island, 1.0),
+            _ => solid(c.island, 0.6),
         };
         Shape {
             layer,
@@ -239,8 +249,8 @@ pub fn base<'a>(
         }
     };
     let former = overlay.unwrap_or_default();
-    // Room for every unit and border, and the inset's few shapes.
-    let mut out = Vec::with_capacity(regions.len() + former.len() + 8);
+    // Room for every unit and border, and the insets' few shapes.
+    let mut out = Vec::with_capacity(regions.len() + former.len() + 16);
     out.push(Shape {
         layer: Layer::Paper,
         unit: None,
@@ -271,58 +281,104 @@ pub fn base<'a>(
                 unit: Some(&r.code),
                 geometry: Geometry::Path(rings(layout, r)),
                 fill: None,
-                stroke: Some(Stroke {
-                    dash: Some([4.0, 3.0]),
-                    ..solid(c.former, 1.0)
+                stroke: Some(if communes {
+                    // The provinces' borders over their communes.
+                    solid(c.label, 1.1)
+                } else {
+                    Stroke {
+                        dash: Some([4.0, 3.0]),
+                        ..solid(c.former, 1.0)
+                    }
                 }),
             }),
     );
-    let Some((frame, p)) = &layout.inset else {
-        return out;
-    };
-    out.push(Shape {
-        layer: Layer::Inset,
-        unit: None,
-        geometry: Geometry::Rect(*frame),
-        fill: Some(Fill::Colour(c.inset)),
-        stroke: Some(solid(c.inset_frame, 1.0)),
-    });
-    let islands = regions.iter().filter(|r| r.part != Part::Mainland);
-    out.extend(islands.clone().map(|r| unit(Layer::Inset, r)));
-    for r in islands {
-        let Some((label, (x, y), r)) = archipelago_ring(p, r) else {
-            continue;
-        };
+    for inset in &layout.insets {
         out.push(Shape {
             layer: Layer::Inset,
             unit: None,
-            geometry: Geometry::Circle { x, y, r },
-            fill: None,
-            stroke: Some(Stroke {
-                dash: Some([3.0, 3.0]),
-                ..solid(c.ring, 1.0)
-            }),
+            geometry: Geometry::Rect(inset.frame),
+            fill: Some(Fill::Colour(c.inset)),
+            stroke: Some(solid(c.inset_frame, 1.0)),
         });
-        // Under the ring, centred, kept inside the box (at an estimated
-        // width, the same on every surface).
-        const SIZE: f64 = 12.0;
-        let half = label.chars().count() as f64 * SIZE * 0.56 / 2.0;
-        let (left, right) = (frame.x + 4.0 + half, frame.x + frame.w - 4.0 - half);
-        out.push(Shape {
-            layer: Layer::Inset,
-            unit: None,
-            geometry: Geometry::Text {
-                text: label,
-                x: x.clamp(left, right.max(left)),
-                y: (y + r + 14.0).min(frame.y + frame.h - 6.0),
-                size: SIZE,
-            },
-            fill: Some(Fill::Colour(c.label)),
-            stroke: None,
-        });
+        out.extend(
+            regions
+                .iter()
+                .filter(|r| r.part == inset.part)
+                .map(|r| unit(Layer::Inset, r)),
+        );
+        out.extend(inset_marks(inset, &c, lang));
     }
     out
 }
+
+/// Text drawn on the map, its width estimated (the same on every surface:
+/// SVG and canvas measure fonts differently) at this many font sizes per
+/// character.
+const CHAR_WIDTH: f64 = 0.56;
+
+/// An inset's name (in `lang`, and its province, in two centred lines at
+/// the top, as large as fits up to 11 px) and its scale bar (at the foot,
+/// on the left: a bar of a round number of kilometres, up to 40 % of the
+/// box, with end ticks and its length written beside it).
+fn inset_marks<'a>(inset: &Inset, c: &MapColours, lang: Lang) -> Vec<Shape<'a>> {
+    let f = inset.frame;
+    let (name, province) = match inset.part {
+        Part::HoangSa => (Msg::InsetHoangSa.text(lang), "(Đà Nẵng)"),
+        Part::TruongSa => (Msg::InsetTruongSa.text(lang), "(Khánh Hòa)"),
+        Part::Mainland => return Vec::new(),
+    };
+    let ink = Some(Fill::Colour(c.label));
+    let text = |text: &'static str, x: f64, y: f64, size: f64| Shape {
+        layer: Layer::Inset,
+        unit: None,
+        geometry: Geometry::Text { text, x, y, size },
+        fill: ink,
+        stroke: None,
+    };
+    let bar = |x: f64, y: f64, w: f64, h: f64| Shape {
+        layer: Layer::Inset,
+        unit: None,
+        geometry: Geometry::Rect(Frame { x, y, w, h }),
+        fill: ink,
+        stroke: None,
+    };
+    let room = f.w - 2.0 * INSET_PAD;
+    let size = (room / (name.chars().count() as f64 * CHAR_WIDTH)).clamp(7.0, 11.0);
+    let (middle, line) = (f.x + f.w / 2.0, f.y + 3.0 + size);
+    let mut out = vec![
+        text(name, middle, line, size),
+        text(province, middle, line + size + 1.0, (size - 1.0).max(7.0)),
+    ];
+    let px = inset.projection.px_per_km();
+    if let Some(&(km, label)) = SCALE_BARS
+        .iter()
+        .rev()
+        .find(|(km, _)| km * px <= room * 0.4)
+    {
+        let (x, len) = (f.x + INSET_PAD, km * px);
+        let y = f.y + f.h - INSET_BAR / 2.0;
+        const SIZE: f64 = 9.0;
+        let half = label.chars().count() as f64 * SIZE * CHAR_WIDTH / 2.0;
+        out.push(bar(x, y - 1.0, len, 2.0));
+        out.push(bar(x, y - 4.0, 1.0, 5.0));
+        out.push(bar(x + len - 1.0, y - 4.0, 1.0, 5.0));
+        out.push(text(label, x + len + 4.0 + half, y + 3.0, SIZE));
+    }
+    out
+}
+
+/// The lengths a scale bar may have, in kilometres, with their labels.
+const SCALE_BARS: [(f64, &str); 9] = [
+    (1.0, "1 km"),
+    (2.0, "2 km"),
+    (5.0, "5 km"),
+    (10.0, "10 km"),
+    (20.0, "20 km"),
+    (50.0, "50 km"),
+    (100.0, "100 km"),
+    (200.0, "200 km"),
+    (500.0, "500 km"),
+];
 
 /// The outlines over the base: the `selected` unit's (by code) and the
 /// `highlight`ed one's (by index in `regions`), every part of each.
@@ -482,12 +538,12 @@ pub fn svg(
     map: Option<&MapData>,
     (zoom, selected): (Option<MapZoom>, Option<&str>),
     width: f64,
-    pal: &Palette,
+    (pal, lang): (&Palette, Lang),
 ) -> Option<String> {
     let h = height(width);
     let layout = MapLayout::new(regions, width, h, zoom)?;
     let mut writer = SvgWriter::new((width, h), MapColours::of(pal).hatch);
-    writer.paint(&base((regions, overlay), map, &layout, pal));
+    writer.paint(&base((regions, overlay), map, &layout, pal, lang));
     writer.paint(&outlines(regions, &layout, (selected, None), pal));
     Some(writer.finish())
 }
@@ -497,7 +553,8 @@ pub const IMAGE_WIDTH: f64 = 640.0;
 
 /// The map as a complete image, [`IMAGE_WIDTH`] wide: its title (with the
 /// indicator's unit), the map, the legend (each class, and the hatch where
-/// a value was not published) and `notes` (sources, date) at the foot.
+/// a value was not published), `notes` (sources, date) and the
+/// boundaries' [`credits`] at the foot.
 pub fn image(
     m: &MapData,
     (regions, overlay): (&[Region], Option<&[Region]>),
@@ -507,7 +564,7 @@ pub fn image(
     lang: Lang,
 ) -> Option<SvgImage> {
     let pal = Palette::LIGHT;
-    let inner = svg(regions, overlay, Some(m), view, IMAGE_WIDTH, &pal)?;
+    let inner = svg(regions, overlay, Some(m), view, IMAGE_WIDTH, (&pal, lang))?;
     let f = |v: f64| m.indicator.format_value(v, lang);
     let mut legend: Vec<(String, String)> = m
         .bins
@@ -527,7 +584,10 @@ pub fn image(
     let caption = Caption {
         title: format!("{title} ({})", m.indicator.unit.get(lang)),
         legend,
-        notes,
+        notes: notes
+            .into_iter()
+            .chain(credits(&m.unit_set, overlay.is_some(), lang))
+            .collect(),
     };
     Some(framed_svg(
         &inner,
@@ -535,6 +595,18 @@ pub fn image(
         &caption,
         &pal,
     ))
+}
+
+/// The credit lines of a map of `unit_set`: where its boundaries come
+/// from (the shipped files' sources; else the publisher's own file), and
+/// Natural Earth for the former borders drawn over them, if `former`.
+pub fn credits(unit_set: &str, former: bool, lang: Lang) -> Vec<String> {
+    let own = boundaries_credit(unit_set).unwrap_or(Msg::BoundariesPublished);
+    let overlay = (former && own != Msg::BoundariesCredit).then_some(Msg::BoundariesCredit);
+    std::iter::once(own)
+        .chain(overlay)
+        .map(|m| m.text(lang).to_string())
+        .collect()
 }
 
 #[cfg(test)]
@@ -658,7 +730,7 @@ mod tests {
         let m = map_with_a_gap();
         for pal in [Palette::LIGHT, Palette::DARK] {
             let layout = MapLayout::new(&r34, IMAGE_WIDTH, height(IMAGE_WIDTH), None).unwrap();
-            let mut shapes = base((&r34, Some(&r63)), Some(&m), &layout, &pal);
+            let mut shapes = base((&r34, Some(&r63)), Some(&m), &layout, &pal, Lang::Vi);
             shapes.extend(outlines(&r34, &layout, (Some("79"), None), &pal));
             let mut seen = Recorder::default();
             seen.paint(&shapes);
@@ -668,7 +740,7 @@ mod tests {
                 Some(&m),
                 (None, Some("79")),
                 IMAGE_WIDTH,
-                &pal,
+                (&pal, Lang::Vi),
             )
             .unwrap();
             let written = marks_of_svg(&svg);
@@ -700,8 +772,8 @@ mod tests {
         let r34 = regions("vn-provinces-2025.topo.json");
         let m = map_with_a_gap();
         let layout = MapLayout::new(&r34, 500.0, height(500.0), None).unwrap();
-        let light = base((&r34, None), Some(&m), &layout, &Palette::LIGHT);
-        let dark = base((&r34, None), Some(&m), &layout, &Palette::DARK);
+        let light = base((&r34, None), Some(&m), &layout, &Palette::LIGHT, Lang::Vi);
+        let dark = base((&r34, None), Some(&m), &layout, &Palette::DARK, Lang::Vi);
         assert_eq!(light.len(), dark.len());
         assert_eq!(
             light[0].fill,
@@ -734,7 +806,15 @@ mod tests {
         // on light paper, dark on dark, its lines between ground and ink.
         assert_eq!(lc.hatch.ground, RGBColor(0xee, 0xee, 0xef));
         assert!(dc.hatch.ground.0 < 0x40 && dc.hatch.line.0 > dc.hatch.ground.0);
-        let svg = svg(&r34, None, Some(&m), (None, None), 500.0, &Palette::DARK).unwrap();
+        let svg = svg(
+            &r34,
+            None,
+            Some(&m),
+            (None, None),
+            500.0,
+            (&Palette::DARK, Lang::Vi),
+        )
+        .unwrap();
         assert!(svg.contains("fill=\"#161b22\""), "dark paper");
         assert!(svg.contains(&format!("fill=\"{}\"", Palette::hex(dc.hatch.ground))));
     }
@@ -747,7 +827,7 @@ mod tests {
         let r34 = regions("vn-provinces-2025.topo.json");
         let m = map_with_a_gap();
         let whole = MapLayout::new(&r34, 400.0, height(400.0), None).unwrap();
-        let all = base((&r34, None), Some(&m), &whole, &Palette::LIGHT);
+        let all = base((&r34, None), Some(&m), &whole, &Palette::LIGHT, Lang::Vi);
         assert!(all.iter().all(|s| s.layer.is_base()));
         let da_nang = r34.iter().position(|r| r.code == "48").unwrap();
         let lines = outlines(&r34, &whole, (Some("01"), Some(da_nang)), &Palette::LIGHT);
@@ -766,12 +846,14 @@ mod tests {
 
         let z = MapZoom::new(8.0, 105.852, 21.028);
         let zoomed = MapLayout::new(&r34, 400.0, height(400.0), z).unwrap();
-        let near = base((&r34, None), Some(&m), &zoomed, &Palette::LIGHT);
+        let near = base((&r34, None), Some(&m), &zoomed, &Palette::LIGHT, Lang::Vi);
         let units = |s: &[Shape<'_>]| s.iter().filter(|s| s.layer == Layer::Units).count();
         assert!(units(&near) < 34 / 2, "{} units drawn", units(&near));
         assert!(near.iter().any(|s| s.unit == Some("01")));
         let inset = |s: &[Shape<'_>]| s.iter().filter(|s| s.layer == Layer::Inset).count();
         assert_eq!(inset(&near), inset(&all));
-        assert_eq!(inset(&all), 1 + 2 + 2 + 2, "frame, islands, rings, names");
+        // Per archipelago: its box, its islands, its name and province,
+        // its scale bar (bar, two ticks) and the bar's length.
+        assert_eq!(inset(&all), 2 * (1 + 1 + 2 + 3 + 1));
     }
 }

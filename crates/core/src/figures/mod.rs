@@ -415,7 +415,7 @@ mod tests {
             Some(&m),
             (None, Some("79")),
             640.0,
-            &Palette::LIGHT,
+            (&Palette::LIGHT, Lang::Vi),
         )
         .expect("a map");
         let doc = parses(&svg);
@@ -437,6 +437,91 @@ mod tests {
             .filter(|n| n.has_tag_name("path") && n.attribute("stroke-width") == Some("2.5"))
             .count();
         assert!(outlines >= 1, "the selected unit is outlined");
-        assert!(svg.contains(">Hoàng Sa<") && svg.contains(">Trường Sa<"));
+        // The archipelagos named with their provinces, in the language
+        // asked, each inset with its scale in kilometres.
+        for (lang, names) in [
+            (Lang::Vi, [">Quần đảo Hoàng Sa<", ">Quần đảo Trường Sa<"]),
+            (
+                Lang::En,
+                [">Hoàng Sa archipelago<", ">Trường Sa archipelago<"],
+            ),
+        ] {
+            let svg = map::svg(
+                &regions,
+                None,
+                Some(&m),
+                (None, None),
+                640.0,
+                (&Palette::LIGHT, lang),
+            )
+            .expect("a map");
+            for want in names.into_iter().chain([">(Đà Nẵng)<", ">(Khánh Hòa)<"]) {
+                assert!(svg.contains(want), "{lang:?}: {want}");
+            }
+            assert_eq!(svg.matches(" km<").count(), 2, "{lang:?}: two scale bars");
+        }
+    }
+
+    /// Guards the credit line of the map image: it names the source of the
+    /// boundaries it drew, the official map for the 34, Natural Earth for
+    /// the 63 (and for the former borders drawn over the 34), in both
+    /// languages.
+    #[test]
+    fn the_map_image_credits_the_boundaries_it_drew() {
+        let credits = |set: &str, former: bool, lang: Lang| map::credits(set, former, lang);
+        assert_eq!(
+            credits("vn-province-2025", false, Lang::En),
+            ["Boundaries: Vietnam Administrative Units Reference Map (sapnhap.bando.com.vn), via vietnamese-provinces-database (MIT)"]
+        );
+        let vi = credits("vn-province-2025", false, Lang::Vi);
+        assert!(
+            vi.len() == 1
+                && vi[0].starts_with("Ranh giới:")
+                && vi[0].contains("sapnhap.bando.com.vn"),
+            "{vi:?}"
+        );
+        assert_eq!(
+            credits("vn-province-2008", false, Lang::En),
+            ["Boundaries: Natural Earth (public domain)"]
+        );
+        let both = credits("vn-province-2025", true, Lang::En);
+        assert!(
+            both.len() == 2 && both[0].contains("bando") && both[1].contains("Natural Earth"),
+            "{both:?}"
+        );
+        assert_eq!(credits("vn-province-2008", true, Lang::En).len(), 1);
+        assert_eq!(
+            credits("publisher-communes", false, Lang::En),
+            [Msg::BoundariesPublished.text(Lang::En)]
+        );
+
+        let d = crate::test_support::demo();
+        let (i, p) = crate::choropleth::chosen_view(&d, None, None).expect("a view");
+        let m = crate::choropleth::map_data(&d, &i, &p).expect("a map");
+        assert_eq!(m.unit_set, "vn-province-2025");
+        let path = format!(
+            "{}/../../public/geo/vn-provinces-2025.topo.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let regions = crate::boundaries::decode_first(&std::fs::read_to_string(path).unwrap())
+            .expect("boundaries");
+        for lang in Lang::ALL {
+            let image = map::image(&m, (&regions, None), (None, None), "T", Vec::new(), lang)
+                .expect("an image");
+            // The notes wrap: read the image's lines of text as one.
+            let doc = parses(&image.svg);
+            let text: Vec<&str> = doc
+                .descendants()
+                .filter(|n| n.has_tag_name("text"))
+                .filter_map(|n| n.text())
+                .collect();
+            let text = text.join(" ");
+            let credit = &credits("vn-province-2025", false, lang)[0];
+            assert!(
+                text.contains(credit.as_str()),
+                "{lang:?}: {credit} in {text}"
+            );
+            assert!(!text.contains("Natural Earth"), "{lang:?}");
+        }
     }
 }

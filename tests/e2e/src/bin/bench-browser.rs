@@ -5,12 +5,17 @@
 //! for the 34 provinces and the SYNTHETIC layer of 3,321 communes: time
 //! from navigation to the first map drawn, the time to draw the whole map
 //! once, hover update latency (pointer event dispatched → highlight drawn)
-//! and indicator switch latency (change event → new map drawn). Run through
-//! `scripts/bench.sh`, which builds and serves everything.
+//! and indicator switch latency (change event → new map drawn). Then the
+//! same first maps against a D3 peer: a plain D3 + TopoJSON SVG page
+//! (`bench/d3-peer/`) drawing the same boundary file with the same colours,
+//! served by the same nginx, in fresh sessions taken in turn with the
+//! app's, and the ratio app / peer of the times until each map is on
+//! screen. Run through `scripts/bench.sh`, which builds and serves
+//! everything.
 
 use serde_json::{json, Map, Value};
 use std::time::Duration;
-use tien_do_e2e::{browser, site};
+use tien_do_e2e::{browser, mark_ms, peer, site, APP_MAP_SHOWN, PEER_MAP_SHOWN};
 
 /// Where the run's numbers go, as JSON, for `scripts/bench.sh` to add to
 /// the history (`docs/bench-history.jsonl`).
@@ -250,6 +255,44 @@ async fn map_benchmark(summary: &mut Map<String, Value>) {
     }
 }
 
+/// The D3 peer: from navigation until the first map is on screen (the
+/// marks set after the frame that shows it), in the app and in the peer
+/// page drawing the same map, in fresh sessions taken in turn (app, peer,
+/// app, ...), so that both see the machine in the same state; medians and
+/// the ratio app / peer, at 34 provinces and at the SYNTHETIC 3,321-unit
+/// layer.
+async fn d3_peer_benchmark(summary: &mut Map<String, Value>) {
+    println!();
+    println!("D3 peer: first map on screen, app vs a D3 + TopoJSON SVG page drawing the same map; median of {RUNS} fresh sessions each, taken in turn");
+    println!(
+        "{:<36} {:>10} {:>11} {:>10}",
+        "layer", "app ms", "peer ms", "app/peer"
+    );
+    let mut out = Map::new();
+    for (key, label, app_query, peer_query) in [
+        ("34", "34 provinces (demo data)", "?page=map&lang=en", ""),
+        (
+            "3321",
+            "SYNTHETIC 3,321 communes",
+            "?page=map&lang=en&data=../bench/synthetic-communes.json",
+            "?data=/bench/synthetic-communes.json",
+        ),
+    ] {
+        let (mut app, mut d3) = (Vec::new(), Vec::new());
+        for _ in 0..RUNS {
+            app.push(mark_ms(&site(app_query), APP_MAP_SHOWN).await);
+            d3.push(mark_ms(&peer(peer_query), PEER_MAP_SHOWN).await);
+        }
+        let (app, d3) = (median(app), median(d3));
+        let ratio = app / d3;
+        println!("{label:<36} {app:>10.0} {d3:>11.0} {ratio:>10.2}");
+        out.insert(format!("app_ms_{key}"), json!(app));
+        out.insert(format!("peer_ms_{key}"), json!(d3));
+        out.insert(format!("ratio_{key}"), json!(ratio));
+    }
+    summary.insert("d3 peer".into(), Value::Object(out));
+}
+
 /// Charts: from navigation to the first chart drawn (median of fresh
 /// sessions), and how long each chart takes to draw when the window's
 /// width changes (every chart on the page redraws).
@@ -446,6 +489,7 @@ async fn main() {
     }
     first_view_benchmark(&mut summary).await;
     map_benchmark(&mut summary).await;
+    d3_peer_benchmark(&mut summary).await;
     chart_benchmark(&mut summary).await;
     std::fs::write(SUMMARY, Value::Object(summary).to_string()).expect("summary written");
 }

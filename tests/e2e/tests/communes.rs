@@ -1,0 +1,214 @@
+//! End-to-end: the map of the 3,321 communes of 1 July 2025 (the official
+//! boundaries), one province's communes, and "find my commune".
+
+use serde_json::Value;
+use tien_do_core::boundaries::{decode, Region};
+use tien_do_e2e::map::*;
+use tien_do_e2e::*;
+
+const HOAN_KIEM: (f64, f64) = (105.852, 21.028);
+
+/// The files the page fetched so far (their paths under the site).
+async fn fetched(c: &fantoccini::Client) -> Vec<String> {
+    let got = c
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);",
+            vec![],
+        )
+        .await
+        .expect("entries");
+    got.as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The communes of province `code`, as its own file ships them.
+fn province_communes(code: &str) -> Vec<Region> {
+    let path = format!(
+        "{}/../../public/geo/communes/{code}.topo.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    decode(&text, "communes").expect("the commune file decodes")
+}
+
+/// Guards the commune layer of the whole country: drawn from the official
+/// file, only when asked for; with no commune value published (the demo),
+/// one line says so, and the credit names the official map.
+#[tokio::test]
+async fn the_whole_country_s_communes_are_drawn_with_a_note() {
+    let c = browser(1280, 1000).await;
+    c.goto(&site("?page=map&level=commune&lang=en"))
+        .await
+        .expect("map");
+    wait_for(
+        &c,
+        ".choropleth canvas[data-drawn]",
+        "the commune map draws",
+    )
+    .await;
+    let note = text_of(&c, ".map-note").await;
+    assert!(note.contains("No commune values"), "{note}");
+    let credit = text_of(&c, ".map-side .credit").await;
+    assert!(credit.contains("sapnhap.bando.com.vn"), "{credit}");
+    let files = fetched(&c).await;
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with("/geo/vn-communes-2025.topo.json")),
+        "{files:?}"
+    );
+    // No ranking nor table of 3,321 units without a value.
+    assert_eq!(count(&c, ".unit-table tbody tr").await, 0);
+    screenshot(&c, "communes-country-en-desktop").await;
+    // The provinces' map does not fetch the communes'.
+    c.goto(&site("?page=map&lang=en")).await.expect("map");
+    wait_for(
+        &c,
+        ".choropleth canvas[data-drawn]",
+        "the province map draws",
+    )
+    .await;
+    let files = fetched(&c).await;
+    assert!(
+        !files.iter().any(|f| f.contains("communes")),
+        "the province map fetched the communes: {files:?}"
+    );
+    c.close().await.ok();
+}
+
+/// Guards the drill-down: one province's communes come from its own file;
+/// the tooltip names the commune, its kind and its province; opening one
+/// marks it in the link.
+#[tokio::test]
+async fn a_province_s_communes_come_from_its_own_file() {
+    let c = browser(1280, 1000).await;
+    c.goto(&site("?page=map&level=commune&province=01&lang=en"))
+        .await
+        .expect("map");
+    wait_for(
+        &c,
+        ".choropleth canvas[data-drawn]",
+        "Hà Nội's communes draw",
+    )
+    .await;
+    let files = fetched(&c).await;
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with("/geo/communes/01.topo.json")),
+        "{files:?}"
+    );
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.ends_with("vn-communes-2025.topo.json")),
+        "{files:?}"
+    );
+    let r = province_communes("01");
+    let at = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
+    mouse_to(&c, at).await;
+    let tip = wait_for_text(&c, ".map-tooltip", "Ha Noi").await;
+    assert!(tip.contains("Ward"), "{tip}");
+    assert!(tip.contains("Hoan Kiem"), "{tip}");
+    mouse_click(&c, at).await;
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let q = current_query(&c).await;
+        if q.contains("commune=") {
+            assert!(
+                q.contains("level=commune") && q.contains("province=01"),
+                "{q}"
+            );
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no commune chosen: {q}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    screenshot(&c, "communes-ha-noi-en-desktop").await;
+    c.close().await.ok();
+}
+
+/// Guards "find my commune": however it is typed, the commune is found
+/// with its province, and opening it shows it on its province's map; a
+/// name in several provinces lists each.
+#[tokio::test]
+async fn find_my_commune_opens_it_on_the_map() {
+    let c = browser(390, 844).await;
+    c.goto(&site("?page=map&lang=vi")).await.expect("map");
+    wait_for(&c, ".commune-search input", "the search box").await;
+    for typed in ["phuong ba dinh", "Ba Đình", "ba dinh ha noi"] {
+        let input = c
+            .find(fantoccini::Locator::Css(".commune-search input"))
+            .await
+            .expect("input");
+        input.clear().await.expect("clear");
+        input.send_keys(typed).await.expect("type");
+        let hit = wait_for_text(&c, ".find-hits", "Phường Ba Đình").await;
+        assert!(hit.contains("Hà Nội"), "{typed}: {hit}");
+    }
+    screenshot(&c, "find-commune-vi-phone").await;
+    click(&c, ".find-hits button[data-code='00004']").await;
+    wait_for(
+        &c,
+        ".choropleth canvas[data-drawn]",
+        "the commune's map draws",
+    )
+    .await;
+    let q = current_query(&c).await;
+    assert!(
+        q.contains("level=commune") && q.contains("province=01") && q.contains("commune=00004"),
+        "{q}"
+    );
+    // A name found in several provinces: one line for each, each with its
+    // province.
+    let input = c
+        .find(fantoccini::Locator::Css(".commune-search input"))
+        .await
+        .expect("input");
+    input.clear().await.expect("clear");
+    input.send_keys("xa tan an").await.expect("type");
+    wait_for_text(&c, ".find-hits", "Xã Tân An").await;
+    let provinces = c
+        .execute(
+            "return [...document.querySelectorAll('.find-hits button span')].map(s => s.textContent);",
+            vec![],
+        )
+        .await
+        .expect("hits");
+    let provinces: Vec<&str> = provinces
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let distinct: std::collections::HashSet<_> = provinces.iter().collect();
+    assert!(distinct.len() >= 2, "{provinces:?}");
+    c.close().await.ok();
+}
+
+/// Guards bad input on the commune layer: a province with no commune file
+/// says so on the map, and the provinces' layer still works.
+#[tokio::test]
+async fn a_missing_commune_file_is_said_and_the_province_layer_works() {
+    let c = browser(1280, 1000).await;
+    c.goto(&site("?page=map&level=commune&province=99&lang=en"))
+        .await
+        .expect("map");
+    let said = wait_for_text(&c, ".map-area .load-error", "communes/99.topo.json").await;
+    assert!(!said.is_empty());
+    click(&c, ".level-switch input[value='province']").await;
+    wait_for(
+        &c,
+        ".choropleth canvas[data-drawn]",
+        "the province map draws",
+    )
+    .await;
+    c.close().await.ok();
+}

@@ -1,0 +1,82 @@
+//! The first map against a D3 peer: a plain D3 + TopoJSON SVG page
+//! (`bench/d3-peer/`, served beside the site by the same nginx) drawing the
+//! same boundary file with the same classes and colours. Both are timed in
+//! this run on this machine, in fresh sessions taken in turn, from
+//! navigation until the map is on screen (the marks set after the frame
+//! that shows it), so the ratio app / peer does not depend on the machine's
+//! speed. The issue's goal is at most 1.0x at 34 provinces and 0.6x at
+//! 3,321 units; these budgets hold what is measured, close above it, so
+//! that the app does not fall further behind a plain D3 page. An
+//! environment variable can tighten a limit for one run, to see it fail; a
+//! looser value is ignored, with a note.
+//!
+//! | budget | limit | measured (17 runs of this test; 5-pair medians of the benchmark) |
+//! |---|---:|---:|
+//! | first map shown, app / D3 peer, 34 provinces | 2.6 (`BUDGET_D3_RATIO_PROVINCES`) | median 2.14, mostly 1.8 to 2.4 (extremes 1.41 and 3.64 under load); bench 1.8 to 2.5 |
+//! | first map shown, app / D3 peer, 3,321 SYNTHETIC communes | 1.45 (`BUDGET_D3_RATIO_COMMUNES`) | median 1.23, 1.03 to 1.44; bench 1.05 to 1.39 |
+//!
+//! Measured on 2 cores while other builds ran (load average 1 to 15): the
+//! app 310 to 610 ms and the peer 140 to 300 ms at 34 provinces; the app
+//! 790 to 1,230 ms and the peer 630 to 1,030 ms at 3,321 units. The peer
+//! spends 60 to 100 ms of its time at 3,321 units rewinding the SYNTHETIC
+//! file's rings for d3-geo (see `bench/d3-peer/peer.js`). The ratio at 34
+//! is the noisier: the peer's time is short, and the app's is mostly its
+//! wasm's start.
+
+use tien_do_e2e::{budget, mark_ms, peer, site, APP_MAP_SHOWN, PEER_MAP_SHOWN};
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// The medians of 5 pairs of fresh sessions taken in turn (app, peer,
+/// app, ...): the app's time to its first map shown, the peer's.
+async fn pairs(app_query: &str, peer_query: &str) -> (f64, f64) {
+    let (mut app, mut d3) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        app.push(mark_ms(&site(app_query), APP_MAP_SHOWN).await);
+        d3.push(mark_ms(&peer(peer_query), PEER_MAP_SHOWN).await);
+    }
+    (median(app), median(d3))
+}
+
+/// Guards the app's time to first map against a plain D3 page drawing the
+/// same map, at 34 provinces and at the SYNTHETIC 3,321-unit layer: a
+/// slower start (a larger wasm, a fetch or a parse added before the map, a
+/// slower draw) that a D3 page would not have fails it, whatever the
+/// machine's speed.
+#[tokio::test]
+async fn the_first_map_keeps_its_ratio_to_a_d3_page() {
+    let (app34, peer34) = pairs("?page=map&lang=en", "").await;
+    let (app3321, peer3321) = pairs(
+        "?page=map&lang=en&data=../bench/synthetic-communes.json",
+        "?data=/bench/synthetic-communes.json",
+    )
+    .await;
+    let (r34, r3321) = (app34 / peer34, app3321 / peer3321);
+    println!(
+        "first map shown, app / D3 peer: {app34:.0} / {peer34:.0} ms = {r34:.2}x (34), \
+         {app3321:.0} / {peer3321:.0} ms = {r3321:.2}x (3,321 SYNTHETIC)"
+    );
+    // Measured 2.14x (median), mostly 1.8x to 2.4x; about 10 % above
+    // that. The issue's goal is 1.0x.
+    let limit34 = budget("BUDGET_D3_RATIO_PROVINCES", 2.6);
+    // Measured 1.23x (median), 1.03x to 1.44x; about 10 % above the usual
+    // highest (1.33x). The issue's goal is 0.6x.
+    let limit3321 = budget("BUDGET_D3_RATIO_COMMUNES", 1.45);
+    // Both checked before failing, so that a failure names every ratio
+    // over its budget.
+    let mut over = Vec::new();
+    if r34 > limit34 {
+        over.push(format!(
+            "first map shown at 34 provinces: app {app34:.0} ms, D3 peer {peer34:.0} ms: {r34:.2}x, over the budget of {limit34}x"
+        ));
+    }
+    if r3321 > limit3321 {
+        over.push(format!(
+            "first map shown at 3,321 SYNTHETIC units: app {app3321:.0} ms, D3 peer {peer3321:.0} ms: {r3321:.2}x, over the budget of {limit3321}x"
+        ));
+    }
+    assert!(over.is_empty(), "{}", over.join("; "));
+}

@@ -1,4 +1,5 @@
-use super::map::{MapFigure, MapView};
+use super::map::MapFigure;
+use super::map_view::MapView;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::{Lang, ProgressData, UrlState};

@@ -1,5 +1,6 @@
-use super::map::{MapFigure, MapView};
+use super::map::MapFigure;
 use super::map_ranking::MapRanking;
+use super::map_view::MapView;
 use crate::components::AppLink;
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -1,4 +1,4 @@
-use super::map::navigate;
+use super::map_view::navigate;
 use crate::components::PeriodSlider;
 use leptos::prelude::*;
 use std::sync::Arc;

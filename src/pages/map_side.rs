@@ -1,4 +1,4 @@
-use super::map::boundary_url;
+use super::map_view::boundary_url;
 use crate::components::{MapLegend, SourceLink};
 use leptos::prelude::*;
 use std::sync::Arc;

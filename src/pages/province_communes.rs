@@ -1,4 +1,5 @@
-use super::map::{MapFigure, MapView};
+use super::map::MapFigure;
+use super::map_view::MapView;
 use crate::components::CommuneSearch;
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -176,18 +176,23 @@ fn with_csp(page: &str, connect_src: &str) -> Result<String, String> {
         // given are filtered), and the test server copies it as it is.
         content_security_policy(page, connect_src)
     );
-    let at = [
+    match head_start(page) {
+        Some(i) => Ok(format!("{}{meta}{}", &page[..i], &page[i..])),
+        None => Err("index.html: no <meta charset> nor <head> to put the policy after".into()),
+    }
+}
+
+/// Where what must come first in a page's head goes: after its character
+/// set (which must stay first), else at the start of `<head>`.
+fn head_start(page: &str) -> Option<usize> {
+    [
         "<meta charset=utf-8>",
         "<meta charset=\"utf-8\">",
         "<meta charset=\"utf-8\" />",
     ]
     .iter()
     .find_map(|m| page.find(m).map(|i| i + m.len()))
-    .or_else(|| page.find("<head>").map(|i| i + "<head>".len()));
-    match at {
-        Some(i) => Ok(format!("{}{meta}{}", &page[..i], &page[i..])),
-        None => Err("index.html: no <meta charset> nor <head> to put the policy after".into()),
-    }
+    .or_else(|| page.find("<head>").map(|i| i + "<head>".len()))
 }
 
 /// The page without the policy `<meta>` that [`with_csp`] wrote, if it has
@@ -415,15 +420,7 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
         data = json_string(&early.data),
         map = early.map.as_deref().map_or("null".to_string(), json_string),
     );
-    let at = [
-        "<meta charset=utf-8>",
-        "<meta charset=\"utf-8\">",
-        "<meta charset=\"utf-8\" />",
-    ]
-    .iter()
-    .find_map(|m| page.find(m).map(|i| i + m.len()))
-    .or_else(|| page.find("<head>").map(|i| i + "<head>".len()))
-    .unwrap_or(0);
+    let at = head_start(&page).unwrap_or(0);
     page.insert_str(at, &script);
     page
 }

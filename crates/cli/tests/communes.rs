@@ -2,26 +2,11 @@
 //! template filled in (as a spreadsheet saves it, leading zeros lost), the
 //! built-in set `builtin:vn-commune-2025`, then `tien-do-data build`.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use std::path::PathBuf;
 
-/// Runs the command; returns (exit status, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_tien-do-data"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the command runs");
-    (
-        out.status.code().expect("exited, not killed by a signal"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{root, run};
 
 /// A folder with everything but `observations.csv`: the demo's dataset and
 /// sources, the built-in commune set, one criterion and one period.

@@ -1,42 +1,14 @@
 //! `tien-do-data embeds DIST` run again on a built site, as the README tells
 //! publishers to: after changing the data origins, and after new data.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// A built site's files, enough for `embeds`: the page, the data and the
-/// boundaries, in a scratch folder of its own.
+/// A built site's files, in a scratch folder of its own.
 fn built_site(name: &str) -> PathBuf {
-    let dist = std::env::temp_dir().join(format!("tien-do-rerun-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dist);
-    std::fs::create_dir_all(dist.join("data")).unwrap();
-    std::fs::create_dir_all(dist.join("geo")).unwrap();
-    std::fs::copy(root().join("index.html"), dist.join("index.html")).unwrap();
-    std::fs::copy(
-        root().join("public/data/progress.json"),
-        dist.join("data/progress.json"),
-    )
-    .unwrap();
-    for f in ["vn-provinces-2025.topo.json", "vn-provinces-2008.topo.json"] {
-        std::fs::copy(root().join("public/geo").join(f), dist.join("geo").join(f)).unwrap();
-    }
-    // The app's builds as Trunk leaves them: the site's named with a hash,
-    // the overview's and the embeds' by their binary.
-    for (name, text) in [
-        ("tien-do-1a2b3c4d5e6f7a8b.js", "site js"),
-        ("tien-do-9f8e7d6c5b4a3921_bg.wasm", "site wasm"),
-        ("tien-do-overview.js", "overview js"),
-        ("tien-do-overview_bg.wasm", "overview wasm"),
-        ("tien-do-embed.js", "embed js"),
-        ("tien-do-embed_bg.wasm", "embed wasm"),
-    ] {
-        std::fs::write(dist.join(name), text).unwrap();
-    }
-    dist
+    common::built_site(&format!("rerun-{name}"))
 }
 
 /// Runs `tien-do-data embeds DIST` with `args`; fails unless it succeeds.

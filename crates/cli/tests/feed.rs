@@ -2,10 +2,12 @@
 //! read back with a real Atom parser: the demo data through the build's own
 //! code path, task counts of several ledgers, and a hostile dataset.
 
+mod common;
+
 use atom_syndication::{Entry, Feed};
 use std::collections::HashSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tien_do_core::charts::figure_text;
 use tien_do_core::data::{Body, Ledger, TaskCounts, Text};
 use tien_do_core::notes::html_escape;
@@ -14,9 +16,7 @@ use tien_do_data::feed::{atom_feed, entry_title, feed_file, xml_chars};
 
 const SITE: &str = "https://example.gov.vn/tien-do/";
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::root;
 
 fn demo() -> ProgressData {
     parse_progress(&fs::read_to_string(root().join("public/data/progress.json")).unwrap()).unwrap()
@@ -25,32 +25,7 @@ fn demo() -> ProgressData {
 /// A built site's folder as `embeds` expects it: the Trunk template as
 /// index.html, the demo data and the shipped boundaries.
 fn dist(name: &str) -> PathBuf {
-    let dist = std::env::temp_dir().join(format!("tien-do-feed-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dist);
-    fs::create_dir_all(dist.join("data")).unwrap();
-    fs::copy(root().join("index.html"), dist.join("index.html")).unwrap();
-    let data = root().join("public/data/progress.json");
-    fs::copy(data, dist.join("data/progress.json")).unwrap();
-    let geo = root().join("public/geo");
-    fs::create_dir_all(dist.join("geo")).unwrap();
-    for f in fs::read_dir(&geo).unwrap().flatten() {
-        if f.path().is_file() {
-            fs::copy(f.path(), dist.join("geo").join(f.file_name())).unwrap();
-        }
-    }
-    // The app's builds as Trunk leaves them: the site's named with a hash,
-    // the overview's and the embeds' by their binary.
-    for (name, text) in [
-        ("tien-do-1a2b3c4d5e6f7a8b.js", "site js"),
-        ("tien-do-9f8e7d6c5b4a3921_bg.wasm", "site wasm"),
-        ("tien-do-overview.js", "overview js"),
-        ("tien-do-overview_bg.wasm", "overview wasm"),
-        ("tien-do-embed.js", "embed js"),
-        ("tien-do-embed_bg.wasm", "embed wasm"),
-    ] {
-        fs::write(dist.join(name), text).unwrap();
-    }
-    dist
+    common::built_site(&format!("feed-{name}"))
 }
 
 /// Parses a feed, after checking what the lenient parser lets pass: no

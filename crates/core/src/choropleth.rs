@@ -4,7 +4,7 @@
 //! palette, and the text summary (highest, lowest, median).
 
 use crate::boundaries::Region;
-use crate::data::{Indicator, Period, ProgressData, Source, Text, UnitLevel};
+use crate::data::{Indicator, Period, ProgressData, Series, Source, Text, UnitLevel};
 use crate::{Lang, Msg};
 use std::collections::HashMap;
 
@@ -169,6 +169,24 @@ pub fn periods_of<'a>(data: &'a ProgressData, indicator: &str) -> Vec<&'a Period
         .collect()
 }
 
+/// A unit's published value in `series` by its code: the first should a
+/// code repeat; `None` where nothing (or nothing finite) was published.
+fn values_by_code(series: Option<&Series>) -> impl Fn(&str) -> Option<f64> + '_ {
+    let mut position: HashMap<&str, usize> = HashMap::new();
+    for (i, u) in series.iter().flat_map(|s| s.units.iter()).enumerate() {
+        position.entry(u.as_str()).or_insert(i);
+    }
+    move |code: &str| {
+        let i = *position.get(code)?;
+        series?
+            .values
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|v| v.is_finite())
+    }
+}
+
 /// The map of `indicator` in `period`; `None` if either is unknown or the
 /// period's unit set is missing.
 pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<MapData> {
@@ -179,20 +197,7 @@ pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<Ma
         .series
         .iter()
         .find(|s| s.indicator == indicator && s.period == period);
-    // Unit code → position in the series (the first, should a code repeat).
-    let mut position: HashMap<&str, usize> = HashMap::new();
-    for (i, u) in series.iter().flat_map(|s| s.units.iter()).enumerate() {
-        position.entry(u.as_str()).or_insert(i);
-    }
-    let value_of = |code: &str| -> Option<f64> {
-        let i = *position.get(code)?;
-        series?
-            .values
-            .get(i)
-            .copied()
-            .flatten()
-            .filter(|v| v.is_finite())
-    };
+    let value_of = values_by_code(series);
     let mut rows: Vec<MapRow> = set
         .units
         .iter()
@@ -247,19 +252,7 @@ pub fn commune_map(
             .iter()
             .find(|s| s.indicator == indicator && s.period == period)
     });
-    let mut position: HashMap<&str, usize> = HashMap::new();
-    for (i, u) in series.iter().flat_map(|s| s.units.iter()).enumerate() {
-        position.entry(u.as_str()).or_insert(i);
-    }
-    let value_of = |code: &str| -> Option<f64> {
-        let i = *position.get(code)?;
-        series?
-            .values
-            .get(i)
-            .copied()
-            .flatten()
-            .filter(|v| v.is_finite())
-    };
+    let value_of = values_by_code(series);
     let mut rows: Vec<MapRow> = Vec::with_capacity(regions.len());
     let mut index = HashMap::with_capacity(regions.len());
     for r in regions {

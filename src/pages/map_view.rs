@@ -1,0 +1,204 @@
+//! A map's state, as signals: what the map page, the overview's headline
+//! map, the embedded map and a province's communes all draw from; and the
+//! addresses of boundary files.
+
+use super::map_area::Boundaries;
+use crate::browser;
+use crate::fetch::load_boundaries;
+use leptos::prelude::*;
+use std::sync::Arc;
+use tien_do_core::boundaries::{boundary_file, commune_file};
+use tien_do_core::choropleth::{chosen_view, commune_map, former_unit_set, map_data, MapData};
+use tien_do_core::data::UnitLevel;
+use tien_do_core::{Lang, MapLevel, Msg, ProgressData, UrlState};
+
+/// The provinces from 1 July 2025, whose borders are drawn over communes.
+const PROVINCES_2025: &str = "vn-province-2025";
+
+/// A map's state, shared by the map page, the overview's headline map and
+/// the embedded map: the indicator and period chosen, the map's values,
+/// its boundaries (and the former units' borders, when asked), its title.
+/// Signals all, so it is `Copy`.
+#[derive(Clone, Copy)]
+pub struct MapView {
+    /// The indicator and period shown: the URL's where they make sense.
+    pub chosen: Memo<Option<(String, String)>>,
+    /// Values, ranks and classes of the units.
+    pub map: Signal<Option<Arc<MapData>>>,
+    /// The address of the data file.
+    pub data_url: Memo<String>,
+    /// The address of the boundaries drawn.
+    pub file: Memo<Option<String>>,
+    /// The address of the former units' borders, if the set replaced any.
+    pub former_file: Memo<Option<String>>,
+    /// The boundaries, loaded.
+    pub boundaries: Boundaries,
+    /// The former units' borders, loaded when the URL asks (`?former=1`).
+    pub former: Boundaries,
+    /// "Indicator · period".
+    pub title: Signal<String>,
+    /// Set when the map has first been drawn.
+    pub drawn: RwSignal<bool>,
+    /// At the communes' level: the province drilled into, if any; `None`
+    /// at the provinces' level.
+    pub communes: Memo<Option<Option<String>>>,
+}
+
+impl MapView {
+    /// The map of the view `state` of `data`: the provinces of the period's
+    /// unit set, or (`?level=commune`) the communes of 1 July 2025, the
+    /// whole country's or (with `province`) one province's, with the
+    /// provinces' borders over them.
+    pub fn new(data: &Arc<ProgressData>, state: Signal<UrlState>, lang: Signal<Lang>) -> Self {
+        // The URL's choice where it makes sense, else the defaults.
+        let chosen = Memo::new({
+            let d = Arc::clone(data);
+            move |_| state.with(|s| chosen_view(&d, s.indicator.as_deref(), s.period.as_deref()))
+        });
+        // At the commune level (asked for, or the period's units are the
+        // built-in communes, whose boundaries the site ships): the
+        // province drilled into, if any. A publisher's own commune layer
+        // (with its boundary file) is drawn as any unit set is.
+        let communes = Memo::new({
+            let d = Arc::clone(data);
+            move |_| {
+                let of_communes = chosen.with(|c| {
+                    c.as_ref().is_some_and(|(_, p)| {
+                        d.periods.iter().any(|x| {
+                            x.id == *p
+                                && d.unit_sets.iter().any(|u| {
+                                    u.id == x.unit_set
+                                        && u.level == UnitLevel::Commune
+                                        && u.boundaries_link().is_none()
+                                })
+                        })
+                    })
+                });
+                state.with(|s| {
+                    (s.level == MapLevel::Commune || of_communes).then(|| s.province.clone())
+                })
+            }
+        });
+        let data_url = Memo::new(move |_| state.with(|s| s.data_url().to_string()));
+        // The period's unit set (the communes': the built-in set).
+        let unit_set = Memo::new({
+            let d = Arc::clone(data);
+            move |_| {
+                let (_, p) = chosen.get()?;
+                d.periods
+                    .iter()
+                    .find(|x| x.id == p)
+                    .map(|x| x.unit_set.clone())
+            }
+        });
+        // The boundaries: the communes', the whole country's or one
+        // province's; else the unit set's.
+        let file = Memo::new({
+            let d = Arc::clone(data);
+            move |_| match communes.get() {
+                Some(province) => Some(commune_file(province.as_deref())),
+                None => boundary_url(&d, &unit_set.get()?, &data_url.get()),
+            }
+        });
+        let boundaries = load(Signal::derive(move || file.get()));
+        // The map: the data's values for the units; the communes' come
+        // with their boundary file (names, kinds, provinces).
+        let map: Memo<Option<Arc<MapData>>> = Memo::new({
+            let d = Arc::clone(data);
+            move |_| {
+                let (i, p) = chosen.get()?;
+                if communes.with(Option::is_some) {
+                    let regions = boundaries.get()?.ok()??;
+                    return commune_map(&d, &i, &p, &regions).map(Arc::new);
+                }
+                map_data(&d, &i, &p).map(Arc::new)
+            }
+        });
+        // Drawn over the map: over communes, the provinces' borders,
+        // always; else, when the reader asks (`?former=1`), the borders of
+        // the units the shown ones replaced (how the 63 became the 34).
+        let former_file = Memo::new({
+            let d = Arc::clone(data);
+            move |_| {
+                if communes.with(Option::is_some) {
+                    return boundary_file(PROVINCES_2025).map(str::to_string);
+                }
+                boundary_url(&d, former_unit_set(&d, &unit_set.get()?)?, &data_url.get())
+            }
+        });
+        let show_former =
+            Memo::new(move |_| state.with(|s| s.former || s.level == MapLevel::Commune));
+        let former = load(Signal::derive(move || {
+            former_file.get().filter(|_| show_former.get())
+        }));
+        let title = Signal::derive(move || {
+            let l = lang.get();
+            map.with(|m| {
+                m.as_ref()
+                    .map(|m| format!("{} · {}", m.indicator.name.get(l), m.period.label.get(l)))
+            })
+            .unwrap_or_else(|| Msg::NavMap.text(l).to_string())
+        });
+        MapView {
+            chosen,
+            map: map.into(),
+            data_url,
+            file,
+            former_file,
+            boundaries,
+            former,
+            title,
+            drawn: RwSignal::new(false),
+            communes,
+        }
+    }
+
+    /// Whether the map is drawn, or will not be (no boundaries, or they
+    /// failed): what waits for the map may go ahead.
+    pub fn settled(self) -> Signal<bool> {
+        let (drawn, boundaries) = (self.drawn, self.boundaries);
+        Signal::derive(move || {
+            drawn.get() || boundaries.with(|b| matches!(b, Some(Err(_)) | Some(Ok(None))))
+        })
+    }
+}
+
+/// The boundaries at the address `file` gives, loaded whenever it changes.
+fn load(file: Signal<Option<String>>) -> Boundaries {
+    LocalResource::new(move || {
+        let file = file.get();
+        async move {
+            match file {
+                Some(f) => load_boundaries(f).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    })
+}
+
+/// Changes the view `state` as `change` says, through `on_navigate`.
+pub fn navigate(
+    state: Signal<UrlState>,
+    on_navigate: Callback<UrlState>,
+    change: &dyn Fn(&mut UrlState),
+) {
+    let mut next = state.get_untracked();
+    change(&mut next);
+    on_navigate.run(next);
+}
+
+/// Where the boundaries of unit set `set` are: the address the data gives
+/// (relative to the data file, so a publisher's commune layer travels with
+/// its data), else the file shipped with the site for the 34 and the 63
+/// provinces (relative to the page). `None`: nothing to draw.
+pub fn boundary_url(data: &ProgressData, set: &str, data_url: &str) -> Option<String> {
+    let published = data
+        .unit_sets
+        .iter()
+        .find(|s| s.id == set)
+        .and_then(|s| s.boundaries_link());
+    match published {
+        Some(link) => Some(browser::resolve_url(link, data_url)),
+        None => boundary_file(set).map(str::to_string),
+    }
+}

@@ -32,7 +32,7 @@ pub async fn load_progress(url: String) -> Result<Arc<ProgressData>, LoadError> 
 /// Fetches and decodes a boundary file (TopoJSON; its first object).
 pub async fn load_boundaries(url: String) -> Result<Arc<Vec<Region>>, LoadError> {
     let text = fetch_text(&url).await?;
-    decode_first(&text)
+    crate::browser::measured("tien-do:decode", || decode_first(&text))
         .map(Arc::new)
         .map_err(|e| e.load_error(&url))
 }

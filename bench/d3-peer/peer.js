@@ -18,6 +18,15 @@
 //     for 1 to 5 classes);
 //   - the boundaries: the unit set's `boundaries` link resolved against the
 //     data file, else the file shipped with the site; the first object;
+//   - the built-in communes (a unit set with `builtin: "vn-commune-2025"`
+//     and no boundaries link, src/pages/map.rs `MapView::new`): the site's
+//     official commune file, geo/vn-communes-2025.topo.json (object
+//     `communes`), each commune's value joined by its code from the
+//     period's series (`commune_map`); with `&level=commune` in the query,
+//     as the app's `?level=commune` (`show_former`), the 34 provinces'
+//     borders over the communes in the ink (1.1 px), fetched with them
+//     (without it the app draws none: the level the data chose is not the
+//     level asked for);
 //   - the colours: white paper, white borders of 0.8 px between units, the
 //     archipelagos outlined in the ink (1 px), the "not published" hatch
 //     (ground and line mixed from the paper and the ink as the app mixes
@@ -57,6 +66,14 @@
     'vn-province-2025': '/tien-do/geo/vn-provinces-2025.topo.json',
     'vn-province-2008': '/tien-do/geo/vn-provinces-2008.topo.json'
   };
+  // The built-in unit sets (`UnitSet::builtin`) and the site's file of each
+  // (crates/core/src/boundaries.rs `commune_file(None)`).
+  var BUILTIN = {
+    'vn-commune-2025': '/tien-do/geo/vn-communes-2025.topo.json'
+  };
+  // Drawn over the built-in communes: the provinces' borders.
+  var PROVINCES_2025 = SHIPPED['vn-province-2025'];
+  var PROVINCE_BORDER = 1.1;
 
   var params = new URLSearchParams(location.search);
   var dataUrl = new URL(params.get('data') || '/tien-do/data/progress.json', location.href).href;
@@ -119,8 +136,13 @@
   // d3-geo is spherical: a polygon's exterior ring goes clockwise, and a
   // ring wound the other way (RFC 7946's order, the SYNTHETIC commune
   // file's) is the whole globe but the unit, which fills the whole SVG.
-  // As a D3 page must, such features are rewound (the app's planar
-  // geometry takes either order). Its cost is the measure 'peer:rewind'.
+  // As a D3 page must, such features of a file it does not know are
+  // rewound (the app's planar geometry takes either order). Its cost is
+  // the measure 'peer:rewind'. The files shipped with the site are wound
+  // for d3-geo already (checked with d3.geoArea: none of the 34 + 2
+  // provinces, the 63 + 2, or the 3,321 official communes is inverted),
+  // so, as a page that knows its file would, the peer does not check
+  // them.
   function rewind(features) {
     performance.mark('peer:rewind:start');
     var rewound = 0;
@@ -136,10 +158,13 @@
     return rewound;
   }
 
-  function draw(values, bins, topo) {
+  // `values`: the value of each unit with one, by its code; `shipped`: a
+  // file of the site's (not rewound); `provinces`: the borders to draw
+  // over the units, if any.
+  function draw(values, bins, topo, shipped, provinces) {
     var name = Object.keys(topo.objects)[0];
     var features = topojson.feature(topo, topo.objects[name]);
-    rewind(features.features);
+    if (!shipped) rewind(features.features);
     var projection = d3.geoMercator().fitSize([WIDTH, HEIGHT], features);
     var path = d3.geoPath(projection);
     var svg = d3.select('#map');
@@ -170,6 +195,19 @@
         var part = f.properties && f.properties.part;
         return part && part !== 'mainland' ? 1 : 0.8;
       });
+    if (provinces) {
+      var borders = topojson.feature(provinces, provinces.objects.provinces);
+      svg.append('g')
+        .selectAll('path')
+        .data(borders.features.filter(function (f) {
+          return !f.properties || !f.properties.part || f.properties.part === 'mainland';
+        }))
+        .join('path')
+        .attr('d', path)
+        .attr('fill', 'none')
+        .attr('stroke', INK)
+        .attr('stroke-width', PROVINCE_BORDER);
+    }
     return features.features.length;
   }
 
@@ -182,26 +220,40 @@
       var series = data.series.find(function (s) {
         return s.indicator === view.indicator && s.period === view.period.id;
       });
-      // `map_data`: the value of each unit of the set (the first position
-      // of its code in the series), finite values only.
       var position = new Map();
       (series ? series.units : []).forEach(function (code, i) {
         if (!position.has(code)) position.set(code, i);
       });
-      var values = new Map();
-      set.units.forEach(function (u) {
-        var i = position.get(u.code);
+      function valueOf(code) {
+        var i = position.get(code);
         var v = i === undefined ? null : series.values[i];
-        if (typeof v === 'number' && isFinite(v)) values.set(u.code, v);
-      });
-      var bins = quantileBins(Array.from(values.values()));
+        return typeof v === 'number' && isFinite(v) ? v : undefined;
+      }
       var link = boundariesLink(set);
-      var file = link ? new URL(link, dataUrl).href : SHIPPED[set.id];
+      var builtin = !link && BUILTIN[set.builtin];
+      var file = link ? new URL(link, dataUrl).href : builtin || SHIPPED[set.id];
       if (!file) throw new Error('no boundaries for ' + set.id);
-      return json(file).then(function (topo) {
-        var drawn = draw(values, bins, topo);
+      var files = [json(file)];
+      if (builtin && params.get('level') === 'commune') files.push(json(PROVINCES_2025));
+      return Promise.all(files).then(function (topos) {
+        var topo = topos[0];
+        // `map_data`: the value of each unit of the set (the first
+        // position of its code in the series), finite values only; for the
+        // built-in communes (`commune_map`), of each commune of the file.
+        var values = new Map();
+        var codes = builtin
+          ? topo.objects[Object.keys(topo.objects)[0]].geometries.map(function (g) {
+            return g.properties && g.properties.code;
+          })
+          : set.units.map(function (u) { return u.code; });
+        codes.forEach(function (code) {
+          var v = valueOf(code);
+          if (v !== undefined && !values.has(code)) values.set(code, v);
+        });
+        var bins = quantileBins(Array.from(values.values()));
+        var drawn = draw(values, bins, topo, !link, topos[1]);
         status.textContent = view.indicator + ', ' + view.period.id + ': ' + drawn + ' shapes, ' +
-          values.size + ' of ' + set.units.length + ' units with a value';
+          values.size + ' of ' + (builtin ? codes.length : set.units.length) + ' units with a value';
         // After the browser has rendered the frame with the map.
         requestAnimationFrame(function () {
           setTimeout(function () { performance.mark('peer:first-map-shown'); }, 0);

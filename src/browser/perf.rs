@@ -33,18 +33,27 @@ pub fn mark_once(name: &str) -> bool {
     p.get_entries_by_name(name).length() == 0 && p.mark(name).is_ok()
 }
 
-/// Sets the `performance` mark `name` once the browser has shown the frame
-/// that holds what was just drawn (a task after the next animation frame),
-/// the first time only: `tien-do:first-map-shown`, which the benchmark
-/// compares with a D3 page's mark set the same way.
-pub fn mark_once_shown(name: &'static str) {
+/// Runs `f` once the browser has shown the next frame (a task after the
+/// next animation frame): for work that must not hold back what was just
+/// drawn.
+pub fn after_next_frame(f: impl FnOnce() + 'static) {
     use wasm_bindgen::JsCast;
     let Some(w) = web_sys::window() else { return };
     let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || mark_once(name));
+        let after_paint = wasm_bindgen::closure::Closure::once_into_js(f);
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback(after_paint.unchecked_ref());
         }
     });
     let _ = w.request_animation_frame(after_frame.unchecked_ref());
+}
+
+/// Sets the `performance` mark `name` once the browser has shown the frame
+/// that holds what was just drawn, the first time only:
+/// `tien-do:first-map-shown`, which the benchmark compares with a D3
+/// page's mark set the same way.
+pub fn mark_once_shown(name: &'static str) {
+    after_next_frame(move || {
+        mark_once(name);
+    });
 }

@@ -119,7 +119,11 @@ pub fn MapFigure(
                 zoom=Signal::derive(move || state.with(|s| s.zoom))
                 on_zoom=set_zoom
                 overlay=loaded(former)
-                on_first_draw=Callback::new(move |()| drawn.set(true))
+                on_first_draw=Callback::new(move |()| {
+                    browser::after_next_frame(move || {
+                        drawn.try_set(true);
+                    })
+                })
             />
             <MapSide data lang map data_url=data_url.into() />
         </div>
@@ -147,6 +151,7 @@ pub fn MapPage(
         <article class="page map-page">
             <h1>{view.title}</h1>
             <MapPickers
+                at_communes=Signal::derive(move || view.communes.with(Option::is_some))
                 data=Arc::clone(&data)
                 lang
                 chosen=view.chosen.into()

@@ -23,6 +23,8 @@ pub fn MapPickers(
     has_former: Signal<bool>,
     /// Whether the former borders failed to load.
     former_failed: Signal<bool>,
+    /// Whether the map shows communes (asked for, or the data's units).
+    at_communes: Signal<bool>,
 ) -> impl IntoView {
     let go = move |change: &dyn Fn(&mut UrlState)| navigate(state, on_navigate, change);
     let indicator_picker = {
@@ -88,12 +90,16 @@ pub fn MapPickers(
     // the whole country's.
     let level_switch = move || {
         let l = lang.get();
-        let level = state.with(|s| s.level);
+        let level = if at_communes.get() {
+            MapLevel::Commune
+        } else {
+            MapLevel::Province
+        };
         let choice = move |to: MapLevel, msg: Msg| {
             view! {
                 <label>
                     <input type="radio" name="map-level" value=to.slug()
-                        prop:checked=move || state.with(|s| s.level) == to
+                        prop:checked=move || at_communes.get() == (to == MapLevel::Commune)
                         on:change=move |_| go(&|s: &mut UrlState| {
                             s.level = to;
                             s.commune = None;

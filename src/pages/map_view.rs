@@ -37,7 +37,9 @@ pub struct MapView {
     pub former: Boundaries,
     /// "Indicator · period".
     pub title: Signal<String>,
-    /// Set when the map has first been drawn.
+    /// Set once the map has first been drawn and the browser has shown it:
+    /// what comes below it (the ranking) is drawn after, so that it does
+    /// not hold back the frame that shows the map.
     pub drawn: RwSignal<bool>,
     /// At the communes' level: the province drilled into, if any; `None`
     /// at the provinces' level.
@@ -127,7 +129,7 @@ impl MapView {
             }
         });
         let show_former =
-            Memo::new(move |_| state.with(|s| s.former || s.level == MapLevel::Commune));
+            Memo::new(move |_| communes.with(Option::is_some) || state.with(|s| s.former));
         let former = load(Signal::derive(move || {
             former_file.get().filter(|_| show_former.get())
         }));
@@ -153,7 +155,7 @@ impl MapView {
         }
     }
 
-    /// Whether the map is drawn, or will not be (no boundaries, or they
+    /// Whether the map is shown, or will not be (no boundaries, or they
     /// failed): what waits for the map may go ahead.
     pub fn settled(self) -> Signal<bool> {
         let (drawn, boundaries) = (self.drawn, self.boundaries);

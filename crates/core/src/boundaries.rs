@@ -1,6 +1,6 @@
 //! Map geometry: the boundary files decoded into regions, a projection that
 //! fits them to a viewport, and hit testing (which region is under a point).
-//! Decoding by georust's `topojson`, geometry by `geo`.
+//! Decoding by [`crate::topo`], geometry by `geo`.
 
 use crate::data::Text;
 use crate::zoom::{Fitted, MapZoom};
@@ -77,40 +77,10 @@ pub fn decode_first(text: &str) -> Result<Vec<Region>, BoundaryError> {
 
 fn decode_object(text: &str, object: Option<&str>) -> Result<Vec<Region>, BoundaryError> {
     let err = |m: String| BoundaryError(m);
-    // Read as JSON first, so that a damaged file is reported where the
-    // parser stopped (topojson only says "malformed JSON").
-    let json: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(text).map_err(|e| {
-            err(match e.classify() {
-                serde_json::error::Category::Data => format!("not a JSON object: {e}"),
-                _ => format!("not JSON: {e}"),
-            })
-        })?;
-    let topo = match topojson::TopoJson::from_json_object(json) {
-        Ok(topojson::TopoJson::Topology(t)) => t,
-        Ok(_) => return Err(err("not a Topology".into())),
-        Err(e) => return Err(err(format!("not TopoJSON: {e}"))),
-    };
-    let object = match object {
-        Some(o) => o.to_string(),
-        None => topo
-            .objects
-            .first()
-            .map(|o| o.name.clone())
-            .ok_or_else(|| err("the file has no objects".into()))?,
-    };
-    let features = topojson::to_geojson(&topo, &object)
-        .map_err(|e| err(format!("no object {object:?}: {e}")))?;
-    let mut regions = Vec::with_capacity(features.features.len());
-    for (i, feature) in features.features.into_iter().enumerate() {
-        let prop = |k: &str| {
-            feature
-                .properties
-                .as_ref()
-                .and_then(|p| p.get(k))
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
+    let geometries = crate::topo::read(text, object).map_err(err)?;
+    let mut regions = Vec::with_capacity(geometries.len());
+    for (i, (feature, shape)) in geometries.into_iter().enumerate() {
+        let prop = |k: &str| feature.text(k);
         let code = prop("code").ok_or_else(|| err(format!("geometry {i} has no code")))?;
         let part = match prop("part").as_deref() {
             None | Some("mainland") => Part::Mainland,
@@ -118,14 +88,7 @@ fn decode_object(text: &str, object: Option<&str>) -> Result<Vec<Region>, Bounda
             Some("truong-sa") => Part::TruongSa,
             Some(other) => return Err(err(format!("geometry {i}: unknown part {other:?}"))),
         };
-        let geometry = feature
-            .geometry
-            .ok_or_else(|| err(format!("geometry {i} ({code}) is empty")))?;
-        let shape = match geo::Geometry::<f64>::try_from(geometry.value) {
-            Ok(geo::Geometry::Polygon(p)) => MultiPolygon(vec![p]),
-            Ok(geo::Geometry::MultiPolygon(m)) => m,
-            _ => return Err(err(format!("geometry {i} ({code}) is not a polygon"))),
-        };
+        let shape = shape.ok_or_else(|| err(format!("geometry {i} ({code}) is not a polygon")))?;
         let bbox = shape
             .bounding_rect()
             .ok_or_else(|| err(format!("geometry {i} ({code}) has no points")))?;

@@ -19,6 +19,7 @@ pub mod gesture;
 pub mod i18n;
 pub mod notes;
 pub mod text;
+pub mod topo;
 pub mod units;
 pub mod url_state;
 pub mod validate;

@@ -218,8 +218,10 @@ fn km_to(regions: &[&Region], p: Point<f64>) -> f64 {
 /// coast may move by some hundred metres between them. The rule, on the
 /// points inside each commune (`points_inside`: one sure to be inside, up
 /// to four more):
-/// - none of them lies in another province (a commune in the wrong
-///   province, or a province missing a commune, fails here or below);
+/// - none of them lies in another province further than 1 km from its own
+///   (a commune in the wrong province, or a province missing a commune,
+///   fails here or below; which points are taken follows the rings' order
+///   in the file, so one may fall just across a simplified border);
 /// - more than half of them lie in its own province; except, for at most 1
 ///   commune in 200, when the others lie in no province at all (the sea:
 ///   the province file's simplified coast cutting across a small coastal
@@ -246,10 +248,13 @@ fn every_commune_lies_inside_its_province() {
                 .filter(|r| r.bbox.contains(p) && r.shape.contains(p))
                 .map(|r| r.code.as_str())
                 .collect();
+            // Across the border only by the simplification's slack: within
+            // 1 km of its own province.
             assert!(
-                under.iter().all(|c| *c == own),
-                "{} ({name}) of {own}: {p:?} in {under:?}",
-                commune.code
+                under.iter().all(|c| *c == own) || km_to(&own_regions, *p) < 1.0,
+                "{} ({name}) of {own}: {p:?} in {under:?}, {:.2} km from {own}",
+                commune.code,
+                km_to(&own_regions, *p)
             );
             hits += usize::from(!under.is_empty());
         }

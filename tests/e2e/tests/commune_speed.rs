@@ -1,0 +1,209 @@
+//! The commune layer's speed on the REAL commune boundaries: the 3,321
+//! communes of 1 July 2025 from the site's own official file
+//! (`geo/vn-communes-2025.topo.json`), with SYNTHETIC values
+//! (`target/bench/synthetic-communes-official.json`, written by
+//! `tien-do-data synthetic`: the built-in set `vn-commune-2025`, no
+//! boundary file of its own). Only the values are made up; the shapes, and
+//! so the drawing and the hit-testing, are the real ones.
+//!
+//! Two budgets, measured in this run on this machine:
+//!
+//! - hover: a pointer move on the canvas until the highlight is drawn
+//!   (the `tien-do:map-draw:end` mark that follows), over many moves at
+//!   pseudo-random points of the map; its 95th percentile within one frame
+//!   at 60 Hz is the issue's goal; what is measured is far below it, so
+//!   the budget holds that, about twice the highest 95th percentile seen;
+//! - the first map on screen against a D3 page: the app's time from
+//!   navigation until the map is shown (`tien-do:first-map-shown`) over
+//!   that of a plain D3 + TopoJSON SVG page drawing the same commune file
+//!   with the same classes and colours (`bench/d3-peer/`,
+//!   `peer:first-map-shown`), in fresh sessions taken in turn, so that the
+//!   ratio does not depend on the machine's speed. The issue's goal is
+//!   0.6x; the budget holds what is measured, close above it, so that the
+//!   app does not fall further behind.
+//!
+//! An environment variable can tighten a limit for one run, to see it
+//! fail; a looser value is ignored, with a note.
+//!
+//! | budget | limit | measured (14 runs of this test; the benchmark's 200 moves and 5 pairs) |
+//! |---|---:|---:|
+//! | hover update, 95th percentile of 150 moves | 6 ms (`BUDGET_COMMUNE_HOVER_P95_MS`; the issue's goal 16 ms) | p95 1.8 to 3.1 ms (median 1.2 to 1.5 ms; max 3.0 to 54 ms); bench p95 2.1 ms |
+//! | first map shown, app / D3 peer, 3,321 official communes, SYNTHETIC values | 1.28 (`BUDGET_D3_RATIO_OFFICIAL_COMMUNES`; the issue's goal 0.6) | median 1.11, mostly 1.04 to 1.17 (1.26 and 1.30 at a load average of 9 on 2 cores); bench 1.11, and 1.29 at a load average of 8.7 |
+//!
+//! Measured on 2 cores while other builds and tests ran (load average 4
+//! to 10): the app 1,020 to 1,270 ms and the peer 870 to 1,120 ms (medians
+//! of 5); the app's whole-map draw (`tien-do:map-base`) about 40 ms. At
+//! this address the data chooses the commune level (`level=commune` is not
+//! asked for), and the app draws no provinces' borders over the communes;
+//! nor does the peer (it draws them with `&level=commune`, as the app).
+
+use fantoccini::Client;
+use std::time::Duration;
+use tien_do_e2e::{
+    browser, budget, mark_ms, peer, screenshot, site, APP_MAP_SHOWN, PEER_MAP_SHOWN, WAIT,
+};
+
+/// The app's map of the official communes with the SYNTHETIC values.
+const APP: &str = "?page=map&lang=en&data=../bench/synthetic-communes-official.json";
+/// The D3 peer drawing the same.
+const PEER: &str = "?data=/bench/synthetic-communes-official.json";
+/// Pointer moves timed.
+const HOVERS: usize = 150;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// The `p`-th percentile (nearest rank).
+fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let rank = ((p / 100.0) * v.len() as f64).ceil() as usize;
+    v[rank.clamp(1, v.len()) - 1]
+}
+
+/// Polls `script` until it returns a number.
+async fn number(c: &Client, script: &str, what: &str) -> f64 {
+    for _ in 0..(WAIT.as_millis() / 50) {
+        let got = c.execute(script, vec![]).await.expect("script runs");
+        if let Some(n) = got.as_f64() {
+            return n;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no {what} within {WAIT:?}");
+}
+
+/// Latency of `samples` hover updates, as the browser benchmark measures
+/// them: a pointermove dispatched on the canvas at a pseudo-random point,
+/// until the redraw that follows ends. Moves that stay on the same unit
+/// (no redraw) are not counted.
+async fn hovers(c: &Client, samples: usize) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut seed = 7_u64;
+    for _ in 0..samples * 3 {
+        if out.len() == samples {
+            break;
+        }
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        let (fx, fy) = (
+            0.3 + 0.4 * ((seed >> 33) as f64 / (1u64 << 31) as f64),
+            0.1 + 0.8 * ((seed >> 13 & 0xFFFFF) as f64 / (1u64 << 20) as f64),
+        );
+        let t0 = c
+            .execute(
+                "const c = document.querySelector('.choropleth canvas');
+                 const r = c.getBoundingClientRect();
+                 const t0 = performance.now();
+                 c.dispatchEvent(new PointerEvent('pointermove', {
+                   clientX: r.left + r.width * arguments[0], clientY: r.top + r.height * arguments[1],
+                   pointerType: 'mouse', pointerId: 1, bubbles: true }));
+                 return t0;",
+                vec![fx.into(), fy.into()],
+            )
+            .await
+            .expect("pointer event")
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        tokio::time::sleep(Duration::from_millis(60)).await;
+        let end = number(
+            c,
+            "const m = performance.getEntriesByName('tien-do:map-draw:end');
+             return m.length ? m[m.length - 1].startTime : null;",
+            "draw",
+        )
+        .await;
+        if end > t0 {
+            out.push(end - t0);
+        }
+    }
+    out
+}
+
+/// Guards the hover on the real commune boundaries (3,321 units, the
+/// provinces' borders over them): a slower hit-test or highlight, or a
+/// hover that redraws the whole map, fails it; and the first map against
+/// a plain D3 page drawing the same file: a larger wasm, a fetch or a
+/// parse added before the commune map, or a slower draw fails it, whatever
+/// the machine's speed. One test, so that the two measures do not run at
+/// the same time and slow each other.
+#[tokio::test]
+async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
+    // Hover, in one session once the map (and the provinces' borders over
+    // it) is drawn.
+    let c = browser(1280, 1400).await;
+    c.goto(&site(APP)).await.expect("navigates");
+    number(
+        &c,
+        "const m = performance.getEntriesByName('tien-do:first-map')[0];
+         return m ? m.startTime : null;",
+        "first map",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    screenshot(&c, "commune-speed-app-official-synthetic").await;
+    let h = hovers(&c, HOVERS).await;
+    c.close().await.ok();
+    assert!(
+        h.len() >= HOVERS * 2 / 3,
+        "only {} of {HOVERS} pointer moves redrew the highlight",
+        h.len()
+    );
+    let (hover_median, hover_p95, hover_max) = (
+        median(h.clone()),
+        percentile(h.clone(), 95.0),
+        h.iter().copied().fold(f64::NAN, f64::max),
+    );
+    println!(
+        "hover on 3,321 official communes (SYNTHETIC values), {} moves: median {hover_median:.1} ms, p95 {hover_p95:.1} ms, max {hover_max:.1} ms",
+        h.len()
+    );
+
+    // The first map shown, app and peer, 5 pairs of fresh sessions taken
+    // in turn (app, peer, app, ...).
+    let (mut app, mut d3) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        app.push(mark_ms(&site(APP), APP_MAP_SHOWN).await);
+        d3.push(mark_ms(&peer(PEER), PEER_MAP_SHOWN).await);
+    }
+    println!("first map shown, app: {app:.0?} ms; peer: {d3:.0?} ms");
+    let (app, d3) = (median(app), median(d3));
+    let ratio = app / d3;
+    println!(
+        "first map shown on 3,321 official communes (SYNTHETIC values), app / D3 peer: {app:.0} / {d3:.0} ms = {ratio:.2}x"
+    );
+    let p = browser(1280, 1400).await;
+    p.goto(&peer(PEER)).await.expect("navigates");
+    number(
+        &p,
+        "const m = performance.getEntriesByName('peer:first-map-shown')[0];
+         return m ? m.startTime : null;",
+        "peer map",
+    )
+    .await;
+    screenshot(&p, "commune-speed-peer-official-synthetic").await;
+    p.close().await.ok();
+
+    // Measured p95 1.8 to 3.1 ms; about twice the highest. The issue's goal
+    // is one frame, 16 ms.
+    let hover_limit = budget("BUDGET_COMMUNE_HOVER_P95_MS", 6.0);
+    // Measured 1.11x (median of 14 runs), mostly 1.04x to 1.17x (1.26x and
+    // 1.30x under heavy load); about 15 % above the median. The issue's
+    // goal is 0.6x.
+    let ratio_limit = budget("BUDGET_D3_RATIO_OFFICIAL_COMMUNES", 1.28);
+    // Both checked before failing, so that a failure names every measure
+    // over its budget.
+    let mut over = Vec::new();
+    if hover_p95 > hover_limit {
+        over.push(format!(
+            "hover on 3,321 official communes (SYNTHETIC values): p95 {hover_p95:.1} ms over {} moves (median {hover_median:.1} ms, max {hover_max:.1} ms), over the budget of {hover_limit} ms",
+            h.len()
+        ));
+    }
+    if ratio > ratio_limit {
+        over.push(format!(
+            "first map shown on 3,321 official communes (SYNTHETIC values): app {app:.0} ms, D3 peer {d3:.0} ms: {ratio:.2}x, over the budget of {ratio_limit}x"
+        ));
+    }
+    assert!(over.is_empty(), "{}", over.join("; "));
+}

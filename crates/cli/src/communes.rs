@@ -307,6 +307,32 @@ pub fn search_index_json() -> String {
 
 #[cfg(test)]
 mod tests {
+    /// Guards the two copies of the official table: the tool's
+    /// (`data/reference/communes_2025.csv`) holds the same communes, in the
+    /// same provinces, with the same Vietnamese names, as the boundary
+    /// tests' (`data/geo/vn-units-2025.csv`, the official map's).
+    #[test]
+    fn the_tool_s_table_agrees_with_the_official_map_s() {
+        let official = include_str!("../../../data/geo/vn-units-2025.csv");
+        let mut rows: Vec<(String, String, String)> = official
+            .lines()
+            .skip(1)
+            .filter(|l| l.starts_with("commune,"))
+            .map(|l| {
+                let f: Vec<&str> = l.split(',').collect();
+                (f[1].to_string(), f[2].to_string(), f[3].to_string())
+            })
+            .collect();
+        rows.sort();
+        let mut ours: Vec<(String, String, String)> = communes_2025()
+            .iter()
+            .map(|c| (c.code.clone(), c.province.clone(), c.name_vi.clone()))
+            .collect();
+        ours.sort();
+        assert_eq!(rows.len(), 3321);
+        assert_eq!(ours, rows);
+    }
+
     use super::*;
     use std::collections::BTreeSet;
     use tien_do_core::units::provinces_2025;

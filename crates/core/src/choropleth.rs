@@ -456,6 +456,34 @@ mod tests {
 
     use crate::test_support::{demo, series_mut};
 
+    /// Guards the commune map where no commune value is published (the
+    /// demo): every commune of the file, named with its kind and province,
+    /// no value and no classes (drawn as boundaries alone); its ranking's
+    /// average, were there values, is the communes'.
+    #[test]
+    fn a_commune_map_without_values_is_boundaries_alone() {
+        let file = r#"{"type":"Topology","arcs":[[[105.8,21.0],[105.9,21.0],[105.9,21.1],[105.8,21.0]]],
+            "objects":{"communes":{"type":"GeometryCollection","geometries":[
+              {"type":"Polygon","arcs":[[0]],"properties":{"code":"00004","province":"01",
+               "name":"Ba Đình","name_en":"Ba Dinh","type":"ward"}}]}}}"#;
+        let regions = crate::boundaries::decode_first(file).unwrap();
+        let d = demo();
+        let m = commune_map(&d, "dti", "2024", &regions).unwrap();
+        assert_eq!(
+            (m.rows.len(), m.level, m.has_values()),
+            (1, UnitLevel::Commune, false)
+        );
+        let row = m.row("00004").unwrap();
+        assert_eq!(row.name.vi, "Ba Đình");
+        assert_eq!(row.detail.as_ref().unwrap().vi, "Phường · Hà Nội");
+        assert_eq!(row.detail.as_ref().unwrap().en, "Ward · Ha Noi");
+        assert_eq!(row.value, None);
+        assert_eq!(
+            crate::figures::ranking::ranking(&m, None).average_of,
+            Msg::AverageOfCommunes
+        );
+    }
+
     #[test]
     fn dti_2024_map_of_the_34() {
         let d = demo();

@@ -172,6 +172,7 @@ messages! {
     ShowTable => ("Xem bảng số liệu", "Show the numbers as a table"),
     RankingChart => ("Biểu đồ xếp hạng", "Ranking chart"),
     AverageOfUnits => ("Trung bình các tỉnh", "Average of provinces"),
+    AverageOfCommunes => ("Trung bình các xã, phường", "Average of communes"),
     Trend => ("Diễn biến qua các kỳ", "Trend across periods"),
     TrendChart => ("Biểu đồ diễn biến", "Trend chart"),
     FormerProvinces => (

@@ -6,7 +6,7 @@
 use super::FigureKind;
 use crate::charts::{mean, tick_decimals, ticks};
 use crate::choropleth::{chosen_view, map_data, MapData};
-use crate::data::{Indicator, Period, ProgressData, Source, Text as Bilingual};
+use crate::data::{Indicator, Period, ProgressData, Source, Text as Bilingual, UnitLevel};
 use crate::export::*;
 use crate::url_state::UrlState;
 
@@ -30,6 +30,8 @@ pub struct Ranking {
     pub bars: Vec<RankBar>,
     /// The average of the published values (unweighted).
     pub average: Option<f64>,
+    /// What the average is of: "Average of provinces", or of communes.
+    pub average_of: Msg,
     /// Units with nothing published, by name.
     pub not_published: Vec<Bilingual>,
     pub source: Option<Source>,
@@ -56,6 +58,10 @@ pub fn ranking(map: &MapData, selected: Option<&str>) -> Ranking {
         indicator: map.indicator.clone(),
         period: map.period.clone(),
         average: mean(bars.iter().map(|b| Some(b.value))),
+        average_of: match map.level {
+            UnitLevel::Commune => Msg::AverageOfCommunes,
+            UnitLevel::Province => Msg::AverageOfUnits,
+        },
         not_published: map
             .rows
             .iter()
@@ -239,7 +245,7 @@ pub fn paint<DB: DrawingBackend>(
             pal.ink.stroke_width(px(1.5, d) as u32),
         ));
         let (ax, ay) = chart.backend_coord(&(avg, n as f64));
-        let label = format!("{} {}", Msg::AverageOfUnits.text(lang), fmt(&avg));
+        let label = format!("{} {}", r.average_of.text(lang), fmt(&avg));
         // Centred over the line, unless that would run off the right edge
         // (narrow phones): then it ends at the edge.
         let half = label.chars().count() as f64 * 3.2 * d;
@@ -291,7 +297,7 @@ fn ranking_table(r: &Ranking, title: &str, lang: Lang) -> Table {
         t.rows.push(vec![
             String::new(),
             String::new(),
-            Msg::AverageOfUnits.text(lang).to_string(),
+            r.average_of.text(lang).to_string(),
             value_cell(&r.indicator, Some(avg)),
             String::new(),
         ]);
@@ -339,7 +345,7 @@ impl FigureKind for Ranking {
         if self.average.is_some() {
             out.push((
                 Palette::hex(Palette::LIGHT.ink),
-                Msg::AverageOfUnits.text(lang).to_string(),
+                self.average_of.text(lang).to_string(),
             ));
         }
         out

@@ -2,28 +2,11 @@
 //! corpus of broken files that must each give a clear message, never a
 //! panic.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use std::path::PathBuf;
 
-/// Runs the command; returns (exit status, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_tien-do-data"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the command runs");
-    (
-        out.status
-            .code()
-            .expect("exited, not killed by a signal (a panic aborts)"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{root, run};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("tien-do-cli-{}-{name}", std::process::id()));

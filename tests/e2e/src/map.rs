@@ -170,3 +170,61 @@ pub async fn tap(client: &Client, (x, y): (f64, f64)) {
         });
     client.perform_actions(t).await.expect("tap");
 }
+
+/// Polls `script` until it returns a number.
+pub async fn poll_number(c: &Client, script: &str, what: &str) -> f64 {
+    for _ in 0..(crate::WAIT.as_millis() / 50) {
+        let got = c.execute(script, vec![]).await.expect("script runs");
+        if let Some(n) = got.as_f64() {
+            return n;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no {what} within {:?}", crate::WAIT);
+}
+
+/// Latency of `samples` hover updates, as the benchmark and the budget
+/// test measure them: a pointermove dispatched on the canvas at a pseudo-random point,
+/// until the redraw that follows ends. Moves that stay on the same unit
+/// (no redraw) are not counted.
+pub async fn hover_latencies(c: &Client, samples: usize) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut seed = 7_u64;
+    for _ in 0..samples * 3 {
+        if out.len() == samples {
+            break;
+        }
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        let (fx, fy) = (
+            0.3 + 0.4 * ((seed >> 33) as f64 / (1u64 << 31) as f64),
+            0.1 + 0.8 * ((seed >> 13 & 0xFFFFF) as f64 / (1u64 << 20) as f64),
+        );
+        let t0 = c
+            .execute(
+                "const c = document.querySelector('.choropleth canvas');
+                 const r = c.getBoundingClientRect();
+                 const t0 = performance.now();
+                 c.dispatchEvent(new PointerEvent('pointermove', {
+                   clientX: r.left + r.width * arguments[0], clientY: r.top + r.height * arguments[1],
+                   pointerType: 'mouse', pointerId: 1, bubbles: true }));
+                 return t0;",
+                vec![fx.into(), fy.into()],
+            )
+            .await
+            .expect("pointer event")
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        tokio::time::sleep(Duration::from_millis(60)).await;
+        let end = poll_number(
+            c,
+            "const m = performance.getEntriesByName('tien-do:map-draw:end');
+             return m.length ? m[m.length - 1].startTime : null;",
+            "draw",
+        )
+        .await;
+        if end > t0 {
+            out.push(end - t0);
+        }
+    }
+    out
+}

@@ -37,10 +37,10 @@
 //! asked for), and the app draws no provinces' borders over the communes;
 //! nor does the peer (it draws them with `&level=commune`, as the app).
 
-use fantoccini::Client;
 use std::time::Duration;
+use tien_do_e2e::map::{hover_latencies, poll_number};
 use tien_do_e2e::{
-    browser, budget, mark_ms, peer, screenshot, site, APP_MAP_SHOWN, PEER_MAP_SHOWN, WAIT,
+    browser, budget, mark_ms, peer, screenshot, site, APP_MAP_SHOWN, PEER_MAP_SHOWN,
 };
 
 /// The app's map of the official communes with the SYNTHETIC values.
@@ -62,64 +62,6 @@ fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
     v[rank.clamp(1, v.len()) - 1]
 }
 
-/// Polls `script` until it returns a number.
-async fn number(c: &Client, script: &str, what: &str) -> f64 {
-    for _ in 0..(WAIT.as_millis() / 50) {
-        let got = c.execute(script, vec![]).await.expect("script runs");
-        if let Some(n) = got.as_f64() {
-            return n;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no {what} within {WAIT:?}");
-}
-
-/// Latency of `samples` hover updates, as the browser benchmark measures
-/// them: a pointermove dispatched on the canvas at a pseudo-random point,
-/// until the redraw that follows ends. Moves that stay on the same unit
-/// (no redraw) are not counted.
-async fn hovers(c: &Client, samples: usize) -> Vec<f64> {
-    let mut out = Vec::new();
-    let mut seed = 7_u64;
-    for _ in 0..samples * 3 {
-        if out.len() == samples {
-            break;
-        }
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-        let (fx, fy) = (
-            0.3 + 0.4 * ((seed >> 33) as f64 / (1u64 << 31) as f64),
-            0.1 + 0.8 * ((seed >> 13 & 0xFFFFF) as f64 / (1u64 << 20) as f64),
-        );
-        let t0 = c
-            .execute(
-                "const c = document.querySelector('.choropleth canvas');
-                 const r = c.getBoundingClientRect();
-                 const t0 = performance.now();
-                 c.dispatchEvent(new PointerEvent('pointermove', {
-                   clientX: r.left + r.width * arguments[0], clientY: r.top + r.height * arguments[1],
-                   pointerType: 'mouse', pointerId: 1, bubbles: true }));
-                 return t0;",
-                vec![fx.into(), fy.into()],
-            )
-            .await
-            .expect("pointer event")
-            .as_f64()
-            .unwrap_or(f64::NAN);
-        tokio::time::sleep(Duration::from_millis(60)).await;
-        let end = number(
-            c,
-            "const m = performance.getEntriesByName('tien-do:map-draw:end');
-             return m.length ? m[m.length - 1].startTime : null;",
-            "draw",
-        )
-        .await;
-        if end > t0 {
-            out.push(end - t0);
-        }
-    }
-    out
-}
-
 /// Guards the hover on the real commune boundaries (3,321 units, the
 /// provinces' borders over them): a slower hit-test or highlight, or a
 /// hover that redraws the whole map, fails it; and the first map against
@@ -133,7 +75,7 @@ async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
     // it) is drawn.
     let c = browser(1280, 1400).await;
     c.goto(&site(APP)).await.expect("navigates");
-    number(
+    poll_number(
         &c,
         "const m = performance.getEntriesByName('tien-do:first-map')[0];
          return m ? m.startTime : null;",
@@ -142,7 +84,7 @@ async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
     .await;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     screenshot(&c, "commune-speed-app-official-synthetic").await;
-    let h = hovers(&c, HOVERS).await;
+    let h = hover_latencies(&c, HOVERS).await;
     c.close().await.ok();
     assert!(
         h.len() >= HOVERS * 2 / 3,
@@ -174,7 +116,7 @@ async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
     );
     let p = browser(1280, 1400).await;
     p.goto(&peer(PEER)).await.expect("navigates");
-    number(
+    poll_number(
         &p,
         "const m = performance.getEntriesByName('peer:first-map-shown')[0];
          return m ? m.startTime : null;",

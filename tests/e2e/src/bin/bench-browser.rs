@@ -96,9 +96,6 @@ async fn number(c: &fantoccini::Client, script: &str, what: &str) -> f64 {
     panic!("no {what} within 30 s");
 }
 
-const LAST_DRAW_END: &str = "const m = performance.getEntriesByName('tien-do:map-draw:end');
-    return m.length ? m[m.length - 1].startTime : null;";
-
 struct MapRun {
     first_paint_ms: f64,
     first_map_ms: f64,
@@ -149,46 +146,6 @@ async fn first_map(query: &str) -> MapRun {
         first_map_shown_ms,
         full_draw_ms,
     }
-}
-
-/// Latency of `samples` hover updates: a pointermove dispatched on the
-/// canvas at a pseudo-random point, until the redraw that follows ends.
-/// Points where the unit under the pointer does not change (no redraw)
-/// are not counted.
-async fn hovers(c: &fantoccini::Client, samples: usize) -> Vec<f64> {
-    let mut out = Vec::new();
-    let mut seed = 7_u64;
-    for _ in 0..samples * 3 {
-        if out.len() == samples {
-            break;
-        }
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-        let (fx, fy) = (
-            0.3 + 0.4 * ((seed >> 33) as f64 / (1u64 << 31) as f64),
-            0.1 + 0.8 * ((seed >> 13 & 0xFFFFF) as f64 / (1u64 << 20) as f64),
-        );
-        let t0 = c
-            .execute(
-                "const c = document.querySelector('.choropleth canvas');
-                 const r = c.getBoundingClientRect();
-                 const t0 = performance.now();
-                 c.dispatchEvent(new PointerEvent('pointermove', {
-                   clientX: r.left + r.width * arguments[0], clientY: r.top + r.height * arguments[1],
-                   pointerType: 'mouse', pointerId: 1, bubbles: true }));
-                 return t0;",
-                vec![fx.into(), fy.into()],
-            )
-            .await
-            .expect("pointer event")
-            .as_f64()
-            .unwrap_or(f64::NAN);
-        tokio::time::sleep(Duration::from_millis(60)).await;
-        let end = number(c, LAST_DRAW_END, "draw").await;
-        if end > t0 {
-            out.push(end - t0);
-        }
-    }
-    out
 }
 
 /// Latency of switching the indicator `times` times, back and forth
@@ -266,7 +223,7 @@ async fn map_benchmark(summary: &mut Map<String, Value>) {
             "first map",
         )
         .await;
-        let h = hovers(&c, moves).await;
+        let h = tien_do_e2e::map::hover_latencies(&c, moves).await;
         let s = switches(&c, 6).await;
         c.close().await.ok();
         let paint = median(runs.iter().map(|r| r.first_paint_ms).collect());

@@ -75,6 +75,24 @@ pub fn MapFigure(
             on_navigate.run(next);
         }
     });
+    // Values for codes the boundary file lacks: named above the map.
+    let unplaced = move || {
+        map.with(|m| {
+            let m = m.as_ref().filter(|m| !m.unplaced.is_empty())?;
+            let shown: Vec<&str> = m.unplaced.iter().take(10).map(String::as_str).collect();
+            let more = m.unplaced.len().saturating_sub(shown.len());
+            let list = if more > 0 {
+                format!("{} (+{more})", shown.join(", "))
+            } else {
+                shown.join(", ")
+            };
+            Some(view! {
+                <p class="map-note unplaced" role="note">
+                    {Msg::NotOnMap.text(lang.get())} ": " {list}
+                </p>
+            })
+        })
+    };
     // Where no commune value is published: said in one line above the map.
     let no_values = move || {
         map.with(|m| {
@@ -108,6 +126,7 @@ pub fn MapFigure(
         // Where no commune value is published, the note says it all.
         {move || no_values().is_none().then(|| view! { <MapSummary map lang /> })}
         {no_values}
+        {unplaced}
         <div class="map-layout">
             <MapArea
                 boundaries

@@ -83,6 +83,9 @@ pub struct MapData {
     /// Unit code → index in `rows`: the map asks for every unit on every
     /// redraw, which must not be a scan at commune scale.
     index: HashMap<String, usize>,
+    /// Codes the data gives values for that its boundary file does not
+    /// have (a commune map): they cannot be placed, and the map says so.
+    pub unplaced: Vec<String>,
 }
 
 /// Highest, lowest and median, for the text summary.
@@ -218,6 +221,7 @@ pub fn map_data(data: &ProgressData, indicator: &str, period: &str) -> Option<Ma
         index.entry(r.code.clone()).or_insert(i);
     }
     Some(MapData {
+        unplaced: Vec::new(),
         index,
         indicator: ind.clone(),
         period: per.clone(),
@@ -275,7 +279,16 @@ pub fn commune_map(
     }
     rank(&mut rows, ind.higher_is_better);
     let values: Vec<f64> = rows.iter().filter_map(|r| r.value).collect();
+    // Values for codes the file lacks: said on the map, never dropped
+    // silently.
+    let unplaced: Vec<String> = series
+        .iter()
+        .flat_map(|s| s.units.iter().zip(&s.values))
+        .filter(|(code, v)| v.is_some() && !index.contains_key(code.as_str()))
+        .map(|(code, _)| code.clone())
+        .collect();
     Some(MapData {
+        unplaced,
         index,
         indicator: ind.clone(),
         period: per.clone(),
@@ -482,6 +495,43 @@ mod tests {
             crate::figures::ranking::ranking(&m, None).average_of,
             Msg::AverageOfCommunes
         );
+    }
+
+    /// Guards values for codes the boundary file lacks: a commune map with
+    /// published values names them (they are never dropped silently); the
+    /// file's communes the data lacks are "not published".
+    #[test]
+    fn values_for_codes_off_the_map_are_named() {
+        let file = r#"{"type":"Topology","arcs":[[[105.8,21.0],[105.9,21.0],[105.9,21.1],[105.8,21.0]]],
+            "objects":{"communes":{"type":"GeometryCollection","geometries":[
+              {"type":"Polygon","arcs":[[0]],"properties":{"code":"00004","province":"01","name":"Ba Đình","type":"ward"}},
+              {"type":"Polygon","arcs":[[0]],"properties":{"code":"00008","province":"01","name":"Ngọc Hà","type":"ward"}}]}}}"#;
+        let regions = crate::boundaries::decode_first(file).unwrap();
+        let mut json: serde_json::Value =
+            serde_json::from_str(include_str!("../../../public/data/progress.json")).unwrap();
+        json["unit_sets"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+            "id": "communes", "name": {"vi": "Xã", "en": "Communes"}, "level": "commune",
+            "builtin": "vn-commune-2025", "units": [], "source": "bando-units-2025"}));
+        json["periods"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+            "id": "2025-xa", "label": {"vi": "2025", "en": "2025"}, "unit_set": "communes"}));
+        json["series"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+            "indicator": "dti", "period": "2025-xa", "units": ["00004", "99999"],
+            "values": [0.5, 0.7], "source": "dti-2022"}));
+        let d = crate::parse_progress(&json.to_string()).unwrap();
+        let m = commune_map(&d, "dti", "2025-xa", &regions).unwrap();
+        assert!(m.has_values());
+        assert_eq!(m.row("00004").unwrap().value, Some(0.5));
+        assert_eq!(m.row("00008").unwrap().value, None);
+        assert_eq!(m.unplaced, ["99999"]);
     }
 
     #[test]

@@ -344,6 +344,10 @@ messages! {
     FindNoMatch => ("Không tìm thấy đơn vị nào", "No unit found"),
     FindLoading => ("Đang tải danh sách xã, phường…", "Loading the list of communes…"),
     CommuneMapOf => ("Các xã, phường", "Communes"),
+    NotOnMap => (
+        "Có số liệu cho các mã không có trên bản đồ ranh giới (không vẽ được)",
+        "Values were published for codes the boundary map does not have (they cannot be drawn)",
+    ),
 }
 
 #[cfg(test)]

@@ -212,3 +212,79 @@ async fn a_missing_commune_file_is_said_and_the_province_layer_works() {
     .await;
     c.close().await.ok();
 }
+
+/// Guards the keyboard on a commune map: arrows move between neighbouring
+/// communes, each named with its kind and province; Enter chooses one.
+#[tokio::test]
+async fn arrows_move_between_neighbouring_communes() {
+    let c = browser(1280, 1000).await;
+    c.goto(&site("?page=map&level=commune&province=01&lang=vi"))
+        .await
+        .expect("map");
+    wait_for(
+        &c,
+        ".choropleth canvas[data-drawn]",
+        "Hà Nội's communes draw",
+    )
+    .await;
+    let canvas = c
+        .find(fantoccini::Locator::Css(".choropleth canvas"))
+        .await
+        .expect("canvas");
+    canvas.send_keys("\u{E015}").await.expect("ArrowDown");
+    let first = wait_for_text(&c, ".map-tooltip", "Hà Nội").await;
+    canvas.send_keys("\u{E014}").await.expect("ArrowRight");
+    let deadline = std::time::Instant::now() + WAIT;
+    let moved = loop {
+        let now = text_of(&c, ".map-tooltip").await;
+        if now != first && now.contains("Hà Nội") {
+            break now;
+        }
+        assert!(std::time::Instant::now() < deadline, "stayed on {first}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert!(
+        ["Phường", "Xã"].iter().any(|k| moved.contains(k)),
+        "{moved}"
+    );
+    canvas.send_keys("\u{E007}").await.expect("Enter");
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let q = current_query(&c).await;
+        if q.contains("commune=") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Enter chose nothing: {q}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    screenshot(&c, "communes-ha-noi-vi-keyboard").await;
+    c.close().await.ok();
+}
+
+/// Guards values for codes the commune map does not have (a publisher's
+/// mistake): the commune map draws the others and names the codes it
+/// cannot place, instead of dropping them silently.
+#[tokio::test]
+async fn values_for_codes_off_the_map_are_named() {
+    let c = browser(1280, 1000).await;
+    c.goto(&site(
+        "?page=map&lang=en&data=../fixtures/commune-code-off-map.json",
+    ))
+    .await
+    .expect("map");
+    wait_for(
+        &c,
+        ".choropleth canvas[data-drawn]",
+        "the commune map draws",
+    )
+    .await;
+    let note = wait_for_text(&c, ".map-note.unplaced", "99999").await;
+    assert!(note.contains("cannot be drawn"), "{note}");
+    // The codes the map has are drawn with their values.
+    let summary = text_of(&c, ".map-summary").await;
+    assert!(summary.contains("Ngoc Ha"), "{summary}");
+    c.close().await.ok();
+}

@@ -184,26 +184,50 @@ pub fn budget(name: &str, default: f64) -> f64 {
     }
 }
 
-/// WebDriver's "Set Permission" (ChromeDriver): grants or denies the
-/// current page's origin a permission such as `clipboard-write`.
+/// A ChromeDriver command on the session, posted with its body: `path`
+/// after `session/<id>/`. What the tests use: [`SessionCommand::permission`]
+/// ("Set Permission") and [`SessionCommand::network`] (Chromium's network
+/// emulation).
 #[derive(Debug)]
-pub struct SetPermission(pub &'static str, pub &'static str);
+pub struct SessionCommand {
+    path: &'static str,
+    body: Value,
+}
 
-impl fantoccini::wd::WebDriverCompatibleCommand for SetPermission {
+impl SessionCommand {
+    /// Grants or denies the current page's origin a permission such as
+    /// `clipboard-write` (`state`: `granted`, `denied`, `prompt`).
+    pub fn permission(name: &str, state: &str) -> SessionCommand {
+        SessionCommand {
+            path: "permissions",
+            body: json!({ "descriptor": { "name": name }, "state": state }),
+        }
+    }
+
+    /// Emulates the network `conditions` (latency, throughput, offline).
+    pub fn network(conditions: Value) -> SessionCommand {
+        SessionCommand {
+            path: "chromium/network_conditions",
+            body: json!({ "network_conditions": conditions }),
+        }
+    }
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for SessionCommand {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/permissions",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "descriptor": { "name": self.0 }, "state": self.1 });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 

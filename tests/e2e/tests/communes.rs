@@ -25,6 +25,20 @@ async fn fetched(c: &fantoccini::Client) -> Vec<String> {
         .collect()
 }
 
+/// The link once a commune is chosen in it (`commune=`); fails with
+/// `what` and the link if none is within [`WAIT`].
+async fn commune_chosen(c: &fantoccini::Client, what: &str) -> String {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let q = current_query(c).await;
+        if q.contains("commune=") {
+            return q;
+        }
+        assert!(std::time::Instant::now() < deadline, "{what}: {q}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// The communes of province `code`, as its own file ships them.
 fn province_communes(code: &str) -> Vec<Region> {
     let path = format!(
@@ -115,22 +129,11 @@ async fn a_province_s_communes_come_from_its_own_file() {
     assert!(tip.contains("Ward"), "{tip}");
     assert!(tip.contains("Hoan Kiem"), "{tip}");
     mouse_click(&c, at).await;
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
-        let q = current_query(&c).await;
-        if q.contains("commune=") {
-            assert!(
-                q.contains("level=commune") && q.contains("province=01"),
-                "{q}"
-            );
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no commune chosen: {q}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let q = commune_chosen(&c, "no commune chosen").await;
+    assert!(
+        q.contains("level=commune") && q.contains("province=01"),
+        "{q}"
+    );
     screenshot(&c, "communes-ha-noi-en-desktop").await;
     c.close().await.ok();
 }
@@ -248,18 +251,7 @@ async fn arrows_move_between_neighbouring_communes() {
         "{moved}"
     );
     canvas.send_keys("\u{E007}").await.expect("Enter");
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
-        let q = current_query(&c).await;
-        if q.contains("commune=") {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "Enter chose nothing: {q}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    commune_chosen(&c, "Enter chose nothing").await;
     screenshot(&c, "communes-ha-noi-vi-keyboard").await;
     c.close().await.ok();
 }

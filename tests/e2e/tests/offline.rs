@@ -3,12 +3,11 @@
 //! service worker's copy, with the data's date said), and on a throttled
 //! connection the page shows its shell long before the app has loaded.
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Client;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
-use tien_do_e2e::{browser, budget, site, wait_for, wait_for_text, WAIT};
+use tien_do_e2e::{browser, budget, site, wait_for, wait_for_text, SessionCommand, WAIT};
 
 fn offline_site(query: &str) -> String {
     site(query).replace("/tien-do/", "/tien-do-offline/")
@@ -135,30 +134,6 @@ async fn opened_once_the_site_opens_again_offline() {
     c.close().await.expect("close");
 }
 
-/// ChromeDriver's network emulation for the page (latency, throughput).
-#[derive(Debug)]
-struct NetworkConditions(Value);
-
-impl WebDriverCompatibleCommand for NetworkConditions {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/chromium/network_conditions",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "network_conditions": self.0 }).to_string()),
-        )
-    }
-}
-
 /// Guards the slow-network budget: on a throttled link (150 ms latency,
 /// 200 KB/s down: a slow 4G), the first paint shows the site's shell well
 /// before the 475 KB app has arrived, within 2,500 ms
@@ -166,7 +141,7 @@ impl WebDriverCompatibleCommand for NetworkConditions {
 #[tokio::test]
 async fn a_slow_network_shows_the_shell_within_its_budget() {
     let c = browser(1280, 900).await;
-    c.issue_cmd(NetworkConditions(json!({
+    c.issue_cmd(SessionCommand::network(json!({
         "offline": false, "latency": 150,
         "download_throughput": 200 * 1024, "upload_throughput": 100 * 1024
     })))

@@ -4,7 +4,7 @@
 
 use fantoccini::Client;
 use serde_json::json;
-use tien_do_e2e::{browser, click, site, text_of, wait_for_text, SetPermission, WAIT};
+use tien_do_e2e::{browser, click, site, text_of, wait_for_text, SessionCommand, WAIT};
 
 const VIEW: &str = "?page=province&province=79&lang=en";
 
@@ -13,7 +13,7 @@ const VIEW: &str = "?page=province&province=79&lang=en";
 async fn copy_link(c: &Client, write: &'static str) -> String {
     c.goto(&site(VIEW)).await.expect("province page");
     for (name, state) in [("clipboard-write", write), ("clipboard-read", "granted")] {
-        c.issue_cmd(SetPermission(name, state))
+        c.issue_cmd(SessionCommand::permission(name, state))
             .await
             .unwrap_or_else(|e| panic!("{name} {state}: {e}"));
     }

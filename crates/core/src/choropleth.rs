@@ -5,6 +5,7 @@
 
 use crate::boundaries::Region;
 use crate::data::{Indicator, Period, ProgressData, Series, Source, Text, UnitLevel};
+use crate::find::PlaceKind;
 use crate::{Lang, Msg};
 use std::collections::HashMap;
 
@@ -307,16 +308,12 @@ pub const COMMUNE_SET: &str = "vn-commune-2025";
 /// "Phường · Hà Nội": a commune's kind and province, from its boundary
 /// file.
 fn commune_detail(r: &Region) -> Option<Text> {
-    let kind = r.kind.as_deref().map(|k| match k {
-        "ward" => (Msg::KindWard.text(Lang::Vi), Msg::KindWard.text(Lang::En)),
-        "special-zone" | "special_zone" => (
-            Msg::KindSpecialZone.text(Lang::Vi),
-            Msg::KindSpecialZone.text(Lang::En),
-        ),
-        _ => (
-            Msg::KindCommune.text(Lang::Vi),
-            Msg::KindCommune.text(Lang::En),
-        ),
+    // Any other kind the file names reads as a commune.
+    let kind = r.kind.as_deref().map(|k| {
+        let word = PlaceKind::from_slug(k)
+            .and_then(PlaceKind::word)
+            .unwrap_or(Msg::KindCommune);
+        (word.text(Lang::Vi), word.text(Lang::En))
     });
     let province = r
         .parent

@@ -69,6 +69,30 @@ pub async fn mark_ms(url: &str, mark: &str) -> f64 {
     panic!("{url} set no mark {mark} within {WAIT:?}");
 }
 
+/// The app's and the D3 peer's times to their first map shown (ms), in
+/// `pairs` pairs of fresh sessions taken in turn (app, peer, app, ...), so
+/// that a busy moment slows both: the app at `site(app_query)`, the peer at
+/// `peer(peer_query)`.
+pub async fn first_maps_in_turn(
+    app_query: &str,
+    peer_query: &str,
+    pairs: usize,
+) -> (Vec<f64>, Vec<f64>) {
+    let (mut app, mut d3) = (Vec::new(), Vec::new());
+    for _ in 0..pairs {
+        app.push(mark_ms(&site(app_query), APP_MAP_SHOWN).await);
+        d3.push(mark_ms(&peer(peer_query), PEER_MAP_SHOWN).await);
+    }
+    (app, d3)
+}
+
+/// The median (the upper one of an even count); NaN for none, which no
+/// budget passes.
+pub fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
 /// A fresh browser (its own empty profile) at `width` x `height`.
 pub async fn browser(width: u32, height: u32) -> Client {
     let args: Value =

@@ -16,7 +16,7 @@
 use fantoccini::Client;
 use serde_json::Value;
 use std::time::Duration;
-use tien_do_e2e::{browser, budget, site, WAIT};
+use tien_do_e2e::{browser, budget, mark_ms, median, site, WAIT};
 
 /// Polls `script` until it returns something other than null.
 async fn poll(c: &Client, script: &str, what: &str) -> Value {
@@ -147,24 +147,7 @@ async fn an_embed_page_stays_within_its_size_budget() {
 
 /// When a fresh page first drew its map (ms from navigation).
 async fn first_map_ms(query: &str) -> f64 {
-    let c = browser(1280, 1400).await;
-    c.goto(&site(query)).await.expect("map");
-    let t = poll(
-        &c,
-        "const m = performance.getEntriesByName('tien-do:first-map')[0];
-         return m ? m.startTime : null;",
-        "first map",
-    )
-    .await
-    .as_f64()
-    .expect("a time");
-    c.close().await.ok();
-    t
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
+    mark_ms(&site(query), "tien-do:first-map").await
 }
 
 /// Guards the map's scaling: the 3,321-unit SYNTHETIC commune layer may

@@ -39,9 +39,7 @@
 
 use std::time::Duration;
 use tien_do_e2e::map::{hover_latencies, poll_number};
-use tien_do_e2e::{
-    browser, budget, mark_ms, peer, screenshot, site, APP_MAP_SHOWN, PEER_MAP_SHOWN,
-};
+use tien_do_e2e::{browser, budget, first_maps_in_turn, median, peer, screenshot, site};
 
 /// The app's map of the official communes with the SYNTHETIC values.
 const APP: &str = "?page=map&lang=en&data=../bench/synthetic-communes-official.json";
@@ -49,11 +47,6 @@ const APP: &str = "?page=map&lang=en&data=../bench/synthetic-communes-official.j
 const PEER: &str = "?data=/bench/synthetic-communes-official.json";
 /// Pointer moves timed.
 const HOVERS: usize = 150;
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
 
 /// The `p`-th percentile (nearest rank).
 fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
@@ -103,11 +96,7 @@ async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
 
     // The first map shown, app and peer, 5 pairs of fresh sessions taken
     // in turn (app, peer, app, ...).
-    let (mut app, mut d3) = (Vec::new(), Vec::new());
-    for _ in 0..5 {
-        app.push(mark_ms(&site(APP), APP_MAP_SHOWN).await);
-        d3.push(mark_ms(&peer(PEER), PEER_MAP_SHOWN).await);
-    }
+    let (app, d3) = first_maps_in_turn(APP, PEER, 5).await;
     println!("first map shown, app: {app:.0?} ms; peer: {d3:.0?} ms");
     let (app, d3) = (median(app), median(d3));
     let ratio = app / d3;

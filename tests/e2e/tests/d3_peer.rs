@@ -23,21 +23,12 @@
 //! is the noisier: the peer's time is short, and the app's is mostly its
 //! wasm's start.
 
-use tien_do_e2e::{budget, mark_ms, peer, site, APP_MAP_SHOWN, PEER_MAP_SHOWN};
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
+use tien_do_e2e::{budget, first_maps_in_turn, median};
 
 /// The medians of 5 pairs of fresh sessions taken in turn (app, peer,
 /// app, ...): the app's time to its first map shown, the peer's.
 async fn pairs(app_query: &str, peer_query: &str) -> (f64, f64) {
-    let (mut app, mut d3) = (Vec::new(), Vec::new());
-    for _ in 0..5 {
-        app.push(mark_ms(&site(app_query), APP_MAP_SHOWN).await);
-        d3.push(mark_ms(&peer(peer_query), PEER_MAP_SHOWN).await);
-    }
+    let (app, d3) = first_maps_in_turn(app_query, peer_query, 5).await;
     (median(app), median(d3))
 }
 

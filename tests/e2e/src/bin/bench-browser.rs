@@ -17,7 +17,7 @@
 
 use serde_json::{json, Map, Value};
 use std::time::Duration;
-use tien_do_e2e::{browser, mark_ms, peer, site, APP_MAP_SHOWN, PEER_MAP_SHOWN};
+use tien_do_e2e::{browser, mark_ms, median, peer, site, APP_MAP_SHOWN, PEER_MAP_SHOWN};
 
 /// Where the run's numbers go, as JSON, for `scripts/bench.sh` to add to
 /// the history (`docs/bench-history.jsonl`).
@@ -63,12 +63,6 @@ async fn one(query: &str) -> Run {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("the data did not load within 30 s for {query}");
-}
-
-/// The median; NaN for no samples.
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 fn max(v: &[f64]) -> f64 {

@@ -99,3 +99,106 @@ fn new_data_gives_the_offline_copy_a_new_name() {
     assert_ne!(cache_version(&dist), first, "new data: a new name");
     let _ = std::fs::remove_dir_all(&dist);
 }
+
+/// 16 hex digits of the SHA-256 of `bytes`: how a build's name is hashed.
+fn hex16(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Guards the build step: from a built site's index and data, every
+/// figure gets its embed page, oEmbed document (absolute iframe at the
+/// given address) and static image, and the release is kept; the app's
+/// builds are named with hashes and loaded by the page's one loader, also
+/// when run again.
+#[test]
+fn writes_every_figure_and_the_release() {
+    let dist = built_site("all");
+    let log = tien_do_data::embeds::write_embeds(&dist, "https://example.gov.vn/tien-do", "")
+        .expect("written");
+    for figure in tien_do_core::figure::Figure::ALL {
+        let page = std::fs::read_to_string(dist.join(figure.embed_file())).unwrap();
+        assert!(page.contains(&format!("data-embed=\"{}\"", figure.slug())));
+        let oembed: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dist.join(figure.oembed_file())).unwrap(),
+        )
+        .unwrap();
+        let html = oembed["html"].as_str().unwrap();
+        assert!(
+            html.contains(&format!(
+                "src=\"https://example.gov.vn/tien-do/{}?lang=vi\"",
+                figure.embed_file()
+            )),
+            "{html}"
+        );
+        let svg = std::fs::read_to_string(dist.join(figure.image_file())).unwrap();
+        assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"));
+        assert!(
+            svg.contains("Nguồn:"),
+            "{}: the image names its source",
+            figure.slug()
+        );
+    }
+    let release = dist.join("data/releases/2026-02-25.json");
+    let parsed = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    };
+    assert_eq!(parsed(&release), parsed(&dist.join("data/progress.json")));
+    assert_eq!(
+        log.lines().count(),
+        6 + 3 * tien_do_core::figure::Figure::ALL.len()
+    );
+    let index = std::fs::read_to_string(dist.join(tien_do_core::find::INDEX_FILE)).unwrap();
+    let places = tien_do_core::find::places(&index).expect("the index reads back");
+    assert_eq!(places.len(), 34 + 3321);
+    let sw = std::fs::read_to_string(dist.join("sw.js")).unwrap();
+    assert!(
+        sw.contains("const CACHE = PREFIX + \""),
+        "a cache per build and scope"
+    );
+    assert!(!sw.contains("__VERSION__") && !sw.contains("__SHELL__"));
+    assert!(
+        sw.contains("const SHELL = [\"./\",")
+            && sw.contains("\"data/progress.json\"")
+            && sw.contains("\"geo/vn-provinces-2025.topo.json\""),
+        "the page, the data and the boundaries are kept"
+    );
+    assert!(
+        !sw.contains("communes"),
+        "the communes' maps are not copied ahead: {sw}"
+    );
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(index.contains("http-equiv=\"Content-Security-Policy\""));
+    // The workers' builds renamed with a hash of their bytes; the
+    // page's loader names all three, and the embed build is not kept
+    // for offline reading (embeds register no worker).
+    let builds = tien_do_data::embeds::app_builds(&dist).unwrap();
+    let overview_wasm = format!("tien-do-overview-{}_bg.wasm", hex16(b"overview wasm"));
+    assert_eq!(builds.overview.wasm, overview_wasm);
+    assert!(!dist.join("tien-do-overview_bg.wasm").exists());
+    assert_eq!(builds.site.js, "tien-do-1a2b3c4d5e6f7a8b.js");
+    assert!(builds.embed.js.starts_with("tien-do-embed-"));
+    for b in [&builds.site, &builds.overview, &builds.embed] {
+        assert!(index.contains(&format!("js:\"./{}\"", b.js)), "{index}");
+        assert!(index.contains(&b.wasm_integrity));
+    }
+    assert!(sw.contains(&format!("\"{overview_wasm}\"")));
+    assert!(!sw.contains("tien-do-embed-"), "{sw}");
+    // The demo's default map is of the 34 provinces: fetched early.
+    assert!(
+        index.contains("var u=\"geo/vn-provinces-2025.topo.json\";"),
+        "{index}"
+    );
+    // Run again (a publisher with new data): the same names, one loader.
+    tien_do_data::embeds::write_embeds(&dist, "https://example.gov.vn/tien-do", "")
+        .expect("written again");
+    assert_eq!(tien_do_data::embeds::app_builds(&dist).unwrap(), builds);
+    let again = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert_eq!(again.matches("<script id=\"tien-do-build\">").count(), 1);
+    assert_eq!(again, index);
+    let _ = std::fs::remove_dir_all(&dist);
+}

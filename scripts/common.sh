@@ -145,6 +145,18 @@ http {
       proxy_pass http://127.0.0.1:$port/csp-sink;
     }
     location /fixtures/ { alias $ROOT/tests/fixtures/; }
+    # The same site whose shipped commune files arrive damaged (cut off
+    # mid-file): Hà Nội's and the whole country's.
+    location /tien-do-damaged/ {
+      alias $ROOT/dist/;
+      add_header Content-Security-Policy "$csp; report-uri /csp-report" always;
+    }
+    location = /tien-do-damaged/geo/communes/01.topo.json {
+      alias $ROOT/tests/fixtures/damaged-communes-01.topo.json;
+    }
+    location = /tien-do-damaged/geo/vn-communes-2025.topo.json {
+      alias $ROOT/tests/fixtures/damaged-communes-01.topo.json;
+    }
     # Closes the connection without an answer: a network failure.
     location = /fixtures/connection-dropped.json { return 444; }
     location /bench/ { alias $ROOT/target/bench/; }

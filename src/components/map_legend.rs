@@ -4,7 +4,8 @@ use tien_do_core::choropleth::MapData;
 use tien_do_core::{Lang, Msg};
 
 /// The legend of a choropleth: each class with its colour and limits
-/// (quantiles), and the hatch used for "not published".
+/// (quantiles), and the hatch used for "not published". None for a commune
+/// map without values ([`MapData::boundaries_only`]).
 #[component]
 pub fn MapLegend(
     /// The map whose classes to show.
@@ -14,7 +15,9 @@ pub fn MapLegend(
 ) -> impl IntoView {
     move || {
         map.with(|m| {
-            let m = m.as_ref()?;
+            // A commune map without values has nothing to explain: the note
+            // above it says so (no hatch for shapes drawn neutral).
+            let m = m.as_ref().filter(|m| !m.boundaries_only())?;
             let l = lang.get();
             let f = |v: f64| m.indicator.format_value(v, l);
             let classes = m.bins.as_ref().map(|b| {

@@ -97,7 +97,7 @@ pub fn MapFigure(
     let no_values = move || {
         map.with(|m| {
             m.as_ref()
-                .filter(|m| m.level == UnitLevel::Commune && !m.has_values())
+                .filter(|m| m.boundaries_only())
                 .map(|_| {
                     view! { <p class="map-note" role="note">{Msg::CommuneNoValues.text(lang.get())}</p> }
                 })
@@ -187,9 +187,7 @@ pub fn MapPage(
             // there is no map; and every unit's value. Not for 3,321
             // communes without a value.
             {move || {
-                let listed = view.map.with(|m| m.as_ref().is_some_and(|m| {
-                    m.level != UnitLevel::Commune || m.has_values()
-                }));
+                let listed = view.map.with(|m| m.as_ref().is_some_and(|m| !m.boundaries_only()));
                 listed.then(|| {
                     view! {
                         <MapRanking data=Arc::clone(&data) map=view.map lang state ready=view.settled() />

@@ -337,6 +337,13 @@ impl MapData {
     pub fn has_values(&self) -> bool {
         self.bins.is_some()
     }
+
+    /// Whether the map is a commune map without any value (the demo): its
+    /// boundaries alone in a neutral colour, said in one line above it, with
+    /// no legend, ranking or table.
+    pub fn boundaries_only(&self) -> bool {
+        self.level == UnitLevel::Commune && !self.has_values()
+    }
 }
 
 impl Lineage {
@@ -480,8 +487,8 @@ mod tests {
         let d = demo();
         let m = commune_map(&d, "dti", "2024", &regions).unwrap();
         assert_eq!(
-            (m.rows.len(), m.level, m.has_values()),
-            (1, UnitLevel::Commune, false)
+            (m.rows.len(), m.level, m.has_values(), m.boundaries_only()),
+            (1, UnitLevel::Commune, false, true)
         );
         let row = m.row("00004").unwrap();
         assert_eq!(row.name.vi, "Ba Đình");
@@ -525,7 +532,7 @@ mod tests {
             "values": [0.5, 0.7], "source": "dti-2022"}));
         let d = crate::parse_progress(&json.to_string()).unwrap();
         let m = commune_map(&d, "dti", "2025-xa", &regions).unwrap();
-        assert!(m.has_values());
+        assert!(m.has_values() && !m.boundaries_only());
         assert_eq!(m.row("00004").unwrap().value, Some(0.5));
         assert_eq!(m.row("00008").unwrap().value, None);
         assert_eq!(m.unplaced, ["99999"]);

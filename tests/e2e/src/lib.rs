@@ -337,3 +337,13 @@ pub async fn wait_for_count(client: &Client, css: &str, n: u64) {
     }
     panic!("{css}: {seen} elements, not {n}, within {WAIT:?}");
 }
+
+/// Scrolls `css` to the top of the viewport, for a screenshot of it.
+pub async fn show(c: &Client, css: &str) {
+    c.execute(
+        "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});",
+        vec![Value::from(css)],
+    )
+    .await
+    .expect("scrolls");
+}

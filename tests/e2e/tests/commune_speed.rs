@@ -10,9 +10,13 @@
 //!
 //! - hover: a pointer move on the canvas until the highlight is drawn
 //!   (the `tien-do:map-draw:end` mark that follows), over many moves at
-//!   pseudo-random points of the map; its 95th percentile within one frame
-//!   at 60 Hz is the goal; what is measured is far below it, so
-//!   the budget holds that, about twice the highest 95th percentile seen;
+//!   pseudo-random points of the map. Its 95th percentile within one frame
+//!   at 60 Hz (16 ms) is the goal, and is the budget of the 95th
+//!   percentile: on a loaded machine a few moves wait for a busy core, so
+//!   a tail budget near what a quiet run measures fails for no fault of
+//!   the code (CI measured p95 8.5 ms with a median of 3.1 ms, against 1.8
+//!   to 3.1 ms here). The median is steady under load and is held close:
+//!   a hover that redraws the whole map (27 to 40 ms) fails both;
 //! - the first map on screen against a D3 page: the app's time from
 //!   navigation until the map is shown (`tien-do:first-map-shown`) over
 //!   that of a plain D3 + TopoJSON SVG page drawing the same commune file
@@ -27,7 +31,8 @@
 //!
 //! | budget | limit | measured (14 runs of this test; the benchmark's 200 moves and 5 pairs) |
 //! |---|---:|---:|
-//! | hover update, 95th percentile of 150 moves | 6 ms (`BUDGET_COMMUNE_HOVER_P95_MS`; the goal 16 ms) | p95 1.8 to 3.1 ms (median 1.2 to 1.5 ms; max 3.0 to 54 ms); bench p95 2.1 ms |
+//! | hover update, median of 150 moves | 5 ms (`BUDGET_COMMUNE_HOVER_MEDIAN_MS`) | median 1.2 to 1.5 ms here, 3.1 ms in a CI run; bench 1.5 ms |
+//! | hover update, 95th percentile of 150 moves | 16 ms (`BUDGET_COMMUNE_HOVER_P95_MS`; the goal) | p95 1.8 to 3.1 ms here (max 3.0 to 54 ms), 8.5 ms in a CI run; bench 2.1 to 2.7 ms |
 //! | first map shown, app / D3 peer, 3,321 official communes, SYNTHETIC values | 1.28 (`BUDGET_D3_RATIO_OFFICIAL_COMMUNES`; the goal 0.6) | median 1.11, mostly 1.04 to 1.17 (1.26 and 1.30 at a load average of 9 on 2 cores); bench 1.11, and 1.29 at a load average of 8.7 |
 //!
 //! Measured on 2 cores while other builds and tests ran (load average 4
@@ -115,9 +120,12 @@ async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
     screenshot(&p, "commune-speed-peer-official-synthetic").await;
     p.close().await.ok();
 
-    // Measured p95 1.8 to 3.1 ms; about twice the highest. The goal
-    // is one frame, 16 ms.
-    let hover_limit = budget("BUDGET_COMMUNE_HOVER_P95_MS", 6.0);
+    // Median measured 1.2 to 1.5 ms here and 3.1 ms in a loaded CI run; a
+    // whole-map redraw per move is 27 to 40 ms.
+    let median_limit = budget("BUDGET_COMMUNE_HOVER_MEDIAN_MS", 5.0);
+    // The goal, one frame at 60 Hz (p95 1.8 to 3.1 ms here, 8.5 ms
+    // in a loaded CI run, where a 6 ms budget failed with a 3.1 ms median).
+    let hover_limit = budget("BUDGET_COMMUNE_HOVER_P95_MS", 16.0);
     // Measured 1.11x (median of 14 runs), mostly 1.04x to 1.17x (1.26x and
     // 1.30x under heavy load); about 15 % above the median. The issue's
     // goal is 0.6x.
@@ -125,6 +133,12 @@ async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
     // Both checked before failing, so that a failure names every measure
     // over its budget.
     let mut over = Vec::new();
+    if hover_median > median_limit {
+        over.push(format!(
+            "hover on 3,321 official communes (SYNTHETIC values): median {hover_median:.1} ms over {} moves (p95 {hover_p95:.1} ms), over the budget of {median_limit} ms",
+            h.len()
+        ));
+    }
     if hover_p95 > hover_limit {
         over.push(format!(
             "hover on 3,321 official communes (SYNTHETIC values): p95 {hover_p95:.1} ms over {} moves (median {hover_median:.1} ms, max {hover_max:.1} ms), over the budget of {hover_limit} ms",

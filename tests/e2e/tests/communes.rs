@@ -196,6 +196,73 @@ async fn find_my_commune_opens_it_on_the_map() {
     c.close().await.ok();
 }
 
+/// Guards the commune views in both languages on a phone and a desktop:
+/// the whole country (its one-line note in the language, no legend for
+/// shapes drawn without values, no horizontal scrolling), one province,
+/// and a search result with its province; each screenshot is looked at.
+#[tokio::test]
+async fn the_commune_views_read_in_both_languages_on_phone_and_desktop() {
+    for (w, h, device) in [(390, 844, "phone"), (1280, 1000, "desktop")] {
+        let c = browser(w, h).await;
+        for (lang, note, province) in [
+            ("vi", "Chưa có số liệu cấp xã", "Hà Nội"),
+            ("en", "No commune values", "Ha Noi"),
+        ] {
+            let shot = |view: &str| format!("communes-{view}-{lang}-{device}");
+            c.goto(&site(&format!("?page=map&level=commune&lang={lang}")))
+                .await
+                .expect("map");
+            wait_for(
+                &c,
+                ".choropleth canvas[data-drawn]",
+                "the country's communes",
+            )
+            .await;
+            let said = text_of(&c, ".map-note").await;
+            assert!(said.contains(note), "{lang} {device}: {said}");
+            // The shapes are neutral, not hatched: no legend to explain them.
+            assert_eq!(count(&c, ".map-legend").await, 0, "{lang} {device}");
+            let overflow = c
+                .execute(
+                    "return document.documentElement.scrollWidth - window.innerWidth;",
+                    vec![],
+                )
+                .await
+                .expect("width");
+            assert!(
+                overflow.as_f64().unwrap_or(1.0) <= 0.0,
+                "{lang} {device}: scrolls sideways by {overflow}"
+            );
+            show(&c, ".choropleth").await;
+            screenshot(&c, &shot("country")).await;
+
+            c.goto(&site(&format!(
+                "?page=map&level=commune&province=01&lang={lang}"
+            )))
+            .await
+            .expect("province");
+            wait_for(&c, ".choropleth canvas[data-drawn]", "Hà Nội's communes").await;
+            show(&c, ".choropleth").await;
+            screenshot(&c, &shot("ha-noi")).await;
+
+            let input = c
+                .find(fantoccini::Locator::Css(".commune-search input"))
+                .await
+                .expect("input");
+            input.send_keys("ba dinh").await.expect("type");
+            let hits = wait_for_text(&c, ".find-hits", province).await;
+            assert!(hits.contains("Ba "), "{lang} {device}: {hits}");
+            show(&c, ".commune-search").await;
+            screenshot(&c, &shot("search")).await;
+        }
+        // The provinces' map keeps its legend.
+        c.goto(&site("?page=map&lang=en")).await.expect("map");
+        wait_for(&c, ".choropleth canvas[data-drawn]", "the provinces").await;
+        assert_eq!(count(&c, ".map-legend").await, 1, "{device}");
+        c.close().await.ok();
+    }
+}
+
 /// Guards bad input on the commune layer: a province with no commune file
 /// says so on the map, and the provinces' layer still works.
 #[tokio::test]
@@ -206,6 +273,52 @@ async fn a_missing_commune_file_is_said_and_the_province_layer_works() {
         .expect("map");
     let said = wait_for_text(&c, ".map-area .load-error", "communes/99.topo.json").await;
     assert!(!said.is_empty());
+    click(&c, ".level-switch input[value='province']").await;
+    wait_for(
+        &c,
+        ".choropleth canvas[data-drawn]",
+        "the province map draws",
+    )
+    .await;
+    c.close().await.ok();
+}
+
+/// Guards a damaged shipped commune file (cut off mid-file, served under
+/// `/tien-do-damaged/` in place of the real one): the commune map names the
+/// damaged file, for one province and for the whole country, in both
+/// languages, and the provinces' layer still draws.
+#[tokio::test]
+async fn a_damaged_commune_file_is_said_and_the_province_layer_works() {
+    let damaged = |query: &str| site(query).replacen("/tien-do/", "/tien-do-damaged/", 1);
+    let c = browser(1280, 1000).await;
+    for (query, file, words) in [
+        (
+            "?page=map&level=commune&province=01&lang=en",
+            "communes/01.topo.json",
+            "damaged",
+        ),
+        (
+            "?page=map&level=commune&lang=vi",
+            "vn-communes-2025.topo.json",
+            "bị lỗi",
+        ),
+    ] {
+        c.goto(&damaged(query)).await.expect("map");
+        let said = wait_for_text(&c, ".map-area .load-error", file).await;
+        assert!(said.contains(words), "{query}: {said}");
+        screenshot(
+            &c,
+            &format!(
+                "commune-damaged-{}",
+                if query.contains("01") {
+                    "01-en"
+                } else {
+                    "country-vi"
+                }
+            ),
+        )
+        .await;
+    }
     click(&c, ".level-switch input[value='province']").await;
     wait_for(
         &c,

@@ -223,7 +223,7 @@ pub fn base<'a>(
     // overlay); where no commune value was published, the boundaries
     // alone in a neutral colour, not 3,321 hatched shapes.
     let communes = map.is_some_and(|m| m.level == UnitLevel::Commune);
-    let boundaries_only = communes && !map.is_some_and(MapData::has_values);
+    let boundaries_only = map.is_some_and(MapData::boundaries_only);
     let unit = |layer: Layer, r: &'a Region| {
         let value = map.and_then(|m| m.row(&r.code)).and_then(|row| row.value);
         let fill = match (value, bins) {
@@ -578,14 +578,20 @@ pub fn image(
             })
         })
         .collect();
-    if m.rows.iter().any(|r| r.value.is_none()) {
+    // A commune map without values: its shapes are neutral, not hatched;
+    // the app's one-line note goes under the image instead of a legend.
+    let no_values = m
+        .boundaries_only()
+        .then(|| Msg::CommuneNoValues.text(lang).to_string());
+    if no_values.is_none() && m.rows.iter().any(|r| r.value.is_none()) {
         legend.push(("url(#np)".into(), Msg::NotPublished.text(lang).to_string()));
     }
     let caption = Caption {
         title: format!("{title} ({})", m.indicator.unit.get(lang)),
         legend,
-        notes: notes
+        notes: no_values
             .into_iter()
+            .chain(notes)
             .chain(credits(&m.unit_set, overlay.is_some(), lang))
             .collect(),
     };
@@ -716,6 +722,30 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    /// Guards the image of a commune map without values (the demo's): no
+    /// "not published" hatch in its legend nor on its shapes (they are
+    /// neutral), and the app's note under it; a map with a gap keeps the
+    /// hatch.
+    #[test]
+    fn a_commune_image_without_values_has_no_hatch_but_the_note() {
+        let d = crate::test_support::demo();
+        let communes = regions("communes/01.topo.json");
+        let m = crate::choropleth::commune_map(&d, "dti", "2024", &communes).expect("a map");
+        assert!(m.boundaries_only());
+        let img = image(&m, (&communes, None), (None, None), "DTI", vec![], Lang::En).unwrap();
+        assert!(
+            !img.svg.contains("fill=\"url(#np)\""),
+            "hatched: {}",
+            &img.svg[..400]
+        );
+        assert!(img.svg.contains("No commune values have been published"));
+        let gap = map_with_a_gap();
+        let r34 = regions("vn-provinces-2025.topo.json");
+        let img = image(&gap, (&r34, None), (None, None), "DTI", vec![], Lang::En).unwrap();
+        assert!(img.svg.contains("fill=\"url(#np)\""));
+        assert!(!img.svg.contains("No commune values"));
     }
 
     /// Guards "the map is drawn once": the SVG writer writes exactly the

@@ -9,7 +9,6 @@ use crate::browser;
 use crate::components::{CommuneSearch, UnitValueTable};
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::data::UnitLevel;
 use tien_do_core::{Lang, MapLevel, Msg, Page, ProgressData, UrlState};
 
 /// The map itself, wherever it is shown: its downloads (and embed codes,

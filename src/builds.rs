@@ -2,9 +2,12 @@
 //! named here is linked into that binary; a page not named is not.
 
 use crate::app::{embed_frame, site_frame, Build};
-use crate::pages::{DataPage, EmbedPage, MapPage, OverviewPage, ProvincePage, TasksPage};
+use crate::pages::{
+    DataPage, EmbedChart, EmbedMap, EmbedPage, MapPage, OverviewPage, ProvincePage, TasksPage,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
+use tien_do_core::figure::Figure;
 use tien_do_core::{Lang, Page, ProgressData, UrlState};
 
 /// The first view: the overview alone, in the site's frame. Its links to
@@ -22,10 +25,18 @@ pub const SITE: Build = Build {
     frame: site_frame,
 };
 
-/// An embed page (`embed-<figure>.html`): its figure alone.
-pub const EMBED: Build = Build {
+/// The map's embed page (`embed-map.html`): the map alone.
+pub const EMBED_MAP: Build = Build {
     draws: |p| p == Page::Embed,
-    page: embed_page,
+    page: embed_map_page,
+    frame: embed_frame,
+};
+
+/// A chart's embed page (`embed-ranking.html`, `embed-trend.html`…): its
+/// chart alone, without the map's code.
+pub const EMBED_CHART: Build = Build {
+    draws: |p| p == Page::Embed,
+    page: embed_chart_page,
     frame: embed_frame,
 };
 
@@ -39,14 +50,52 @@ fn overview_page(
     view! { <OverviewPage data lang state on_navigate /> }.into_any()
 }
 
-fn embed_page(
+fn embed_map_page(
     _: Page,
     data: Arc<ProgressData>,
     lang: Signal<Lang>,
     state: Signal<UrlState>,
     on_navigate: Callback<UrlState>,
 ) -> AnyView {
-    view! { <EmbedPage data lang state on_navigate /> }.into_any()
+    view! {
+        <EmbedPage lang state>
+            <EmbedMap data lang state on_navigate />
+        </EmbedPage>
+    }
+    .into_any()
+}
+
+fn embed_chart_page(
+    _: Page,
+    data: Arc<ProgressData>,
+    lang: Signal<Lang>,
+    state: Signal<UrlState>,
+    _: Callback<UrlState>,
+) -> AnyView {
+    view! {
+        <EmbedPage lang state>
+            <EmbedChart data lang state />
+        </EmbedPage>
+    }
+    .into_any()
+}
+
+/// An embed on the site's own address (`?page=embed&figure=…`): the map's
+/// or a chart's.
+fn embed_page(
+    page: Page,
+    data: Arc<ProgressData>,
+    lang: Signal<Lang>,
+    state: Signal<UrlState>,
+    on_navigate: Callback<UrlState>,
+) -> AnyView {
+    let map = state.with_untracked(|s| s.figure.unwrap_or(Figure::Map) == Figure::Map);
+    let draw = if map {
+        embed_map_page
+    } else {
+        embed_chart_page
+    };
+    draw(page, data, lang, state, on_navigate)
 }
 
 fn every_page(

@@ -25,14 +25,23 @@ pub fn start_overview() {
     mount(builds::OVERVIEW);
 }
 
-/// Mounts one figure alone (`src/bin/tien-do-embed.rs`): the embed pages,
-/// the smallest download.
-pub fn start_embed() {
-    mount(builds::EMBED);
+/// Mounts the map alone (`src/bin/tien-do-embed-map.rs`): the map's embed
+/// page, a small download.
+pub fn start_embed_map() {
+    mount(builds::EMBED_MAP);
+}
+
+/// Mounts one chart alone (`src/bin/tien-do-embed-chart.rs`): the charts'
+/// embed pages, a small download.
+pub fn start_embed_chart() {
+    mount(builds::EMBED_CHART);
 }
 
 /// Mounts `build` of the app on the page's `<body>`.
 fn mount(build: app::Build) {
+    // The wasm is compiled and running: the benchmark's split between the
+    // download and compile (before) and the app's own start (after).
+    browser::mark_once("tien-do:start");
     console_error_panic_hook::set_once();
     browser::remove_boot_shell();
     // Embeds live in other sites' articles: no worker copying the site
@@ -41,4 +50,5 @@ fn mount(build: app::Build) {
         browser::register_service_worker();
     }
     leptos::mount::mount_to_body(move || view! { <app::App variant=build /> });
+    browser::mark_once("tien-do:mounted");
 }

@@ -259,7 +259,8 @@ async fn every_build_shows_a_clear_error_when_the_data_is_missing() {
     for (name, build, framed) in [
         ("overview", builds::OVERVIEW, true),
         ("site", builds::SITE, true),
-        ("embed", builds::EMBED, false),
+        ("embed map", builds::EMBED_MAP, false),
+        ("embed chart", builds::EMBED_CHART, false),
     ] {
         let el = container();
         let handle = leptos::mount::mount_to(el.clone(), move || view! { <App variant=build /> });

@@ -2,6 +2,7 @@
 
 mod data;
 mod embed;
+mod embed_chart;
 mod embed_map;
 mod headline_map;
 mod map;
@@ -19,6 +20,7 @@ mod tasks;
 
 pub use data::DataPage;
 pub use embed::EmbedPage;
+pub use embed_chart::EmbedChart;
 pub use embed_map::EmbedMap;
 pub use headline_map::HeadlineMap;
 pub use map::{MapFigure, MapPage};

@@ -233,28 +233,34 @@ pub struct AppBuild {
 }
 
 /// The app's builds in a built site: the whole site's, the overview's
-/// (the first view) and the embed pages' (see `src/app.rs`).
+/// (the first view), the map's embed page's and the charts' embed pages'
+/// (see `src/builds.rs`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Builds {
     /// Every page: Trunk's main build, named with Trunk's hash.
     pub site: AppBuild,
     /// The overview alone.
     pub overview: AppBuild,
-    /// One figure alone.
-    pub embed: AppBuild,
+    /// The map alone (`embed-map.html`).
+    pub embed_map: AppBuild,
+    /// One chart alone (the other `embed-<figure>.html`).
+    pub embed_chart: AppBuild,
 }
 
 impl Builds {
-    /// Whether `file` is one of the embed build's files.
+    /// Whether `file` is one of the embed builds' files.
     fn is_embed_file(&self, file: &str) -> bool {
-        self.embed != self.site && (self.embed.js == file || self.embed.wasm == file)
+        [&self.embed_map, &self.embed_chart]
+            .into_iter()
+            .any(|b| *b != self.site && (b.js == file || b.wasm == file))
     }
 }
 
 /// The binaries of the builds (`Cargo.toml`, `src/bin/`).
 const SITE_BIN: &str = "tien-do";
 const OVERVIEW_BIN: &str = "tien-do-overview";
-const EMBED_BIN: &str = "tien-do-embed";
+const EMBED_MAP_BIN: &str = "tien-do-embed-map";
+const EMBED_CHART_BIN: &str = "tien-do-embed-chart";
 
 /// Finds the builds in `dist`. Trunk names its main build (the site's)
 /// with a hash, and its other builds (`data-type="worker"` in
@@ -270,7 +276,7 @@ pub fn app_builds(dist: &Path) -> Result<Builds, String> {
             .collect())
     };
     let read = |path: &Path| fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
-    for bin in [OVERVIEW_BIN, EMBED_BIN] {
+    for bin in [OVERVIEW_BIN, EMBED_MAP_BIN, EMBED_CHART_BIN] {
         let (js, wasm) = (
             dist.join(format!("{bin}.js")),
             dist.join(format!("{bin}_bg.wasm")),
@@ -312,7 +318,8 @@ pub fn app_builds(dist: &Path) -> Result<Builds, String> {
     })?;
     Ok(Builds {
         overview: find(OVERVIEW_BIN)?.unwrap_or_else(|| site.clone()),
-        embed: find(EMBED_BIN)?.unwrap_or_else(|| site.clone()),
+        embed_map: find(EMBED_MAP_BIN)?.unwrap_or_else(|| site.clone()),
+        embed_chart: find(EMBED_CHART_BIN)?.unwrap_or_else(|| site.clone()),
         site,
     })
 }
@@ -325,7 +332,7 @@ fn hashed_stem(name: &str) -> Option<&str> {
         .or_else(|| name.strip_suffix(".js"))?;
     let (bin, hash) = stem.rsplit_once('-')?;
     let hex = !hash.is_empty() && hash.len() <= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit());
-    (hex && [SITE_BIN, OVERVIEW_BIN, EMBED_BIN].contains(&bin)).then_some(bin)
+    (hex && [SITE_BIN, OVERVIEW_BIN, EMBED_MAP_BIN, EMBED_CHART_BIN].contains(&bin)).then_some(bin)
 }
 
 /// 16 hex digits of the SHA-256 of `bytes`.
@@ -372,7 +379,8 @@ const LOADER_OPEN: &str = "<script id=\"tien-do-build\">";
 
 /// The page with the loader that picks its build, first in `<head>` after
 /// the character set (before the style sheet, which would hold it back):
-/// the embed build on an embed page (`<html data-embed>`), the overview's
+/// the map's embed build on the map's embed page (`<html data-embed="map">`),
+/// the charts' on the others (`<html data-embed="ranking">`…), the overview's
 /// where the address names no other page, else the site's. It starts both
 /// downloads at once, each checked against its integrity hash (the script
 /// by `modulepreload`, the wasm by `fetch`), and leaves the script's name
@@ -403,20 +411,21 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
         )
     };
     let script = format!(
-        "{LOADER_OPEN}(function(){{var b={{site:{},overview:{},embed:{}}},d=document,\
-         p=new URLSearchParams(location.search).get(\"page\"),\
-         f=b[d.documentElement.hasAttribute(\"data-embed\")?\"embed\":!p||p===\"overview\"?\"overview\":\"site\"],\
+        "{LOADER_OPEN}(function(){{var b={{site:{},overview:{},embed_map:{},embed_chart:{}}},d=document,\
+         p=new URLSearchParams(location.search).get(\"page\"),m=d.documentElement.getAttribute(\"data-embed\"),\
+         f=b[m!==null?m===\"map\"?\"embed_map\":\"embed_chart\":!p||p===\"overview\"?\"overview\":\"site\"],\
          l=d.createElement(\"link\");l.rel=\"modulepreload\";l.href=f.js;l.integrity=f.sri[0];\
          l.crossOrigin=\"anonymous\";d.head.appendChild(l);window.tienDoBuilds=b;\
          window.tienDoBuild=[f.js,fetch(f.wasm,{{integrity:f.sri[1]}})];\
-         var q=new URLSearchParams(location.search),e={{}},m=d.documentElement.getAttribute(\"data-embed\"),\
+         var q=new URLSearchParams(location.search),e={{}},\
          g=function(u){{e[u]=fetch(u,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout(31e3)}})}};\
          if(!q.has(\"data\")){{g({data});var u={map};\
          if(u&&!q.has(\"indicator\")&&!q.has(\"period\")&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\"))g(u)}}\
          window.tienDoEarly=e}})()</script>",
         entry(&builds.site),
         entry(&builds.overview),
-        entry(&builds.embed),
+        entry(&builds.embed_map),
+        entry(&builds.embed_chart),
         data = json_string(&early.data),
         map = early.map.as_deref().map_or("null".to_string(), json_string),
     );
@@ -719,8 +728,18 @@ mod tests {
             hashed_stem("tien-do-overview-2b603a64e727c00d_bg.wasm"),
             Some("tien-do-overview")
         );
-        assert_eq!(hashed_stem("tien-do-embed-5cd9.js"), Some("tien-do-embed"));
+        assert_eq!(
+            hashed_stem("tien-do-embed-map-5cd9.js"),
+            Some("tien-do-embed-map")
+        );
+        assert_eq!(
+            hashed_stem("tien-do-embed-chart-5cd9_bg.wasm"),
+            Some("tien-do-embed-chart")
+        );
         for other in [
+            "tien-do-embed-map.js",
+            "tien-do-embed-chart_bg.wasm",
+            "tien-do-embed-5cd9.js",
             "tien-do-overview.js",
             "embed.js",
             "sw.js",
@@ -747,7 +766,8 @@ mod tests {
         let builds = Builds {
             site: build("s"),
             overview: build("o"),
-            embed: build("e"),
+            embed_map: build("m"),
+            embed_chart: build("c"),
         };
         let page =
             "<html><head><meta charset=\"utf-8\"><link rel=stylesheet href=a.css></head></html>";

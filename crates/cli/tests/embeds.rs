@@ -174,15 +174,21 @@ fn writes_every_figure_and_the_release() {
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap();
     assert!(index.contains("http-equiv=\"Content-Security-Policy\""));
     // The workers' builds renamed with a hash of their bytes; the
-    // page's loader names all three, and the embed build is not kept
+    // page's loader names all four, and the embed builds are not kept
     // for offline reading (embeds register no worker).
     let builds = tien_do_data::embeds::app_builds(&dist).unwrap();
     let overview_wasm = format!("tien-do-overview-{}_bg.wasm", hex16(b"overview wasm"));
     assert_eq!(builds.overview.wasm, overview_wasm);
     assert!(!dist.join("tien-do-overview_bg.wasm").exists());
     assert_eq!(builds.site.js, "tien-do-1a2b3c4d5e6f7a8b.js");
-    assert!(builds.embed.js.starts_with("tien-do-embed-"));
-    for b in [&builds.site, &builds.overview, &builds.embed] {
+    assert!(builds.embed_map.js.starts_with("tien-do-embed-map-"));
+    assert!(builds.embed_chart.wasm.starts_with("tien-do-embed-chart-"));
+    for b in [
+        &builds.site,
+        &builds.overview,
+        &builds.embed_map,
+        &builds.embed_chart,
+    ] {
         assert!(index.contains(&format!("js:\"./{}\"", b.js)), "{index}");
         assert!(index.contains(&b.wasm_integrity));
     }

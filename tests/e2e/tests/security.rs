@@ -135,8 +135,13 @@ async fn asset_integrity_hashes_match_the_files() {
         .expect("hashes");
     let assets = got.as_array().unwrap_or_else(|| panic!("{got}"));
     let kinds = ["css", "js", "wasm"];
-    // The three builds: the site's, the overview's and the embeds'.
-    for build in ["tien-do-", "tien-do-overview-", "tien-do-embed-"] {
+    // The four builds: the site's, the overview's and the two embeds'.
+    for build in [
+        "tien-do-",
+        "tien-do-overview-",
+        "tien-do-embed-map-",
+        "tien-do-embed-chart-",
+    ] {
         assert!(
             assets.iter().any(|a| a[0]
                 .as_str()

@@ -52,8 +52,10 @@ pub fn built_site(name: &str) -> PathBuf {
         ("tien-do-9f8e7d6c5b4a3921_bg.wasm", "site wasm"),
         ("tien-do-overview.js", "overview js"),
         ("tien-do-overview_bg.wasm", "overview wasm"),
-        ("tien-do-embed.js", "embed js"),
-        ("tien-do-embed_bg.wasm", "embed wasm"),
+        ("tien-do-embed-map.js", "embed map js"),
+        ("tien-do-embed-map_bg.wasm", "embed map wasm"),
+        ("tien-do-embed-chart.js", "embed chart js"),
+        ("tien-do-embed-chart_bg.wasm", "embed chart wasm"),
     ] {
         fs::write(dist.join(name), text).unwrap();
     }

@@ -87,7 +87,13 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         if !response.ok() {
             return Err(from_status(&url, response.status()));
         }
-        response.text().await.map_err(|_| failed(&url))
+        // As bytes, not as a JavaScript string: the body is copied into
+        // the wasm once, without a round trip through UTF-16 (megabytes
+        // for the commune layer). Invalid UTF-8 is replaced, as `text()`
+        // does.
+        let bytes = response.binary().await.map_err(|_| failed(&url))?;
+        Ok(String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
     .await;
 

@@ -18,8 +18,9 @@ pub fn HeadlineMap(
     state: Signal<UrlState>,
     /// Called when the reader changes the view or follows the link.
     on_navigate: Callback<UrlState>,
+    /// The map's state (made by the page, which waits for it to be shown).
+    view: MapView,
 ) -> impl IntoView {
-    let view = MapView::new(&data, state, lang);
     let chosen = view.chosen;
     let to = Signal::derive(move || {
         let mut next = state.with(|s| s.with_page(Page::Map));

@@ -182,15 +182,19 @@ pub fn MapPage(
             />
             <CommuneSearch lang state on_navigate />
             <MapFigure view data=Arc::clone(&data) lang state on_navigate />
-            // The same units ranked, drawn once the map is, or at once if
-            // there is no map; and every unit's value. Not for 3,321
-            // communes without a value.
+            // The same units ranked, and every unit's value, built once the
+            // map is on screen (or at once if there is no map), so that
+            // they do not hold it back. Not for 3,321 communes without a
+            // value.
             {move || {
                 let listed = view.map.with(|m| m.as_ref().is_some_and(|m| !m.boundaries_only()));
+                let ready = view.settled();
                 listed.then(|| {
                     view! {
-                        <MapRanking data=Arc::clone(&data) map=view.map lang state ready=view.settled() />
-                        <UnitValueTable map=view.map lang state on_navigate />
+                        <MapRanking data=Arc::clone(&data) map=view.map lang state ready />
+                        {move || ready.get().then(|| view! {
+                            <UnitValueTable map=view.map lang state on_navigate />
+                        })}
                     }
                 })
             }}

@@ -1,7 +1,7 @@
 use crate::browser;
 use crate::components::{AppLink, DataAgeNote, SourceLink};
 use crate::pages::tasks::latest_counts_cards;
-use crate::pages::HeadlineMap;
+use crate::pages::{HeadlineMap, MapView};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::charts::{figure_text as figure_value, meeting_changes};
@@ -207,6 +207,11 @@ pub fn OverviewPage(
             }
         }
     };
+    // Every meeting's figures (collapsed, hundreds of elements) are built
+    // once the headline map is on screen, so that they do not hold it back.
+    let map = MapView::new(&data, state, lang);
+    let settled = map.settled();
+    let all_figures = move || settled.get().then(all_figures.clone());
     view! {
         <article class="page overview">
             <h1>{move || title.get(lang.get()).to_string()}</h1>
@@ -222,7 +227,7 @@ pub fn OverviewPage(
                     {move || Msg::NavTasks.text(lang.get())} " →"
                 </AppLink>
             </p>
-            <HeadlineMap data=Arc::clone(&data) lang state on_navigate />
+            <HeadlineMap data=Arc::clone(&data) lang state on_navigate view=map />
             {all_figures}
         </article>
     }

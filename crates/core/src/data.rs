@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 /// The `schema_version` this app reads.
 pub const SUPPORTED_SCHEMA_VERSION: u32 = 1;
 
+mod read;
+
 /// A text in both languages. Read without bidirectional control
 /// characters (see [`without_bidi_controls`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,12 +38,17 @@ const BIDI_CONTROLS: [char; 12] = [
 /// interface's own words around them backwards ("Hà Nội\u{202E}gnp.exe"
 /// shows as "Hà Nộiexe.png" and reverses the sentence that follows).
 fn without_bidi_controls<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let s = String::deserialize(d)?;
-    Ok(if s.contains(BIDI_CONTROLS) {
+    String::deserialize(d).map(without_bidi)
+}
+
+/// The string without its bidirectional controls: what both readers of a
+/// [`Text`] keep (serde's and [`crate::json`]'s).
+fn without_bidi(s: String) -> String {
+    if s.contains(BIDI_CONTROLS) {
         s.chars().filter(|c| !BIDI_CONTROLS.contains(c)).collect()
     } else {
         s
-    })
+    }
 }
 
 impl Text {

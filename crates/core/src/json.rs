@@ -53,6 +53,9 @@ pub struct Error(Box<ErrorAt>);
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct ErrorAt {
     msg: String,
+    /// Whether the text is JSON of the wrong shape (serde_json's
+    /// `Category::Data`), rather than not JSON.
+    data: bool,
     /// The byte offset whose line and column are reported (serde_json's
     /// `position_of_index`), or [`UNKNOWN`].
     at: usize,
@@ -61,14 +64,26 @@ struct ErrorAt {
 impl Error {
     #[cold]
     fn new(msg: String, at: usize) -> Self {
-        Error(Box::new(ErrorAt { msg, at }))
+        Error(Box::new(ErrorAt {
+            msg,
+            data: false,
+            at,
+        }))
     }
 
     /// An error of the data's shape, whose position the reader fills in
     /// where serde_json would ([`Error::fix`]).
     #[cold]
     pub fn custom(msg: String) -> Self {
-        Error::new(msg, UNKNOWN)
+        let mut e = Error::new(msg, UNKNOWN);
+        e.0.data = true;
+        e
+    }
+
+    /// Whether the text is JSON, of another shape than the one read (a
+    /// wrong type, a missing field…), as opposed to text that is not JSON.
+    pub fn is_data(&self) -> bool {
+        self.0.data
     }
 
     /// Gives the error the position `at` if it has none yet.
@@ -345,6 +360,13 @@ impl<'a> Reader<'a> {
         Error::new(msg.into(), self.pos.min(self.text.len()))
     }
 
+    /// An error of the data's shape at the last byte read (where
+    /// serde_json places one).
+    #[cold]
+    pub fn data_error(&self, msg: String) -> Error {
+        Error::custom(msg).fix(self.pos.min(self.text.len()))
+    }
+
     /// An error at the next byte, not read (serde_json's `peek_error`).
     #[cold]
     fn peek_error(&self, msg: &str) -> Error {
@@ -438,7 +460,7 @@ impl<'a> Reader<'a> {
             Some(b'{') => "map".to_string(),
             _ => return self.peek_error(EXPECTED_VALUE),
         };
-        self.error(&format!("invalid type: {unexpected}, expected {expected}"))
+        self.data_error(format!("invalid type: {unexpected}, expected {expected}"))
     }
 
     // Strings.
@@ -781,7 +803,21 @@ impl<'a> Reader<'a> {
             Number::I64(i) => format!("invalid value: integer `{i}`, expected {expected}"),
             Number::F64(_) => format!("invalid type: {}, expected {expected}", n.unexpected()),
         };
-        Err(self.error(&msg))
+        Err(self.data_error(msg))
+    }
+
+    /// A whole number that fits 64 bits with its sign.
+    pub fn read_i64(&mut self) -> Result<i64> {
+        let n = self.any_number("i64")?;
+        let msg = match n {
+            Number::I64(i) => return Ok(i),
+            Number::U64(u) => match i64::try_from(u) {
+                Ok(i) => return Ok(i),
+                Err(_) => format!("invalid value: integer `{u}`, expected i64"),
+            },
+            Number::F64(_) => format!("invalid type: {}, expected i64", n.unexpected()),
+        };
+        Err(self.data_error(msg))
     }
 
     /// `true` or `false`.
@@ -967,10 +1003,20 @@ impl<'a> Reader<'a> {
 
     /// An array, `each` reading each element.
     pub fn read_seq(&mut self, each: &mut dyn FnMut(&mut Reader<'a>) -> Result<()>) -> Result<()> {
+        self.read_array("a sequence", each)
+    }
+
+    /// An array, `each` reading each element; `expected` names what was
+    /// expected where there is no array ("a position").
+    pub fn read_array(
+        &mut self,
+        expected: &str,
+        each: &mut dyn FnMut(&mut Reader<'a>) -> Result<()>,
+    ) -> Result<()> {
         match self.ws() {
             None => Err(self.peek_error(EOF_VALUE)),
             Some(b'[') => self.elements(each),
-            Some(_) => Err(self.invalid_type("a sequence")),
+            Some(_) => Err(self.invalid_type(expected)),
         }
     }
 
@@ -979,13 +1025,23 @@ impl<'a> Reader<'a> {
         &mut self,
         each: &mut dyn FnMut(&mut Reader<'a>, &str) -> Result<()>,
     ) -> Result<()> {
+        self.read_object("a map", each)
+    }
+
+    /// An object, `each` reading each member's value (its key given);
+    /// `expected` names what was expected where there is no object.
+    pub fn read_object(
+        &mut self,
+        expected: &str,
+        each: &mut dyn FnMut(&mut Reader<'a>, &str) -> Result<()>,
+    ) -> Result<()> {
         match self.ws() {
             None => Err(self.peek_error(EOF_VALUE)),
             Some(b'{') => self.members(&mut |r, key| {
                 r.colon()?;
                 each(r, key)
             }),
-            Some(_) => Err(self.invalid_type("a map")),
+            Some(_) => Err(self.invalid_type(expected)),
         }
     }
 
@@ -1019,7 +1075,7 @@ impl<'a> Reader<'a> {
                 if missing != 0 {
                     let name = fields.names.get(missing.trailing_zeros() as usize);
                     let msg = format!("missing field `{}`", name.unwrap_or(&""));
-                    return Err(self.error(&msg));
+                    return Err(self.data_error(msg));
                 }
                 Ok(())
             }
@@ -1111,7 +1167,9 @@ impl<'a> Reader<'a> {
         }
         let expected = match variants {
             [] => {
-                return Err(self.error(&format!("unknown variant `{name}`, there are no variants")))
+                return Err(
+                    self.data_error(format!("unknown variant `{name}`, there are no variants"))
+                )
             }
             [a] => format!("`{a}`"),
             [a, b] => format!("`{a}` or `{b}`"),
@@ -1120,7 +1178,7 @@ impl<'a> Reader<'a> {
                 format!("one of {}", names.join(", "))
             }
         };
-        Err(self.error(&format!("unknown variant `{name}`, expected {expected}")))
+        Err(self.data_error(format!("unknown variant `{name}`, expected {expected}")))
     }
 
     /// Any value, kept as it is written.
@@ -1383,6 +1441,12 @@ impl FromJson for f64 {
     }
 }
 
+impl FromJson for i64 {
+    fn read(r: &mut Reader<'_>) -> Result<Self> {
+        r.read_i64()
+    }
+}
+
 impl FromJson for u64 {
     fn read(r: &mut Reader<'_>) -> Result<Self> {
         r.read_uint(u64::MAX, "u64")
@@ -1446,14 +1510,18 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
 
 /// Implements [`FromJson`] for a struct as serde's derive reads it: each
 /// field `req` (must be present) or `def` (its `Default` when absent), in
-/// the order they are declared, optionally with its own reader function:
+/// the order they are declared, optionally with its own reader function
+/// and its JSON name where it is not the field's:
 ///
 /// ```ignore
 /// json_struct!(Text { vi: req(read_text), en: req(read_text) });
 /// json_struct!(Source { id: req, publisher: req, url: def });
+/// json_struct!(Geometry { kind = "type": def, arcs: def });
 /// ```
 macro_rules! json_struct {
-    ($ty:ident { $($field:ident : $kind:ident $(($reader:path))?),* $(,)? }) => {
+    ($ty:ident {
+        $($field:ident $(= $name:literal)? : $kind:ident $(($reader:path))?),* $(,)?
+    }) => {
         impl $crate::json::FromJson for $ty {
             fn read(
                 r: &mut $crate::json::Reader<'_>,
@@ -1462,7 +1530,7 @@ macro_rules! json_struct {
                 enum F { $($field),* }
                 const FIELDS: $crate::json::Fields = $crate::json::Fields {
                     expecting: concat!("struct ", stringify!($ty)),
-                    names: &[$(stringify!($field)),*],
+                    names: &[$(json_struct!(@name $field $($name)?)),*],
                     required: 0 $(| (json_struct!(@required $kind) << F::$field as u32))*,
                 };
                 $(let mut $field = None;)*
@@ -1480,9 +1548,12 @@ macro_rules! json_struct {
         impl $ty {
             /// The fields' names in the order [`FromJson`] reads them.
             #[allow(dead_code)]
-            pub(crate) const JSON_FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+            pub(crate) const JSON_FIELDS: &'static [&'static str] =
+                &[$(json_struct!(@name $field $($name)?)),*];
         }
     };
+    (@name $field:ident) => { stringify!($field) };
+    (@name $field:ident $name:literal) => { $name };
     (@required req) => { 1u64 };
     (@required def) => { 0u64 };
     (@read $r:ident) => { $crate::json::FromJson::read($r) };
@@ -1518,13 +1589,18 @@ pub(crate) mod tests {
     use std::fmt::Debug;
 
     /// Both readers' result for `text` as `T`: the value, or the error as
-    /// serde_json writes it ("… at line L column C").
-    fn both<T>(text: &str) -> (Result<T, String>, Result<T, String>)
+    /// serde_json writes it ("… at line L column C") and whether it is one
+    /// of the data's shape (serde_json's `Category::Data`).
+    #[allow(clippy::type_complexity)]
+    fn both<T>(text: &str) -> (Result<T, (String, bool)>, Result<T, (String, bool)>)
     where
         T: FromJson + DeserializeOwned,
     {
-        let ours = from_str::<T>(text).map_err(|e| e.detail(text));
-        let serde = serde_json::from_str::<T>(text).map_err(|e| e.to_string());
+        let ours = from_str::<T>(text).map_err(|e| (e.detail(text), e.is_data()));
+        let serde = serde_json::from_str::<T>(text).map_err(|e| {
+            let data = e.classify() == serde_json::error::Category::Data;
+            (e.to_string(), data)
+        });
         (ours, serde)
     }
 
@@ -1749,6 +1825,8 @@ pub(crate) mod tests {
             agree::<TaskStatus>(text);
             agree::<UnitLevel>(text);
             agree::<Vec<TaskStatus>>(text);
+            agree::<i64>(text);
+            agree::<Vec<Vec<i64>>>(text);
             // Any JSON: compared through serde_json's writing of it.
             let ours = from_str::<Value>(text)
                 .map(|v| v.to_json())

@@ -8,11 +8,14 @@
 
 use crate::error::LoadError;
 use crate::i18n::Lang;
+use crate::json;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The `schema_version` this app reads.
 pub const SUPPORTED_SCHEMA_VERSION: u32 = 1;
+
+mod read;
 
 /// A text in both languages. Read without bidirectional control
 /// characters (see [`without_bidi_controls`]).
@@ -36,12 +39,17 @@ const BIDI_CONTROLS: [char; 12] = [
 /// interface's own words around them backwards ("Hà Nội\u{202E}gnp.exe"
 /// shows as "Hà Nộiexe.png" and reverses the sentence that follows).
 fn without_bidi_controls<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let s = String::deserialize(d)?;
-    Ok(if s.contains(BIDI_CONTROLS) {
+    String::deserialize(d).map(without_bidi)
+}
+
+/// The string without its bidirectional controls: what both readers of a
+/// [`Text`] keep (serde's and [`crate::json`]'s).
+fn without_bidi(s: String) -> String {
+    if s.contains(BIDI_CONTROLS) {
         s.chars().filter(|c| !BIDI_CONTROLS.contains(c)).collect()
     } else {
         s
-    })
+    }
 }
 
 impl Text {
@@ -541,45 +549,60 @@ impl ProgressData {
 }
 
 /// Only the version, read first so that a file of another version is
-/// reported as such rather than as a shape error.
-#[derive(Deserialize)]
-struct Head {
-    #[serde(default)]
-    schema_version: Option<serde_json::Value>,
+/// reported as such rather than as a shape error: the file as a struct
+/// whose one field, `schema_version`, may be any JSON (or `null`, or
+/// absent); the rest is skipped but must be well-formed.
+fn read_schema_version(r: &mut json::Reader<'_>) -> Result<Option<json::Value>, json::Error> {
+    const HEAD: json::Fields = json::Fields {
+        expecting: "struct Head",
+        names: &["schema_version"],
+        required: 0,
+    };
+    let mut version = None;
+    r.read_struct(&HEAD, &mut |r, _| {
+        version = if r.read_null()? {
+            None
+        } else {
+            Some(r.read_value()?)
+        };
+        Ok(())
+    })?;
+    Ok(version)
 }
 
 /// Parses published JSON text. Never panics, whatever the input.
+///
+/// Read by the crate's own JSON reader ([`crate::json`]), not serde_json,
+/// with the same results (the tests compare the two), so that the app's
+/// WebAssembly carries no serde deserialiser for the data.
 pub fn parse_progress(text: &str) -> Result<ProgressData, LoadError> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('<') {
         return Err(LoadError::NotJson { url: String::new() });
     }
-    let head: Head = serde_json::from_str(trimmed).map_err(malformed)?;
+    let malformed = |e: json::Error| {
+        let (line, column) = e.line_column(trimmed);
+        LoadError::Malformed {
+            line,
+            column: column.max(1),
+            detail: e.detail(trimmed),
+        }
+    };
+    let mut head = json::Reader::new(trimmed);
+    let version = read_schema_version(&mut head)
+        .and_then(|v| head.end().map(|()| v))
+        .map_err(malformed)?;
     let supported = SUPPORTED_SCHEMA_VERSION;
-    match head.schema_version {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(supported as u64) => {}
-        Some(other) => {
+    match version {
+        Some(json::Value::Number(json::Number::U64(n))) if n == u64::from(supported) => {}
+        found => {
             return Err(LoadError::UnsupportedSchema {
-                found: Some(other.to_string()),
-                supported,
-            })
-        }
-        None => {
-            return Err(LoadError::UnsupportedSchema {
-                found: None,
+                found: found.map(|v| v.to_json()),
                 supported,
             })
         }
     }
-    serde_json::from_str(trimmed).map_err(malformed)
-}
-
-fn malformed(e: serde_json::Error) -> LoadError {
-    LoadError::Malformed {
-        line: e.line(),
-        column: e.column().max(1),
-        detail: e.to_string(),
-    }
+    json::from_str(trimmed).map_err(malformed)
 }
 
 #[cfg(test)]

@@ -127,8 +127,8 @@ impl Place {
 /// cannot be read is an error in words (the search says so; the map is
 /// not affected).
 pub fn places(text: &str) -> Result<Vec<Place>, String> {
-    let rows: Vec<Vec<String>> =
-        serde_json::from_str(text).map_err(|e| format!("the list of communes is damaged: {e}"))?;
+    let rows: Vec<Vec<String>> = crate::json::from_str(text)
+        .map_err(|e| format!("the list of communes is damaged: {}", e.detail(text)))?;
     let mut out: Vec<Place> = provinces_2025()
         .iter()
         .map(|p| {
@@ -256,6 +256,30 @@ mod tests {
         // The exact name before names that only begin with it.
         let found = find(&places, "ba", 10);
         assert!(found.iter().any(|p| p.code == "00004"));
+    }
+
+    /// Guards the switch from serde_json to the crate's reader: the index
+    /// whole, cut short anywhere, or with a character replaced, reads as
+    /// serde_json read it (the same rows, or the same error and place).
+    #[test]
+    fn the_index_reads_as_with_serde_json() {
+        let serde = |text: &str| {
+            serde_json::from_str::<Vec<Vec<String>>>(text)
+                .map_err(|e| format!("the list of communes is damaged: {e}"))
+        };
+        let ours = |text: &str| {
+            crate::json::from_str::<Vec<Vec<String>>>(text)
+                .map_err(|e| format!("the list of communes is damaged: {}", e.detail(text)))
+        };
+        for (at, _) in INDEX.char_indices() {
+            assert_eq!(ours(&INDEX[..at]), serde(&INDEX[..at]), "{at}");
+            for junk in ["", "1", "\\", "]", "\""] {
+                let next = INDEX[at..].chars().next().map_or(0, char::len_utf8);
+                let text = format!("{}{junk}{}", &INDEX[..at], &INDEX[at + next..]);
+                assert_eq!(ours(&text), serde(&text), "{text}");
+            }
+        }
+        assert_eq!(ours(INDEX), serde(INDEX));
     }
 
     /// Guards a damaged index: said in words, not a panic.

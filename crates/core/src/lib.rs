@@ -17,6 +17,7 @@ pub mod find;
 pub mod format;
 pub mod gesture;
 pub mod i18n;
+pub mod json;
 pub mod notes;
 pub mod text;
 pub mod topo;

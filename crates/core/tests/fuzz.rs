@@ -84,9 +84,9 @@ proptest! {
 
     /// Numbers as publishers write them (decimals of up to 15 significant
     /// digits): the file written parses back to exactly the same data.
-    /// (Any 17-digit double may come back one or two units in the last
-    /// place off: serde_json's default float parsing is best-effort, exact
-    /// with its `float_roundtrip` feature.)
+    /// (parse_progress reads every number exactly, 17-digit doubles too;
+    /// serde_json's default float parsing, which it used before, may be
+    /// one or two units in the last place off beyond 15 digits.)
     #[test]
     fn published_numbers_parse_back_exactly(
         units in prop::collection::vec("[0-9]{1,5}", 0..40),

@@ -263,6 +263,18 @@ async fn the_commune_views_read_in_both_languages_on_phone_and_desktop() {
     }
 }
 
+/// After a commune file failed: the level switch goes back to the
+/// provinces, whose map draws.
+async fn the_province_layer_draws(c: &fantoccini::Client) {
+    click(c, ".level-switch input[value='province']").await;
+    wait_for(
+        c,
+        ".choropleth canvas[data-drawn]",
+        "the province map draws",
+    )
+    .await;
+}
+
 /// Guards bad input on the commune layer: a province with no commune file
 /// says so on the map, and the provinces' layer still works.
 #[tokio::test]
@@ -273,13 +285,7 @@ async fn a_missing_commune_file_is_said_and_the_province_layer_works() {
         .expect("map");
     let said = wait_for_text(&c, ".map-area .load-error", "communes/99.topo.json").await;
     assert!(!said.is_empty());
-    click(&c, ".level-switch input[value='province']").await;
-    wait_for(
-        &c,
-        ".choropleth canvas[data-drawn]",
-        "the province map draws",
-    )
-    .await;
+    the_province_layer_draws(&c).await;
     c.close().await.ok();
 }
 
@@ -291,41 +297,26 @@ async fn a_missing_commune_file_is_said_and_the_province_layer_works() {
 async fn a_damaged_commune_file_is_said_and_the_province_layer_works() {
     let damaged = |query: &str| site(query).replacen("/tien-do/", "/tien-do-damaged/", 1);
     let c = browser(1280, 1000).await;
-    for (query, file, words) in [
+    for (query, file, words, shot) in [
         (
             "?page=map&level=commune&province=01&lang=en",
             "communes/01.topo.json",
             "damaged",
+            "commune-damaged-01-en",
         ),
         (
             "?page=map&level=commune&lang=vi",
             "vn-communes-2025.topo.json",
             "bị lỗi",
+            "commune-damaged-country-vi",
         ),
     ] {
         c.goto(&damaged(query)).await.expect("map");
         let said = wait_for_text(&c, ".map-area .load-error", file).await;
         assert!(said.contains(words), "{query}: {said}");
-        screenshot(
-            &c,
-            &format!(
-                "commune-damaged-{}",
-                if query.contains("01") {
-                    "01-en"
-                } else {
-                    "country-vi"
-                }
-            ),
-        )
-        .await;
+        screenshot(&c, shot).await;
     }
-    click(&c, ".level-switch input[value='province']").await;
-    wait_for(
-        &c,
-        ".choropleth canvas[data-drawn]",
-        "the province map draws",
-    )
-    .await;
+    the_province_layer_draws(&c).await;
     c.close().await.ok();
 }
 

@@ -75,20 +75,25 @@ pub fn site_frame(f: Frame) -> AnyView {
         data_url,
         ..
     } = f;
-    // Checked once per load: the page shows what it can and lists the rest.
-    let problems = Memo::new(move |_| {
-        loaded.with(|d| {
-            d.as_deref()
+    // Checked once per load, once the browser is idle: the page (and its
+    // first map) is shown first, then the problems are listed. On the
+    // 3,321 communes the check takes 50 to 80 ms.
+    let checked = LocalResource::new(move || {
+        let data = loaded.get();
+        async move {
+            browser::idle().await;
+            data.as_deref()
                 .map(|d| browser::measured("tien-do:validate", || validate(d)))
                 .unwrap_or_default()
-        })
+        }
     });
+    let problems = Signal::derive(move || checked.get().unwrap_or_default());
     view! {
         <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang.get())}</a>
         <SiteHeader lang=lang state=state on_navigate=navigate />
         <MainNav lang=lang state=state on_navigate=navigate />
         <main id="main" tabindex="-1">
-            <DataProblemsNotice problems=problems.into() lang=lang />
+            <DataProblemsNotice problems lang=lang />
             {content}
         </main>
         <SiteFooter lang=lang data=loaded data_url=data_url />

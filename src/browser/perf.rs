@@ -57,3 +57,27 @@ pub fn mark_once_shown(name: &'static str) {
         mark_once(name);
     });
 }
+
+/// Resolves once the browser is idle (`requestIdleCallback`: after the
+/// frames in hand are shown), or within a second at most; in a browser
+/// without it, after the tasks already queued. For work that must not
+/// hold back the first map, such as checking the whole data file.
+pub async fn idle() {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &1000.into());
+        let asked = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .is_some_and(|f| f.call2(&w, &resolve, &options).is_ok());
+        if !asked {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -13,39 +13,21 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 use tien_do_core::data::ProgressData;
+use tien_do_core::find::PlaceKind;
 use tien_do_core::text::search_key;
 use tien_do_core::units::province_2025;
 use tien_do_core::validate::{Problem, Rule, Severity};
 
-/// What a unit at commune level is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CommuneKind {
-    /// Phường.
-    Ward,
-    /// Xã.
-    Commune,
-    /// Đặc khu.
-    SpecialZone,
-}
-
-impl CommuneKind {
-    /// The kind as the site's search index writes it
-    /// (`tien_do_core::find::PlaceKind::from_slug` reads it).
-    pub fn slug(self) -> &'static str {
-        match self {
-            CommuneKind::Ward => "ward",
-            CommuneKind::Commune => "commune",
-            CommuneKind::SpecialZone => "special-zone",
-        }
-    }
-
-    /// The word written before the Vietnamese name and after the English one.
-    fn words(self) -> (&'static str, &'static str) {
-        match self {
-            CommuneKind::Ward => ("Phường", "Ward"),
-            CommuneKind::Commune => ("Xã", "Commune"),
-            CommuneKind::SpecialZone => ("Đặc khu", "Special Zone"),
-        }
+/// The word of a commune's kind in its full name: before the Vietnamese
+/// name and after the English one, capitalised as part of a proper name
+/// ("Phu Quoc Special Zone"; the app's kind label, `Msg::KindSpecialZone`,
+/// is "Special zone").
+fn name_words(kind: PlaceKind) -> (&'static str, &'static str) {
+    match kind {
+        PlaceKind::Ward => ("Phường", "Ward"),
+        PlaceKind::Commune => ("Xã", "Commune"),
+        PlaceKind::SpecialZone => ("Đặc khu", "Special Zone"),
+        PlaceKind::Province => ("", ""),
     }
 }
 
@@ -60,18 +42,19 @@ pub struct Commune2025 {
     pub name_vi: String,
     /// English name: the Vietnamese one without diacritics, "Ba Dinh".
     pub name_en: String,
-    pub kind: CommuneKind,
+    /// Ward, commune or special zone (never `Province`).
+    pub kind: PlaceKind,
 }
 
 impl Commune2025 {
     /// "Phường Ba Đình".
     pub fn full_name_vi(&self) -> String {
-        format!("{} {}", self.kind.words().0, self.name_vi)
+        format!("{} {}", name_words(self.kind).0, self.name_vi)
     }
 
     /// "Ba Dinh Ward".
     pub fn full_name_en(&self) -> String {
-        format!("{} {}", self.name_en, self.kind.words().1)
+        format!("{} {}", self.name_en, name_words(self.kind).1)
     }
 
     /// Its province's Vietnamese name ("Hà Nội").
@@ -109,12 +92,9 @@ pub fn communes_2025() -> &'static [Commune2025] {
                     province: f[1].into(),
                     name_vi: f[2].into(),
                     name_en: f[3].into(),
-                    kind: match f[4] {
-                        "ward" => CommuneKind::Ward,
-                        "commune" => CommuneKind::Commune,
-                        "special-zone" => CommuneKind::SpecialZone,
-                        other => panic!("communes_2025.csv: unknown type {other:?}"),
-                    },
+                    kind: PlaceKind::from_slug(f[4])
+                        .filter(|k| *k != PlaceKind::Province)
+                        .unwrap_or_else(|| panic!("communes_2025.csv: unknown type {:?}", f[4])),
                 }
             })
             .collect()
@@ -351,9 +331,9 @@ mod tests {
         let count = |k| table.iter().filter(|c| c.kind == k).count();
         assert_eq!(
             (
-                count(CommuneKind::Ward),
-                count(CommuneKind::Commune),
-                count(CommuneKind::SpecialZone)
+                count(PlaceKind::Ward),
+                count(PlaceKind::Commune),
+                count(PlaceKind::SpecialZone)
             ),
             (697, 2611, 13)
         );

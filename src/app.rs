@@ -2,10 +2,10 @@
 //! and the frame around it (the site's header, navigation and footer, or an
 //! embed's bare `<main>`). Pages and components get plain data or signals.
 //!
-//! The app is built three times (`src/main.rs`, `src/bin/`), each build
+//! The app is built four times (`src/main.rs`, `src/bin/`), each build
 //! with the pages it draws ([`Build`]): the overview alone (the first view,
-//! small), every page (the rest of the site), and one figure alone (the
-//! embed pages). Each binary names only its own pages, so the linker keeps
+//! small), every page (the rest of the site), the map alone (the map's
+//! embed page) and one chart alone (the charts' embed pages). Each binary names only its own pages, so the linker keeps
 //! only their code. The page's loader (written by `tien-do-data embeds`)
 //! picks the build for the address.
 

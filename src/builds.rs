@@ -1,4 +1,4 @@
-//! The three builds of the app ([`Build`]): what each binary draws. A page
+//! The four builds of the app ([`Build`]): what each binary draws. A page
 //! named here is linked into that binary; a page not named is not.
 
 use crate::app::{embed_frame, site_frame, Build};

@@ -33,7 +33,7 @@
 //! |---|---:|---:|
 //! | hover update, median of 150 moves | 6 ms (`BUDGET_COMMUNE_HOVER_MEDIAN_MS`) | median 1.2 to 1.5 ms in session 6, 2.3 to 3.3 ms in session 7 (a slower day), 3.1 ms in a CI run; bench 1.5 and 2.5 ms |
 //! | hover update, 95th percentile of 150 moves | 16 ms (`BUDGET_COMMUNE_HOVER_P95_MS`; the goal) | p95 1.8 to 3.1 ms here (max 3.0 to 54 ms), 8.5 ms in a CI run; bench 2.1 to 2.7 ms |
-//! | first map shown, app / D3 peer, 3,321 official communes, SYNTHETIC values | 1.2 (`BUDGET_D3_RATIO_OFFICIAL_COMMUNES`; the goal 0.6) | session 7 (the core's own JSON reader, bodies read as bytes): 0.97, 1.01; bench 0.97 and 0.90. Session 6: median 1.11, mostly 1.04 to 1.17 (1.26 and 1.30 at a load average of 9 on 2 cores) |
+//! | first map shown, app / D3 peer, 3,321 official communes, SYNTHETIC values | 1.25 (`BUDGET_D3_RATIO_OFFICIAL_COMMUNES`; the goal 0.6) | session 7 (the core's own JSON reader, bodies read as bytes): 0.97, 1.01, 1.02, 0.96; bench 0.97 and 0.90. Session 6: median 1.11, mostly 1.04 to 1.17 (1.26 and 1.30 at a load average of 9 on 2 cores) |
 //!
 //! Measured on 2 cores while other builds and tests ran (load average 4
 //! to 10): the app 1,020 to 1,270 ms and the peer 870 to 1,120 ms (medians
@@ -126,10 +126,11 @@ async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
     // The goal, one frame at 60 Hz (p95 1.8 to 3.1 ms here, 8.5 ms
     // in a loaded CI run, where a 6 ms budget failed with a 3.1 ms median).
     let hover_limit = budget("BUDGET_COMMUNE_HOVER_P95_MS", 16.0);
-    // Measured 0.90x to 1.01x since the core reads the data and the
-    // boundaries itself (1.11x before, 1.04x to 1.30x); about 20 % above.
-    // The goal is 0.6x.
-    let ratio_limit = budget("BUDGET_D3_RATIO_OFFICIAL_COMMUNES", 1.2);
+    // Measured 0.90x to 1.02x since the core reads the data and the
+    // boundaries itself (1.11x before, 1.04x to 1.30x); about 25 % above
+    // the median, as load on a 2-core machine moved this ratio by up to
+    // 17 % in session 6. The goal is 0.6x.
+    let ratio_limit = budget("BUDGET_D3_RATIO_OFFICIAL_COMMUNES", 1.25);
     // Both checked before failing, so that a failure names every measure
     // over its budget.
     let mut over = Vec::new();

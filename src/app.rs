@@ -5,9 +5,10 @@
 //! The app is built four times (`src/main.rs`, `src/bin/`), each build
 //! with the pages it draws ([`Build`]): the overview alone (the first view,
 //! small), every page (the rest of the site), the map alone (the map's
-//! embed page) and one chart alone (the charts' embed pages). Each binary names only its own pages, so the linker keeps
-//! only their code. The page's loader (written by `tien-do-data embeds`)
-//! picks the build for the address.
+//! embed page) and one chart alone (the charts' embed pages). Each binary
+//! names only its own pages, so the linker keeps only their code. The
+//! page's loader (written by `tien-do-data embeds`) picks the build for
+//! the address.
 
 use crate::browser;
 use crate::components::{

@@ -13,17 +13,18 @@ use std::time::Duration;
 use tien_do_core::boundaries::{decode, MapLayout, Region};
 use tien_do_core::zoom::MapZoom;
 
+/// Waits until the page's map canvas is drawn (`what` names it in the
+/// failure).
+pub async fn map_drawn(client: &Client, what: &str) {
+    crate::wait_for(client, ".choropleth canvas[data-drawn]", what).await;
+}
+
 /// The map canvas in the viewport: left, top, width, height (CSS pixels),
 /// after scrolling it to the top of the window.
 pub async fn canvas_rect(client: &Client) -> (f64, f64, f64, f64) {
     // The summary comes with the data; the canvas only once the boundaries
     // are loaded too: wait for it, drawn at its size.
-    client
-        .wait()
-        .at_most(crate::WAIT)
-        .for_element(fantoccini::Locator::Css(".choropleth canvas[data-drawn]"))
-        .await
-        .expect("the map canvas is drawn");
+    map_drawn(client, "the map canvas is drawn").await;
     let v = client
         .execute(
             "const c = document.querySelector('.choropleth canvas');

@@ -5,6 +5,7 @@
 use fantoccini::{key::Key, Client, Locator};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
+use tien_do_e2e::map::map_drawn;
 use tien_do_e2e::{browser, current_query, site, wait_for, wait_for_text, WAIT};
 
 /// axe-core's script, as `scripts/setup.sh` installs it.
@@ -210,7 +211,7 @@ async fn press(client: &Client, keys: &str) {
 async fn keyboard_alone_picks_finds_opens_and_downloads() {
     let client = browser(1280, 900).await;
     client.goto(&site("?page=map&lang=en")).await.expect("map");
-    wait_for(&client, ".choropleth canvas[data-drawn]", "the map draws").await;
+    map_drawn(&client, "the map draws").await;
     // Pick another indicator.
     tab_to(&client, ".picker select", 30).await;
     press(&client, &Key::Down.to_string()).await;

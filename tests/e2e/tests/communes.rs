@@ -58,12 +58,7 @@ async fn the_whole_country_s_communes_are_drawn_with_a_note() {
     c.goto(&site("?page=map&level=commune&lang=en"))
         .await
         .expect("map");
-    wait_for(
-        &c,
-        ".choropleth canvas[data-drawn]",
-        "the commune map draws",
-    )
-    .await;
+    map_drawn(&c, "the commune map draws").await;
     let note = text_of(&c, ".map-note").await;
     assert!(note.contains("No commune values"), "{note}");
     let credit = text_of(&c, ".map-side .credit").await;
@@ -80,12 +75,7 @@ async fn the_whole_country_s_communes_are_drawn_with_a_note() {
     screenshot(&c, "communes-country-en-desktop").await;
     // The provinces' map does not fetch the communes'.
     c.goto(&site("?page=map&lang=en")).await.expect("map");
-    wait_for(
-        &c,
-        ".choropleth canvas[data-drawn]",
-        "the province map draws",
-    )
-    .await;
+    map_drawn(&c, "the province map draws").await;
     let files = fetched(&c).await;
     assert!(
         !files.iter().any(|f| f.contains("communes")),
@@ -103,12 +93,7 @@ async fn a_province_s_communes_come_from_its_own_file() {
     c.goto(&site("?page=map&level=commune&province=01&lang=en"))
         .await
         .expect("map");
-    wait_for(
-        &c,
-        ".choropleth canvas[data-drawn]",
-        "Hà Nội's communes draw",
-    )
-    .await;
+    map_drawn(&c, "Hà Nội's communes draw").await;
     let files = fetched(&c).await;
     assert!(
         files
@@ -158,12 +143,7 @@ async fn find_my_commune_opens_it_on_the_map() {
     }
     screenshot(&c, "find-commune-vi-phone").await;
     click(&c, ".find-hits button[data-code='00004']").await;
-    wait_for(
-        &c,
-        ".choropleth canvas[data-drawn]",
-        "the commune's map draws",
-    )
-    .await;
+    map_drawn(&c, "the commune's map draws").await;
     let q = current_query(&c).await;
     assert!(
         q.contains("level=commune") && q.contains("province=01") && q.contains("commune=00004"),
@@ -212,12 +192,7 @@ async fn the_commune_views_read_in_both_languages_on_phone_and_desktop() {
             c.goto(&site(&format!("?page=map&level=commune&lang={lang}")))
                 .await
                 .expect("map");
-            wait_for(
-                &c,
-                ".choropleth canvas[data-drawn]",
-                "the country's communes",
-            )
-            .await;
+            map_drawn(&c, "the country's communes").await;
             let said = text_of(&c, ".map-note").await;
             assert!(said.contains(note), "{lang} {device}: {said}");
             // The shapes are neutral, not hatched: no legend to explain them.
@@ -241,7 +216,7 @@ async fn the_commune_views_read_in_both_languages_on_phone_and_desktop() {
             )))
             .await
             .expect("province");
-            wait_for(&c, ".choropleth canvas[data-drawn]", "Hà Nội's communes").await;
+            map_drawn(&c, "Hà Nội's communes").await;
             show(&c, ".choropleth").await;
             screenshot(&c, &shot("ha-noi")).await;
 
@@ -257,7 +232,7 @@ async fn the_commune_views_read_in_both_languages_on_phone_and_desktop() {
         }
         // The provinces' map keeps its legend.
         c.goto(&site("?page=map&lang=en")).await.expect("map");
-        wait_for(&c, ".choropleth canvas[data-drawn]", "the provinces").await;
+        map_drawn(&c, "the provinces").await;
         assert_eq!(count(&c, ".map-legend").await, 1, "{device}");
         c.close().await.ok();
     }
@@ -267,12 +242,7 @@ async fn the_commune_views_read_in_both_languages_on_phone_and_desktop() {
 /// provinces, whose map draws.
 async fn the_province_layer_draws(c: &fantoccini::Client) {
     click(c, ".level-switch input[value='province']").await;
-    wait_for(
-        c,
-        ".choropleth canvas[data-drawn]",
-        "the province map draws",
-    )
-    .await;
+    map_drawn(c, "the province map draws").await;
 }
 
 /// Guards bad input on the commune layer: a province with no commune file
@@ -328,12 +298,7 @@ async fn arrows_move_between_neighbouring_communes() {
     c.goto(&site("?page=map&level=commune&province=01&lang=vi"))
         .await
         .expect("map");
-    wait_for(
-        &c,
-        ".choropleth canvas[data-drawn]",
-        "Hà Nội's communes draw",
-    )
-    .await;
+    map_drawn(&c, "Hà Nội's communes draw").await;
     let canvas = c
         .find(fantoccini::Locator::Css(".choropleth canvas"))
         .await
@@ -371,12 +336,7 @@ async fn values_for_codes_off_the_map_are_named() {
     ))
     .await
     .expect("map");
-    wait_for(
-        &c,
-        ".choropleth canvas[data-drawn]",
-        "the commune map draws",
-    )
-    .await;
+    map_drawn(&c, "the commune map draws").await;
     let note = wait_for_text(&c, ".map-note.unplaced", "99999").await;
     assert!(note.contains("cannot be drawn"), "{note}");
     // The codes the map has are drawn with their values.

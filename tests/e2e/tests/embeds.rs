@@ -8,6 +8,7 @@
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
+use tien_do_e2e::map::map_drawn;
 use tien_do_e2e::{browser, click, screenshot, site, wait_for, WAIT};
 
 fn host_url() -> String {
@@ -145,7 +146,7 @@ async fn whole_page_screenshot(client: &Client, name: &str, size: (u32, u32)) {
 async fn host_page_embeds_two_figures_sized_to_their_content() {
     let client = browser(1280, 900).await;
     client.goto(&site("?page=map&lang=en")).await.expect("map");
-    wait_for(&client, ".choropleth canvas[data-drawn]", "the map draws").await;
+    map_drawn(&client, "the map draws").await;
     let (map_code, _) = embed_codes(
         &client,
         ".map-page",

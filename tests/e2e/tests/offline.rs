@@ -7,7 +7,8 @@ use fantoccini::Client;
 use serde_json::json;
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
-use tien_do_e2e::{browser, budget, site, wait_for, wait_for_text, SessionCommand, WAIT};
+use tien_do_e2e::map::map_drawn;
+use tien_do_e2e::{browser, budget, site, wait_for_text, SessionCommand, WAIT};
 
 fn offline_site(query: &str) -> String {
     site(query).replace("/tien-do/", "/tien-do-offline/")
@@ -105,12 +106,7 @@ async fn opened_once_the_site_opens_again_offline() {
     c.goto(&offline_site("?page=map&lang=en"))
         .await
         .expect("offline navigation");
-    wait_for(
-        &c,
-        ".choropleth canvas[data-drawn]",
-        "the map draws from the kept copy",
-    )
-    .await;
+    map_drawn(&c, "the map draws from the kept copy").await;
     let notice = wait_for_text(&c, ".saved-copy", "copy saved on this device").await;
     assert!(
         notice.contains("25 Feb 2026"),

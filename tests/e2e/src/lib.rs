@@ -51,6 +51,14 @@ pub const PEER_MAP_SHOWN: &str = "peer:first-map-shown";
 pub async fn mark_ms(url: &str, mark: &str) -> f64 {
     let c = browser(1280, 1400).await;
     c.goto(url).await.expect("navigates");
+    let t = mark_in(&c, mark).await;
+    c.close().await.ok();
+    t
+}
+
+/// When the open page set the performance mark `mark`, in ms from
+/// navigation, waiting for it.
+pub async fn mark_in(c: &Client, mark: &str) -> f64 {
     for _ in 0..(WAIT.as_millis() / 50) {
         let got = c
             .execute(
@@ -61,11 +69,15 @@ pub async fn mark_ms(url: &str, mark: &str) -> f64 {
             .await
             .expect("script runs");
         if let Some(t) = got.as_f64() {
-            c.close().await.ok();
             return t;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let url = c
+        .current_url()
+        .await
+        .map(|u| u.to_string())
+        .unwrap_or_default();
     panic!("{url} set no mark {mark} within {WAIT:?}");
 }
 

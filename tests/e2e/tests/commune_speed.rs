@@ -43,8 +43,10 @@
 //! nor does the peer (it draws them with `&level=commune`, as the app).
 
 use std::time::Duration;
-use tien_do_e2e::map::{hover_latencies, poll_number};
-use tien_do_e2e::{browser, budget, first_maps_in_turn, median, peer, screenshot, site};
+use tien_do_e2e::map::hover_latencies;
+use tien_do_e2e::{
+    browser, budget, first_maps_in_turn, mark_in, median, peer, screenshot, site, PEER_MAP_SHOWN,
+};
 
 /// The app's map of the official communes with the SYNTHETIC values.
 const APP: &str = "?page=map&lang=en&data=../bench/synthetic-communes-official.json";
@@ -73,13 +75,7 @@ async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
     // it) is drawn.
     let c = browser(1280, 1400).await;
     c.goto(&site(APP)).await.expect("navigates");
-    poll_number(
-        &c,
-        "const m = performance.getEntriesByName('tien-do:first-map')[0];
-         return m ? m.startTime : null;",
-        "first map",
-    )
-    .await;
+    mark_in(&c, "tien-do:first-map").await;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     screenshot(&c, "commune-speed-app-official-synthetic").await;
     let h = hover_latencies(&c, HOVERS).await;
@@ -110,13 +106,7 @@ async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
     );
     let p = browser(1280, 1400).await;
     p.goto(&peer(PEER)).await.expect("navigates");
-    poll_number(
-        &p,
-        "const m = performance.getEntriesByName('peer:first-map-shown')[0];
-         return m ? m.startTime : null;",
-        "peer map",
-    )
-    .await;
+    mark_in(&p, PEER_MAP_SHOWN).await;
     screenshot(&p, "commune-speed-peer-official-synthetic").await;
     p.close().await.ok();
 

@@ -122,6 +122,65 @@ fn early_fetch(url: &str) -> Option<js_sys::Promise> {
     started.dyn_into::<js_sys::Promise>().ok()
 }
 
+/// Starts fetching `url` now, for a load of it that comes soon: the load
+/// ([`fetch_text`]) takes it as it takes the loader's early fetches. For
+/// a map's boundaries, asked for as soon as the map's view is made, not
+/// once the page around it is built (on the commune layer, the 1.6 MB
+/// file downloads while the page is built). A fetch already started for
+/// `url` is left as it is; one never taken is dropped after the time
+/// limit, as the loader's are.
+pub fn prefetch(url: &str) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let key = JsValue::from_str(url);
+    let early = match js_sys::Reflect::get(&window, &"tienDoEarly".into()) {
+        Ok(e) if e.is_object() => e,
+        _ => {
+            let e: JsValue = js_sys::Object::new().into();
+            if js_sys::Reflect::set(&window, &"tienDoEarly".into(), &e).is_err() {
+                return;
+            }
+            e
+        }
+    };
+    if js_sys::Reflect::has(&early, &key).unwrap_or(true) {
+        return;
+    }
+    let Some(fetch) = js_sys::Reflect::get(&window, &"fetch".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    let init = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&init, &"cache".into(), &"no-cache".into());
+    let controller = web_sys::AbortController::new().ok();
+    if let Some(c) = &controller {
+        let _ = js_sys::Reflect::set(&init, &"signal".into(), &c.signal());
+    }
+    let Some(started) = fetch
+        .call2(&window, &key, &init)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return;
+    };
+    // A fetch never taken must not report its failure as unhandled.
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+    let _ = started.catch(&ignore);
+    ignore.forget();
+    if let Some(c) = controller {
+        let _ = set_timeout_with_handle(
+            move || c.abort(),
+            Duration::from_secs((TIMEOUT_SECONDS + 1).into()),
+        );
+    }
+    let _ = js_sys::Reflect::set(&early, &key, &started);
+}
+
 /// Fetches the index "find my commune" searches and reads it with the 34
 /// provinces ([`tien_do_core::find::places`]).
 pub async fn load_places(url: String) -> Result<Arc<Vec<Place>>, LoadError> {

@@ -39,5 +39,7 @@ pub use embed::{
     embed_figure, in_frame, mark_embedded, open_in_new_tab, post_height_on_resize, post_to_parent,
 };
 pub use offline::{on_saved_copy, register_service_worker};
-pub use perf::{after_next_frame, idle, mark_once, mark_once_shown, measured};
+pub use perf::{
+    after_next_frame, figure_shown, first_figure_shown, idle, mark_once, mark_once_shown, measured,
+};
 pub use resize::tracked_width;

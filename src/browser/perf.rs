@@ -55,7 +55,44 @@ pub fn after_next_frame(f: impl FnOnce() + 'static) {
 pub fn mark_once_shown(name: &'static str) {
     after_next_frame(move || {
         mark_once(name);
+        figure_shown();
     });
+}
+
+thread_local! {
+    /// The promise [`first_figure_shown`] waits on, and what resolves it.
+    static SHOWN: (js_sys::Promise, Option<js_sys::Function>) = {
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+        (promise, resolve)
+    };
+}
+
+/// Says that the page's first figure (a map or a chart) is on screen:
+/// [`first_figure_shown`] resolves.
+pub fn figure_shown() {
+    SHOWN.with(|(_, resolve)| {
+        if let Some(r) = resolve {
+            let _ = r.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+}
+
+/// Resolves once the page's first figure is on screen ([`figure_shown`]),
+/// or after `at_most_ms` on a page that has none (or whose figure failed):
+/// for work that must not hold back the first figure even while it waits
+/// for the network, when the browser is idle too.
+pub async fn first_figure_shown(at_most_ms: i32) {
+    let shown = SHOWN.with(|(promise, _)| promise.clone());
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, at_most_ms);
+        } else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let either = js_sys::Promise::race(&js_sys::Array::of2(&shown, &timer));
+    let _ = wasm_bindgen_futures::JsFuture::from(either).await;
 }
 
 /// Resolves once the browser is idle (`requestIdleCallback`: after the

@@ -58,7 +58,9 @@ pub fn ChartCanvas(
         boxes.set_value(parts);
         active.set(None);
         drawn.set(true);
-        browser::mark_once("tien-do:first-chart");
+        if browser::mark_once("tien-do:first-chart") {
+            browser::after_next_frame(browser::figure_shown);
+        }
     });
 
     let local = move |ev: &MouseEvent| -> Option<(f64, f64)> {

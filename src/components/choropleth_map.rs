@@ -52,6 +52,8 @@ pub fn ChoroplethMap(
     on_first_draw: Option<Callback<()>>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<html::Canvas>::new();
+    // Laid over the map: the selected and the highlighted unit's outlines.
+    let over_ref = NodeRef::<html::Canvas>::new();
     let wrap_ref = NodeRef::<html::Div>::new();
     let width = browser::tracked_width(wrap_ref);
     let height = Memo::new(move |_| figures::map::height(width.get()));
@@ -87,7 +89,9 @@ pub fn ChoroplethMap(
         let regions = Arc::clone(&regions);
         let mut base = BaseLayer::default();
         Effect::new(move |_| {
-            let (Some(canvas), Some(layout)) = (canvas_ref.get(), control.layout().get()) else {
+            let (Some(canvas), Some(over), Some(layout)) =
+                (canvas_ref.get(), over_ref.get(), control.layout().get())
+            else {
                 return;
             };
             let highlight = hover.get().or(focus.get());
@@ -95,7 +99,7 @@ pub fn ChoroplethMap(
             let pal = Palette::of(dark.get());
             map.with(|m| {
                 base.draw(
-                    &canvas,
+                    (&canvas, &over),
                     (&regions, overlay.as_ref()),
                     (&layout, &pal, lang.get()),
                     m.as_ref(),
@@ -132,6 +136,12 @@ pub fn ChoroplethMap(
                 on:wheel=move |ev| on(ev.into())
                 on:keydown=move |ev| on(ev.into())
                 on:blur=move |ev| on(ev.into())
+            ></canvas>
+            <canvas
+                node_ref=over_ref
+                class="map-over"
+                aria-hidden="true"
+                style=move || format!("width:{}px;height:{}px", width.get(), height.get())
             ></canvas>
             <MapZoomButtons
                 lang

@@ -1,9 +1,11 @@
-//! The map on a canvas: the shapes that `figures::map` describes (the same
-//! the SVG downloads are written from), replayed on a 2D context. The base
-//! (paper, units, former borders, inset) is drawn once per data, size, zoom
-//! and palette into an offscreen canvas, so a hover redraw only copies it
-//! and outlines one unit: the hover cost does not grow with the number of
-//! units.
+//! The map on two canvases: the shapes that `figures::map` describes (the
+//! same the SVG downloads are written from), replayed on 2D contexts. The
+//! base (paper, units, former borders, inset) is drawn on the map's canvas
+//! once per data, size, zoom and palette; the selected and the highlighted
+//! unit are outlined on a transparent canvas laid over it, so a hover
+//! clears and outlines one unit and leaves the base as it is: its cost
+//! does not grow with the number of units, and there is no copy of the
+//! whole map per move.
 
 use crate::browser;
 use plotters::style::RGBColor;
@@ -11,31 +13,38 @@ use std::sync::Arc;
 use tien_do_core::boundaries::{MapLayout, Region};
 use tien_do_core::choropleth::MapData;
 use tien_do_core::figures::map::{
-    base, outlines, Fill, Geometry, Hatch, Painter, Shape, Stroke, HATCH_TILE,
+    base, outlines, thinned, Fill, Geometry, Hatch, Painter, Shape, Stroke, HATCH_TILE,
 };
 use tien_do_core::figures::Palette;
 use tien_do_core::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasPattern, CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
-/// The offscreen base and what it shows.
+/// How far apart, in device pixels, the points of the base's paths are at
+/// least ([`thinned`]): what a pixel can show, from far fewer points on
+/// the commune layer.
+const THIN_DEVICE_PX: f64 = 0.5;
+
+/// What the map's canvas shows, so that it is drawn again only when that
+/// changes.
 #[derive(Default)]
 pub struct BaseLayer {
-    canvas: Option<HtmlCanvasElement>,
-    /// What the offscreen canvas shows now.
+    /// What the map's canvas shows now.
     drawn: Option<Drawn>,
     /// The "not published" hatch as a pattern, made once per palette.
     hatch: Option<(Hatch, CanvasPattern)>,
 }
 
 impl BaseLayer {
-    /// Draws the map on `canvas`: the base (redrawn only if the data, the
-    /// layout, the palette or the backing size changed), then the selected
-    /// and the highlighted unit outlined on top. Measured as
-    /// `tien-do:map-base` and `tien-do:map-draw` for the benchmark.
+    /// Draws the map: the base on `canvas` (drawn again only if the data,
+    /// the layout, the palette or the backing size changed), and the
+    /// selected and the highlighted unit outlined on `over`, the canvas
+    /// laid over it. Measured as `tien-do:map-base` and `tien-do:map-draw`
+    /// for the benchmark (what the app does; the browser fills the pixels
+    /// when it paints the frame, which `tien-do:first-map-shown` follows).
     pub fn draw(
         &mut self,
-        canvas: &HtmlCanvasElement,
+        (canvas, over): (&HtmlCanvasElement, &HtmlCanvasElement),
         (regions, overlay): (&[Region], Option<&Arc<Vec<Region>>>),
         (layout, pal, lang): (&MapLayout, &Palette, Lang),
         map: Option<&Arc<MapData>>,
@@ -47,11 +56,12 @@ impl BaseLayer {
                 .max(1.0);
             let (w, h) = (layout.fitted.width, layout.fitted.height);
             let backing = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-            if canvas.width() != backing.0 || canvas.height() != backing.1 {
-                canvas.set_width(backing.0);
-                canvas.set_height(backing.1);
+            for c in [canvas, over] {
+                if c.width() != backing.0 || c.height() != backing.1 {
+                    c.set_width(backing.0);
+                    c.set_height(backing.1);
+                }
             }
-            let Some(ctx) = context(canvas) else { return };
             let now = Drawn {
                 layout: layout.clone(),
                 pal: *pal,
@@ -62,35 +72,32 @@ impl BaseLayer {
             };
             if self.drawn.as_ref() != Some(&now) {
                 browser::measured("tien-do:map-base", || {
-                    self.draw_base(&now, regions, dpr);
+                    self.draw_base(canvas, &now, regions, dpr);
                 });
                 self.drawn = Some(now);
             }
+            let Some(ctx) = context(over) else { return };
             let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
             ctx.clear_rect(0.0, 0.0, f64::from(backing.0), f64::from(backing.1));
-            if let Some(base) = &self.canvas {
-                let _ = ctx.draw_image_with_html_canvas_element(base, 0.0, 0.0);
-            }
             let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
             let lines = outlines(regions, layout, (selected, highlight), pal);
-            CanvasPainter::new(&ctx, &mut None).paint(&lines);
+            // Outlines keep every point: one unit, however small.
+            CanvasPainter::new(&ctx, &mut None, 0.0).paint(&lines);
         });
         if browser::mark_once("tien-do:first-map") {
             browser::mark_once_shown("tien-do:first-map-shown");
         }
     }
 
-    fn draw_base(&mut self, what: &Drawn, regions: &[Region], dpr: f64) {
-        if self.canvas.is_none() {
-            self.canvas = new_canvas();
-        }
-        let Some(canvas) = &self.canvas else { return };
-        let (bw, bh) = what.backing;
-        if canvas.width() != bw || canvas.height() != bh {
-            canvas.set_width(bw);
-            canvas.set_height(bh);
-        }
+    fn draw_base(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        what: &Drawn,
+        regions: &[Region],
+        dpr: f64,
+    ) {
         let Some(ctx) = context(canvas) else { return };
+        let (bw, bh) = what.backing;
         let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         ctx.clear_rect(0.0, 0.0, f64::from(bw), f64::from(bh));
         let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
@@ -102,7 +109,7 @@ impl BaseLayer {
             &what.pal,
             what.lang,
         );
-        CanvasPainter::new(&ctx, &mut self.hatch).paint(&shapes);
+        CanvasPainter::new(&ctx, &mut self.hatch, THIN_DEVICE_PX / dpr).paint(&shapes);
     }
 }
 
@@ -163,12 +170,16 @@ struct CanvasPainter<'c> {
     hatch: &'c mut Option<(Hatch, CanvasPattern)>,
     /// The stroke set on the context now.
     stroke: Option<Stroke>,
+    /// How far apart the points of a path drawn are at least, in CSS
+    /// pixels ([`thinned`]); 0 keeps every point.
+    step: f64,
 }
 
 impl<'c> CanvasPainter<'c> {
     fn new(
         ctx: &'c CanvasRenderingContext2d,
         hatch: &'c mut Option<(Hatch, CanvasPattern)>,
+        step: f64,
     ) -> CanvasPainter<'c> {
         // A context keeps its dash from the last draw.
         let _ = ctx.set_line_dash(&js_sys::Array::new());
@@ -176,6 +187,7 @@ impl<'c> CanvasPainter<'c> {
             ctx,
             hatch,
             stroke: None,
+            step,
         }
     }
 
@@ -239,7 +251,7 @@ impl Painter for CanvasPainter<'_> {
             Geometry::Path(rings) => {
                 ctx.begin_path();
                 for ring in rings.rings() {
-                    for (k, (x, y)) in ring.enumerate() {
+                    for (k, (x, y)) in thinned(ring, self.step).enumerate() {
                         if k == 0 {
                             ctx.move_to(x, y);
                         } else {

@@ -21,14 +21,16 @@ pub fn MapTooltip(
     at: Signal<(f64, f64)>,
     /// The map's width, to keep the tooltip inside (read, not tracked).
     width: Signal<f64>,
-    /// Whether the unit was tapped (read, not tracked).
+    /// Whether the unit was tapped.
     touch: Signal<bool>,
 ) -> impl IntoView {
-    move || {
+    // What the tooltip says, made again only when the unit, the language
+    // or the data change: a pointer moving within a unit moves the
+    // tooltip and builds nothing.
+    let said = Memo::new(move |_| {
         let r = regions.get(unit.get()?)?;
         let l = lang.get();
-        let (x, y) = at.get();
-        let touch = touch.get_untracked();
+        let touch = touch.get();
         map.with(|m| {
             let m = m.as_ref()?;
             let row = m.row(&r.code)?;
@@ -49,18 +51,62 @@ pub fn MapTooltip(
                 Part::TruongSa => Some(Msg::TruongSa.text(l)),
                 Part::Mainland => None,
             };
-            let style = tooltip_css(x, y + 12.0, width.get_untracked());
-            Some(view! {
-                <div class="map-tooltip" style=style role="status">
-                    <strong>{row.name.get(l).to_string()}</strong>
-                    {row.detail.as_ref().map(|d| view! { <span class="tooltip-detail">{d.get(l).to_string()}</span> })}
-                    {part.map(|p| view! { <span class="tooltip-part">{p}</span> })}
-                    <span class="tooltip-value">{value}</span>
-                    {rank.map(|r| view! { <span class="tooltip-rank">{r}</span> })}
-                    {row.lineage.describe(l).map(|t| view! { <span class="tooltip-lineage">{t}</span> })}
-                    {touch.then(|| view! { <span class="tooltip-hint">{Msg::TapAgain.text(l)}</span> })}
-                </div>
+            Some(Said {
+                name: row.name.get(l).to_string(),
+                detail: row.detail.as_ref().map(|d| d.get(l).to_string()),
+                part,
+                value,
+                rank,
+                lineage: row.lineage.describe(l),
+                hint: touch.then(|| Msg::TapAgain.text(l)),
             })
         })
+    });
+    let style = move || {
+        let (x, y) = at.get();
+        tooltip_css(x, y + 12.0, width.get_untracked())
+    };
+    // One element, made once: a hover from unit to unit changes its texts
+    // and hides the lines a unit has not, and builds no element (the
+    // commune layer's hover budget: no DOM made per pointer move).
+    let text = move |f: fn(&Said) -> Option<String>| move || said.with(|s| s.as_ref().and_then(f));
+    let hidden = move |f: fn(&Said) -> bool| move || !said.with(|s| s.as_ref().is_some_and(f));
+    view! {
+        <div
+            class="map-tooltip"
+            style=style
+            role="status"
+            hidden=move || said.with(Option::is_none)
+        >
+            <strong>{text(|s| Some(s.name.clone()))}</strong>
+            <span class="tooltip-detail" hidden=hidden(|s| s.detail.is_some())>
+                {text(|s| s.detail.clone())}
+            </span>
+            <span class="tooltip-part" hidden=hidden(|s| s.part.is_some())>
+                {text(|s| s.part.map(str::to_string))}
+            </span>
+            <span class="tooltip-value">{text(|s| Some(s.value.clone()))}</span>
+            <span class="tooltip-rank" hidden=hidden(|s| s.rank.is_some())>
+                {text(|s| s.rank.clone())}
+            </span>
+            <span class="tooltip-lineage" hidden=hidden(|s| s.lineage.is_some())>
+                {text(|s| s.lineage.clone())}
+            </span>
+            <span class="tooltip-hint" hidden=hidden(|s| s.hint.is_some())>
+                {text(|s| s.hint.map(str::to_string))}
+            </span>
+        </div>
     }
+}
+
+/// What the tooltip says of one unit, in one language.
+#[derive(Clone, Debug, PartialEq)]
+struct Said {
+    name: String,
+    detail: Option<String>,
+    part: Option<&'static str>,
+    value: String,
+    rank: Option<String>,
+    lineage: Option<String>,
+    hint: Option<&'static str>,
 }

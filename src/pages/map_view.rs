@@ -130,6 +130,19 @@ impl MapView {
         });
         let show_former =
             Memo::new(move |_| communes.with(Option::is_some) || state.with(|s| s.former));
+        // Both files asked for now, while the page around the map is
+        // built; the loads below take them.
+        for f in [
+            file.get_untracked(),
+            former_file
+                .get_untracked()
+                .filter(|_| show_former.get_untracked()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            crate::fetch::prefetch(&f);
+        }
         let former = load(Signal::derive(move || {
             former_file.get().filter(|_| show_former.get())
         }));

@@ -388,13 +388,18 @@ const LOADER_OPEN: &str = "<script id=\"tien-do-build\">";
 /// starts it (`pattern_script` in `Trunk.toml`); every build, in
 /// `window.tienDoBuilds`.
 ///
-/// Where the address names no other data file, it also starts fetching
-/// the data (`early.data`) and, on a page that opens on the default map
+/// It also starts fetching the data file: the one the address names
+/// (`?data=`, read as the app reads it: the last one, trimmed, within
+/// [`MAX_DATA_URL_LEN`](tien_do_core::url_state::MAX_DATA_URL_LEN)
+/// characters), else the site's own (`early.data`) and, on a page that
+/// opens on the default map
 /// (the overview, the map page, the map's embed, with no indicator or
 /// period chosen), that map's boundaries (`early.map`), so they arrive
 /// while the wasm compiles; the app takes them from
-/// `window.tienDoEarly` (`src/fetch.rs`). A loader written before is
-/// replaced.
+/// `window.tienDoEarly` (`src/fetch.rs`). Each body is read whole as it
+/// arrives: a body nobody reads stops downloading once the browser's
+/// buffer is full (the 5.9 MB commune-scale file waited for the app to
+/// start). A loader written before is replaced.
 pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
     let mut page = page.to_string();
     if let Some(at) = page.find(LOADER_OPEN) {
@@ -418,8 +423,10 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          l.crossOrigin=\"anonymous\";d.head.appendChild(l);window.tienDoBuilds=b;\
          window.tienDoBuild=[f.js,fetch(f.wasm,{{integrity:f.sri[1]}})];\
          var q=new URLSearchParams(location.search),e={{}},\
-         g=function(u){{e[u]=fetch(u,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout(31e3)}})}};\
-         if(!q.has(\"data\")){{g({data});var u={map};\
+         g=function(u){{e[u]=fetch(u,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout(31e3)}})\
+         .then(function(r){{return r.ok?r.arrayBuffer().then(function(b){{return new Response(b,r)}}):r}})}},\
+         x=(q.getAll(\"data\").pop()||\"\").trim();\
+         if(x&&x.length<={max_data}){{g(x)}}else{{g({data});var u={map};\
          if(u&&!q.has(\"indicator\")&&!q.has(\"period\")&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\"))g(u)}}\
          window.tienDoEarly=e}})()</script>",
         entry(&builds.site),
@@ -427,6 +434,7 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
         entry(&builds.embed_map),
         entry(&builds.embed_chart),
         data = json_string(&early.data),
+        max_data = tien_do_core::url_state::MAX_DATA_URL_LEN,
         map = early.map.as_deref().map_or("null".to_string(), json_string),
     );
     let at = head_start(&page).unwrap_or(0);
@@ -781,6 +789,17 @@ mod tests {
         )));
         assert!(once.find(LOADER_OPEN) < once.find("<link"));
         assert!(once.contains("g(\"data/progress.json\")"));
+        assert!(
+            once.contains(&format!(
+                "if(x&&x.length<={}){{g(x)}}",
+                tien_do_core::url_state::MAX_DATA_URL_LEN
+            )),
+            "the data file the address names is fetched early too: {once}"
+        );
+        assert!(
+            once.contains("r.ok?r.arrayBuffer()"),
+            "each early body is read as it arrives, not left to stall: {once}"
+        );
         assert!(once.contains("geo/\\u003c/script>.json"), "{once}");
         assert_eq!(once.matches("</script>").count(), 1);
         assert_eq!(with_loader(&once, &builds, &early), once);

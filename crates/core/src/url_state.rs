@@ -151,7 +151,7 @@ impl Theme {
 pub const DEFAULT_DATA_URL: &str = "data/progress.json";
 
 /// Longest `?data=` value accepted; longer ones are ignored.
-const MAX_DATA_URL_LEN: usize = 2048;
+pub const MAX_DATA_URL_LEN: usize = 2048;
 
 /// Longest `?q=` value accepted, in characters; longer ones are ignored.
 const MAX_QUERY_LEN: usize = 100;

@@ -267,6 +267,29 @@ impl fantoccini::wd::WebDriverCompatibleCommand for SessionCommand {
     }
 }
 
+/// ChromeDriver's log of one type, read (and emptied): `browser` (what the
+/// page wrote to its console), `performance` (the trace asked for with
+/// `perfLoggingPrefs`).
+#[derive(Debug)]
+pub struct DriverLog(pub &'static str);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DriverLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": self.0 }).to_string()),
+        )
+    }
+}
+
 /// `<html lang>` of the page.
 pub async fn html_lang(client: &Client) -> String {
     client

@@ -304,7 +304,9 @@ async fn map_draws_a_publishers_commune_layer() {
         let f = 0.3 + 0.04 * f64::from(k);
         mouse_to(&c, (left + w * 0.45, top + h * f)).await;
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        if count(&c, ".map-tooltip").await > 0 {
+        // The tooltip is always there, hidden until a unit is under the
+        // pointer.
+        if count(&c, ".map-tooltip:not([hidden])").await > 0 {
             seen = text_of(&c, ".map-tooltip").await;
             break;
         }

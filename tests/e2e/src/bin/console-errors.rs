@@ -10,32 +10,11 @@
 //! Needs `E2E_WEBDRIVER`, `E2E_CHROMIUM` and `E2E_CHROME_ARGS`, as the
 //! end-to-end tests do.
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-
-/// ChromeDriver's browser log: what the page wrote to its console.
-#[derive(Debug)]
-struct BrowserLog;
-
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
-        )
-    }
-}
+use tien_do_e2e::DriverLog;
 
 fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set"))
@@ -113,7 +92,10 @@ async fn errors_logged(c: &Client, ready: &str) -> usize {
         .await
         .unwrap_or_else(|e| panic!("no {ready} within 60 s: {e}"));
     tokio::time::sleep(Duration::from_secs(5)).await;
-    let log = c.issue_cmd(BrowserLog).await.expect("the browser log");
+    let log = c
+        .issue_cmd(DriverLog("browser"))
+        .await
+        .expect("the browser log");
     let entries = log.as_array().cloned().unwrap_or_default();
     for e in &entries {
         println!("console {}: {}", e["level"], e["message"]);

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Where the time goes until the first map: one traced load of a page of
+# the built site (dist/, from scripts/build.sh) in headless Chromium, read
+# by tests/e2e/src/bin/bench-trace.rs (the page's requests, its marks, the
+# main thread's tasks and what they spent their time on).
+#
+#   bash scripts/trace.sh [--named] [--hover] [QUERY]
+#
+# QUERY: the page's query string, '?page=map&lang=en' by default; 'peer'
+# and a query for the D3 peer page ('peer?data=/bench/synthetic-communes.json').
+# --named: the site's build with its functions' names (the release wasm
+# before wasm-opt, through wasm-bindgen --keep-debug) in place of dist/'s
+# for this run, so that V8's profile names the app's functions; dist/ is
+# put back afterwards. --hover: 60 pointer moves over the map once it is
+# shown, and the same report over them instead. A tool to look with; the numbers that count are
+# scripts/bench.sh's.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+named=0
+if [ "${1:-}" = "--named" ]; then
+  named=1
+  shift
+fi
+[ -f dist/index.html ] || die "dist/ is not built: bash scripts/build.sh"
+work="$(mktemp -d)"
+restore() {
+  stop_site_servers
+  if [ -d "$work/dist" ]; then
+    rm -rf "$ROOT/dist" && mv "$work/dist" "$ROOT/dist"
+  fi
+  rm -rf "$work"
+}
+trap restore EXIT
+if [ "$named" = 1 ]; then
+  say "the site's wasm with its functions' names"
+  raw="target/wasm32-unknown-unknown/release/tien-do.wasm"
+  [ -f "$raw" ] || die "$raw is missing: bash scripts/build.sh"
+  wasm-bindgen --target web --keep-debug --out-dir "$work/named" "$raw"
+  site_wasm="$(ls dist/tien-do-*_bg.wasm | grep -v -e '-overview-' -e '-embed-' | head -1)"
+  site_js="$(ls dist/tien-do-*.js | grep -v -e '-overview-' -e '-embed-' | head -1)"
+  # The same build only: the glue's imports must be the very same.
+  imports() { grep -o '__wbg_[A-Za-z0-9_]*' "$1" | sort -u; }
+  cmp -s <(imports "$site_js") <(imports "$work/named/tien-do.js") ||
+    die "target/'s wasm is not dist/'s build: bash scripts/build.sh first"
+  cp -a dist "$work/dist"
+  cp "$work/named/tien-do_bg.wasm" "$site_wasm"
+  # The loader's integrity hashes and the page's policy, written anew.
+  cargo run -q -p tien-do-data -- embeds dist > /dev/null
+fi
+start_site_servers "$work/serve"
+cargo run -q -p tien-do-e2e --bin bench-trace -- "$@"

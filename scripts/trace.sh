@@ -34,7 +34,7 @@ restore() {
 trap restore EXIT
 if [ "$named" = 1 ]; then
   say "the site's wasm with its functions' names"
-  raw="target/wasm32-unknown-unknown/release/tien-do.wasm"
+  raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/tien-do.wasm"
   [ -f "$raw" ] || die "$raw is missing: bash scripts/build.sh"
   wasm-bindgen --target web --keep-debug --out-dir "$work/named" "$raw"
   site_wasm="$(ls dist/tien-do-*_bg.wasm | grep -v -e '-overview-' -e '-embed-' | head -1)"

@@ -111,15 +111,28 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
 /// after 31 s, a second after [`TIMEOUT_SECONDS`], so the time limit is
 /// still said as such.
 fn early_fetch(url: &str) -> Option<js_sys::Promise> {
-    let window = web_sys::window()?;
-    let early = js_sys::Reflect::get(&window, &"tienDoEarly".into()).ok()?;
-    if !early.is_object() {
-        return None;
-    }
+    let early = early_fetches(false)?;
     let key = wasm_bindgen::JsValue::from_str(url);
     let started = js_sys::Reflect::get(&early, &key).ok()?;
     let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
     started.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// The fetches started before their loads, by address
+/// (`window.tienDoEarly`, which the page's loader fills); made if asked
+/// (`create`) where the page has none.
+fn early_fetches(create: bool) -> Option<wasm_bindgen::JsValue> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("tienDoEarly");
+    match js_sys::Reflect::get(&window, &key) {
+        Ok(e) if e.is_object() => Some(e),
+        _ if create => {
+            let e: wasm_bindgen::JsValue = js_sys::Object::new().into();
+            js_sys::Reflect::set(&window, &key, &e).ok()?;
+            Some(e)
+        }
+        _ => None,
+    }
 }
 
 /// Starts fetching `url` now, for a load of it that comes soon: the load
@@ -132,20 +145,10 @@ fn early_fetch(url: &str) -> Option<js_sys::Promise> {
 pub fn prefetch(url: &str) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsValue;
-    let Some(window) = web_sys::window() else {
+    let (Some(window), Some(early)) = (web_sys::window(), early_fetches(true)) else {
         return;
     };
     let key = JsValue::from_str(url);
-    let early = match js_sys::Reflect::get(&window, &"tienDoEarly".into()) {
-        Ok(e) if e.is_object() => e,
-        _ => {
-            let e: JsValue = js_sys::Object::new().into();
-            if js_sys::Reflect::set(&window, &"tienDoEarly".into(), &e).is_err() {
-                return;
-            }
-            e
-        }
-    };
     if js_sys::Reflect::has(&early, &key).unwrap_or(true) {
         return;
     }

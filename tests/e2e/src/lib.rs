@@ -107,24 +107,36 @@ pub fn median(mut v: Vec<f64>) -> f64 {
 
 /// A fresh browser (its own empty profile) at `width` x `height`.
 pub async fn browser(width: u32, height: u32) -> Client {
-    let args: Value =
-        serde_json::from_str(&env("E2E_CHROME_ARGS")).expect("E2E_CHROME_ARGS is JSON");
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        json!({ "binary": env("E2E_CHROMIUM"), "args": args }),
-    );
-    let client = ClientBuilder::rustls()
-        .expect("TLS set-up")
-        .capabilities(caps)
-        .connect(&env("E2E_WEBDRIVER"))
-        .await
-        .expect("a WebDriver session");
+    let client = session(json!({}), json!({})).await;
     client
         .set_window_size(width, height)
         .await
         .expect("window size");
     client
+}
+
+/// A WebDriver session on a fresh Chromium as the test command set it up
+/// (`E2E_CHROMIUM`, `E2E_CHROME_ARGS`, `E2E_WEBDRIVER`), with `options`
+/// added to its `goog:chromeOptions` (such as `perfLoggingPrefs`) and the
+/// capabilities `more` (such as `goog:loggingPrefs`), both JSON objects.
+pub async fn session(options: Value, more: Value) -> Client {
+    let args: Value =
+        serde_json::from_str(&env("E2E_CHROME_ARGS")).expect("E2E_CHROME_ARGS is JSON");
+    let mut chrome = json!({ "binary": env("E2E_CHROMIUM"), "args": args });
+    if let (Some(c), Some(o)) = (chrome.as_object_mut(), options.as_object()) {
+        c.extend(o.clone());
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("goog:chromeOptions".into(), chrome);
+    if let Some(m) = more.as_object() {
+        caps.extend(m.clone());
+    }
+    ClientBuilder::rustls()
+        .expect("TLS set-up")
+        .capabilities(caps)
+        .connect(&env("E2E_WEBDRIVER"))
+        .await
+        .expect("a WebDriver session")
 }
 
 /// Waits for `css` and returns its text.
@@ -221,9 +233,10 @@ pub fn budget(name: &str, default: f64) -> f64 {
 }
 
 /// A ChromeDriver command on the session, posted with its body: `path`
-/// after `session/<id>/`. What the tests use: [`SessionCommand::permission`]
-/// ("Set Permission") and [`SessionCommand::network`] (Chromium's network
-/// emulation).
+/// after `session/<id>/`. What the tests and tools use:
+/// [`SessionCommand::permission`] ("Set Permission"),
+/// [`SessionCommand::network`] (Chromium's network emulation) and
+/// [`SessionCommand::log`] (ChromeDriver's logs).
 #[derive(Debug)]
 pub struct SessionCommand {
     path: &'static str,
@@ -247,6 +260,17 @@ impl SessionCommand {
             body: json!({ "network_conditions": conditions }),
         }
     }
+
+    /// Reads (and empties) ChromeDriver's log of one `kind`: `browser`
+    /// (what the page wrote to its console), `performance` (the trace
+    /// asked for with `perfLoggingPrefs`), kept if the session's
+    /// `goog:loggingPrefs` asked for it.
+    pub fn log(kind: &str) -> SessionCommand {
+        SessionCommand {
+            path: "se/log",
+            body: json!({ "type": kind }),
+        }
+    }
 }
 
 impl fantoccini::wd::WebDriverCompatibleCommand for SessionCommand {
@@ -264,29 +288,6 @@ impl fantoccini::wd::WebDriverCompatibleCommand for SessionCommand {
 
     fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(self.body.to_string()))
-    }
-}
-
-/// ChromeDriver's log of one type, read (and emptied): `browser` (what the
-/// page wrote to its console), `performance` (the trace asked for with
-/// `perfLoggingPrefs`).
-#[derive(Debug)]
-pub struct DriverLog(pub &'static str);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for DriverLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": self.0 }).to_string()),
-        )
     }
 }
 

@@ -18,10 +18,11 @@
 //! through `scripts/trace.sh`, which serves the built site; for example
 //! `bash scripts/trace.sh '?page=map&lang=en'`.
 
-use fantoccini::ClientBuilder;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use tien_do_e2e::{base_url, mark_in, peer, site, DriverLog, APP_MAP_SHOWN, PEER_MAP_SHOWN};
+use tien_do_e2e::{
+    base_url, mark_in, peer, session, site, SessionCommand, APP_MAP_SHOWN, PEER_MAP_SHOWN,
+};
 
 /// The trace's categories: the main thread's tasks and what they ran,
 /// wasm compilation, the page's marks, the network, V8's sampling
@@ -71,31 +72,17 @@ const HOVERS: &str = "
 
 /// The trace events of a fresh browser loading `url` until `mark`.
 async fn trace(url: &str, mark: &str, hover: bool) -> Vec<Value> {
-    let env = |n: &str| {
-        std::env::var(n).unwrap_or_else(|_| panic!("{n} is not set: run scripts/trace.sh"))
-    };
-    let args: Value =
-        serde_json::from_str(&env("E2E_CHROME_ARGS")).expect("E2E_CHROME_ARGS is JSON");
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
+    let c = session(
         json!({
-            "binary": env("E2E_CHROMIUM"),
-            "args": args,
             "perfLoggingPrefs": {
                 "enableNetwork": false,
                 "enablePage": false,
                 "traceCategories": CATEGORIES,
             },
         }),
-    );
-    caps.insert("goog:loggingPrefs".into(), json!({ "performance": "ALL" }));
-    let c = ClientBuilder::rustls()
-        .expect("TLS set-up")
-        .capabilities(caps)
-        .connect(&env("E2E_WEBDRIVER"))
-        .await
-        .expect("a WebDriver session");
+        json!({ "goog:loggingPrefs": { "performance": "ALL" } }),
+    )
+    .await;
     c.set_window_size(1280, 1400).await.expect("window size");
     c.goto(url).await.expect("navigates");
     mark_in(&c, mark).await;
@@ -106,7 +93,7 @@ async fn trace(url: &str, mark: &str, hover: bool) -> Vec<Value> {
     // The trace is handed over in pieces: let the last ones come.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let log = c
-        .issue_cmd(DriverLog("performance"))
+        .issue_cmd(SessionCommand::log("performance"))
         .await
         .expect("the performance log");
     c.close().await.ok();
@@ -199,6 +186,8 @@ fn report(events: &[Value], mark: &str, origin: &str, hover: bool) {
     let mut marks: Vec<(f64, &str)> = events
         .iter()
         .filter(|e| e["pid"] == pid && e["cat"].as_str().is_some_and(|c| c.contains("user_timing")))
+        // A measure's start, not its end as well.
+        .filter(|e| e["ph"] != "e")
         .filter_map(|e| Some((ms(ts(e)), e["name"].as_str()?)))
         .filter(|(t, n)| (n.starts_with("tien-do:") || n.starts_with("peer:")) && *t >= 0.0)
         .collect();

@@ -10,15 +10,11 @@
 //! Needs `E2E_WEBDRIVER`, `E2E_CHROMIUM` and `E2E_CHROME_ARGS`, as the
 //! end-to-end tests do.
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-use tien_do_e2e::DriverLog;
-
-fn env(name: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set"))
-}
+use tien_do_e2e::{session, SessionCommand};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -31,19 +27,11 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let chrome_args: Value = serde_json::from_str(&env("E2E_CHROME_ARGS")).expect("JSON");
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        json!({ "binary": env("E2E_CHROMIUM"), "args": chrome_args }),
-    );
-    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
-    let c = ClientBuilder::rustls()
-        .expect("TLS set-up")
-        .capabilities(caps)
-        .connect(&env("E2E_WEBDRIVER"))
-        .await
-        .expect("a WebDriver session");
+    let c = session(
+        json!({}),
+        json!({ "goog:loggingPrefs": { "browser": "ALL" } }),
+    )
+    .await;
     c.goto(url).await.expect("the page opens");
     let mut errors = errors_logged(&c, ready).await;
     if let Some(file) = reload {
@@ -93,7 +81,7 @@ async fn errors_logged(c: &Client, ready: &str) -> usize {
         .unwrap_or_else(|e| panic!("no {ready} within 60 s: {e}"));
     tokio::time::sleep(Duration::from_secs(5)).await;
     let log = c
-        .issue_cmd(DriverLog("browser"))
+        .issue_cmd(SessionCommand::log("browser"))
         .await
         .expect("the browser log");
     let entries = log.as_array().cloned().unwrap_or_default();

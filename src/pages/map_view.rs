@@ -7,13 +7,10 @@ use crate::browser;
 use crate::fetch::load_boundaries;
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::boundaries::{boundary_file, commune_file};
+use tien_do_core::boundaries::{boundary_file, commune_file, PROVINCES_2025};
 use tien_do_core::choropleth::{chosen_view, commune_map, former_unit_set, map_data, MapData};
 use tien_do_core::data::UnitLevel;
 use tien_do_core::{Lang, MapLevel, Msg, ProgressData, UrlState};
-
-/// The provinces from 1 July 2025, whose borders are drawn over communes.
-const PROVINCES_2025: &str = "vn-province-2025";
 
 /// A map's state, shared by the map page, the overview's headline map and
 /// the embedded map: the indicator and period chosen, the map's values,

@@ -597,19 +597,21 @@ impl Builder {
                 let series = Series {
                     indicator,
                     period,
-                    units: Vec::new(),
+                    units: Default::default(),
                     values: Vec::new(),
                     notes: BTreeMap::new(),
                     source: source.clone(),
                 };
                 Growing {
                     series,
+                    units: Vec::new(),
                     lines: HashMap::new(),
                     first_line: row.line,
                 }
             });
             let Growing {
                 series,
+                units,
                 lines,
                 first_line,
             } = entry;
@@ -631,14 +633,17 @@ impl Builder {
             if let Some(note) = note {
                 series.notes.insert(unit.clone(), note);
             }
-            series.units.push(unit);
+            units.push(unit);
             series.values.push(value);
         }
         self.warn(fixes.warning());
         order
             .into_iter()
             .filter_map(|k| by_key.remove(&k))
-            .map(|g| g.series)
+            .map(|g| Series {
+                units: g.units.into(),
+                ..g.series
+            })
             .collect()
     }
 
@@ -680,7 +685,9 @@ impl Builder {
 
 /// A series being read from `observations.csv`.
 struct Growing {
+    /// The series without its units, which grow in `units`.
     series: Series,
+    units: Vec<String>,
     /// The line of each unit's value, to name the first of two.
     lines: HashMap<String, usize>,
     /// The line that started the series.

@@ -18,7 +18,7 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use tien_do_core::boundaries::{boundary_file, decode_first};
+use tien_do_core::boundaries::{boundary_file, commune_file, decode_first, PROVINCES_2025};
 use tien_do_core::choropleth::{chosen_view, map_data};
 use tien_do_core::figure::{
     figure_chart, first_height, full_view_url, oembed_json, release_file, Figure,
@@ -415,6 +415,13 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
             b.js, b.wasm, b.js_integrity, b.wasm_integrity
         )
     };
+    // The commune layer's files, fetched early where the address asks for
+    // it (`level=commune` on the map, or a province's page, which shows
+    // its communes): the whole country's or the province's (as
+    // `commune_file` names it, the code checked as the app checks it), and
+    // the provinces' borders drawn over them.
+    let one = commune_file(Some("\u{0}"));
+    let (commune_dir, commune_ext) = one.split_once('\u{0}').unwrap_or((&one, ""));
     let script = format!(
         "{LOADER_OPEN}(function(){{var b={{site:{},overview:{},embed_map:{},embed_chart:{}}},d=document,\
          p=new URLSearchParams(location.search).get(\"page\"),m=d.documentElement.getAttribute(\"data-embed\"),\
@@ -428,6 +435,9 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          x=(q.getAll(\"data\").pop()||\"\").trim();\
          if(x&&x.length<={max_data}){{g(x)}}else{{g({data});var u={map};\
          if(u&&!q.has(\"indicator\")&&!q.has(\"period\")&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\"))g(u)}}\
+         var r=(q.getAll(\"province\").pop()||\"\").trim(),k=/^[0-9A-Za-z-]{{1,16}}$/.test(r);\
+         if(q.get(\"level\")===\"commune\"&&(m?m===\"map\":p===\"map\")||!m&&p===\"province\"&&k){{\
+         g(k?{commune_dir}+r+{commune_ext}:{communes});e[{borders}]||g({borders})}}\
          window.tienDoEarly=e}})()</script>",
         entry(&builds.site),
         entry(&builds.overview),
@@ -436,6 +446,10 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
         data = json_string(&early.data),
         max_data = tien_do_core::url_state::MAX_DATA_URL_LEN,
         map = early.map.as_deref().map_or("null".to_string(), json_string),
+        communes = json_string(&commune_file(None)),
+        commune_dir = json_string(commune_dir),
+        commune_ext = json_string(commune_ext),
+        borders = json_string(boundary_file(PROVINCES_2025).unwrap_or_default()),
     );
     let at = head_start(&page).unwrap_or(0);
     page.insert_str(at, &script);
@@ -801,6 +815,17 @@ mod tests {
             "each early body is read as it arrives, not left to stall: {once}"
         );
         assert!(once.contains("geo/\\u003c/script>.json"), "{once}");
+        // The commune layer's files where the address asks for it, with the
+        // names the app gives them (`commune_file`), and the provinces'
+        // borders over them, each fetched once.
+        assert!(
+            once.contains(concat!(
+                "g(k?\"geo/communes/\"+r+\".topo.json\":\"geo/vn-communes-2025.topo.json\");",
+                "e[\"geo/vn-provinces-2025.topo.json\"]||g(\"geo/vn-provinces-2025.topo.json\")"
+            )),
+            "{once}"
+        );
+        assert!(once.contains("q.get(\"level\")===\"commune\"&&(m?m===\"map\":p===\"map\")"));
         assert_eq!(once.matches("</script>").count(), 1);
         assert_eq!(with_loader(&once, &builds, &early), once);
         let no_map = with_loader(page, &builds, &Early { map: None, ..early });

@@ -99,6 +99,7 @@ pub fn official_communes(criteria: usize, periods: usize) -> ProgressData {
 /// indicators, `periods` periods, one value per unit, indicator and period
 /// (about 1 in 20 left unpublished). Deterministic.
 fn with_values(set: UnitSet, codes: &[String], criteria: usize, periods: usize) -> ProgressData {
+    let shared = UnitCodes::from(codes);
     let mut seed: u64 = 0x5EED_2025;
     let mut next = move || {
         seed = seed
@@ -152,7 +153,7 @@ fn with_values(set: UnitSet, codes: &[String], criteria: usize, periods: usize) 
             series.push(Series {
                 indicator: ind.id.clone(),
                 period: p.id.clone(),
-                units: codes.to_vec(),
+                units: shared.clone(),
                 values,
                 notes: BTreeMap::new(),
                 source: "synthetic".into(),

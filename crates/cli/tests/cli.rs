@@ -395,7 +395,11 @@ fn synthetic_command_writes_values_on_the_official_communes() {
     assert_eq!(official.len(), 3321);
     assert_eq!(data.series.len(), 16 * 8);
     for s in &data.series {
-        assert_eq!(s.units, official, "every real code, in the table's order");
+        assert_eq!(
+            s.units.iter().map(String::as_str).collect::<Vec<_>>(),
+            official,
+            "every real code, in the table's order"
+        );
     }
     let values: Vec<Option<f64>> = data.series.iter().flat_map(|s| s.values.clone()).collect();
     let missing = values.iter().filter(|v| v.is_none()).count() as f64 / values.len() as f64;

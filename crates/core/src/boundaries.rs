@@ -119,6 +119,10 @@ pub fn hit(regions: &[Region], lon: f64, lat: f64) -> Option<usize> {
     })
 }
 
+/// The unit set of the 34 provinces from 1 July 2025, whose borders are
+/// drawn over the communes.
+pub const PROVINCES_2025: &str = "vn-province-2025";
+
 /// The boundary file of a unit set shipped with the site, relative to the
 /// page.
 pub fn boundary_file(unit_set: &str) -> Option<&'static str> {

@@ -15,7 +15,10 @@ use std::collections::BTreeMap;
 /// The `schema_version` this app reads.
 pub const SUPPORTED_SCHEMA_VERSION: u32 = 1;
 
+mod codes;
 mod read;
+
+pub use codes::UnitCodes;
 
 /// A text in both languages. Read without bidirectional control
 /// characters (see [`without_bidi_controls`]).
@@ -406,7 +409,7 @@ impl Period {
 pub struct Series {
     pub indicator: String,
     pub period: String,
-    pub units: Vec<String>,
+    pub units: UnitCodes,
     pub values: Vec<Option<f64>>,
     /// Notes on single values, by unit code.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -627,11 +630,6 @@ mod tests {
         "sources": []
     }"#;
 
-    /// Guards the short period label: the parenthesis dropped, nothing
-    /// else.
-    /// Guards against bidirectional spoofing: override, embedding and
-    /// isolate characters in published texts are dropped when read; the
-    /// rest of the text is kept as it is.
     /// Guards "not published is not zero" in every table that writes
     /// values.
     #[test]
@@ -643,6 +641,9 @@ mod tests {
         assert_eq!(dti.format_or_unpublished(None, Lang::En), "Not published");
     }
 
+    /// Guards against bidirectional spoofing: override, embedding and
+    /// isolate characters in published texts are dropped when read; the
+    /// rest of the text is kept as it is.
     #[test]
     fn texts_are_read_without_bidi_controls() {
         let t: Text =
@@ -652,6 +653,8 @@ mod tests {
         assert_eq!(t.en, "Ha Noi <b>");
     }
 
+    /// Guards the short period label: the parenthesis dropped, nothing
+    /// else.
     #[test]
     fn short_period_labels_drop_the_parenthesis() {
         let p = Period {

@@ -17,6 +17,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// serde_json's limit of nested arrays and objects (`recursion limit
 /// exceeded`), so that a hostile file cannot overflow the stack.
@@ -315,7 +316,15 @@ pub struct Reader<'a> {
     pos: usize,
     /// Levels of arrays and objects that may still be opened.
     depth: u8,
+    /// The lists of strings read by [`Reader::read_shared_strings`], the
+    /// latest last (at most [`SHARED_LISTS`]).
+    shared: Vec<Arc<[String]>>,
 }
+
+/// How many distinct lists [`Reader::read_shared_strings`] remembers: a
+/// file's periods alternate between a few unit sets (63 and 34 provinces,
+/// the communes).
+const SHARED_LISTS: usize = 4;
 
 type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -325,7 +334,35 @@ impl<'a> Reader<'a> {
             text,
             pos: 0,
             depth: MAX_DEPTH,
+            shared: Vec::new(),
         }
+    }
+
+    /// An array of strings, as one list shared with an equal list read
+    /// before from the same text (one of the last [`SHARED_LISTS`]
+    /// distinct ones), so that the series of one unit set hold one list of
+    /// codes between them. The strings are compared as read, before any is
+    /// allocated.
+    pub fn read_shared_strings(&mut self) -> Result<Arc<[String]>> {
+        let mut items: Vec<Cow<'a, str>> = Vec::new();
+        self.read_seq(&mut |r| {
+            items.push(r.read_str()?);
+            Ok(())
+        })?;
+        let same = |list: &Arc<[String]>| {
+            list.len() == items.len() && list.iter().zip(&items).all(|(a, b)| a == b)
+        };
+        if let Some(at) = self.shared.iter().rposition(same) {
+            let list = self.shared.remove(at);
+            self.shared.push(list.clone());
+            return Ok(list);
+        }
+        let list: Arc<[String]> = items.into_iter().map(Cow::into_owned).collect();
+        if self.shared.len() == SHARED_LISTS {
+            self.shared.remove(0);
+        }
+        self.shared.push(list.clone());
+        Ok(list)
     }
 
     #[inline(always)]

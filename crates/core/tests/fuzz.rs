@@ -120,7 +120,7 @@ fn with_series(
     d.series.push(Series {
         indicator: "dti".into(),
         period,
-        units,
+        units: units.into(),
         values,
         notes: Default::default(),
         source: "dti-2024".into(),

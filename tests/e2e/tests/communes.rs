@@ -123,6 +123,59 @@ async fn a_province_s_communes_come_from_its_own_file() {
     c.close().await.ok();
 }
 
+/// Guards the commune layer's early fetch: where the address asks for the
+/// communes (`level=commune` on the map, a province's page), the page's
+/// loader fetches their file and the provinces' borders while the wasm
+/// downloads, before the app starts, and the app takes those fetches
+/// rather than fetching each file again.
+#[tokio::test]
+async fn the_commune_layer_s_files_are_fetched_before_the_app_starts() {
+    for (query, files) in [
+        (
+            "?page=map&level=commune&lang=en",
+            [
+                "/geo/vn-communes-2025.topo.json",
+                "/geo/vn-provinces-2025.topo.json",
+            ],
+        ),
+        (
+            "?page=province&province=01&lang=en",
+            [
+                "/geo/communes/01.topo.json",
+                "/geo/vn-provinces-2025.topo.json",
+            ],
+        ),
+    ] {
+        let c = browser(1280, 1000).await;
+        c.goto(&site(query)).await.expect("page");
+        map_drawn(&c, query).await;
+        let start = mark_in(&c, "tien-do:start").await;
+        let got = c
+            .execute(
+                "return performance.getEntriesByType('resource')
+                   .map(e => [new URL(e.name).pathname, e.startTime]);",
+                vec![],
+            )
+            .await
+            .expect("entries");
+        let got: Vec<(String, f64)> = serde_json::from_value(got).expect("pairs");
+        for file in files {
+            let times: Vec<f64> = got
+                .iter()
+                .filter(|(path, _)| path.ends_with(file))
+                .map(|(_, t)| *t)
+                .collect();
+            assert_eq!(times.len(), 1, "{query}: {file} fetched once: {got:?}");
+            assert!(
+                times[0] < start,
+                "{query}: {file} asked for at {:.0} ms, after the app started ({start:.0} ms)",
+                times[0]
+            );
+        }
+        c.close().await.ok();
+    }
+}
+
 /// Guards "find my commune": however it is typed, the commune is found
 /// with its province, and opening it shows it on its province's map; a
 /// name in several provinces lists each.

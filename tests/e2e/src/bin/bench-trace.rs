@@ -319,11 +319,16 @@ fn profile(events: &[Value], pid: &Value, (t0, t1): (f64, f64)) {
             at = *parent;
         }
     }
+    // TRACE_FUNCTIONS: how many functions each list names (30 unless set).
+    let shown = std::env::var("TRACE_FUNCTIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(30);
     for (title, counts) in [("themselves", own), ("with what they called", with_callees)] {
         println!("functions, by samples {title} (of {total} busy samples)");
         let mut counts: Vec<_> = counts.into_iter().collect();
         counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        for (name, n) in counts.into_iter().take(30) {
+        for (name, n) in counts.into_iter().take(shown) {
             let short: String = name.chars().take(150).collect();
             println!("  {n:>5}  {short}");
         }

@@ -310,6 +310,13 @@ pub fn from_str<T: FromJson>(text: &str) -> Result<T, Error> {
     Ok(value)
 }
 
+/// A place in the text a [`Reader`] can go back to.
+#[derive(Clone, Copy, Debug)]
+pub struct Mark {
+    pos: usize,
+    depth: u8,
+}
+
 /// A cursor over JSON text that reads one value at a time.
 pub struct Reader<'a> {
     text: &'a str,
@@ -408,6 +415,37 @@ impl<'a> Reader<'a> {
     #[cold]
     fn peek_error(&self, msg: &str) -> Error {
         Error::new(msg.into(), (self.pos + 1).min(self.text.len()))
+    }
+
+    /// Where the reader is, to read again from there ([`Reader::rewind`]):
+    /// a fast reading of a common form that falls back to the general one.
+    pub fn mark(&self) -> Mark {
+        Mark {
+            pos: self.pos,
+            depth: self.depth,
+        }
+    }
+
+    /// Back to `mark`, as if nothing after it had been read.
+    pub fn rewind(&mut self, mark: Mark) {
+        self.pos = mark.pos;
+        self.depth = mark.depth;
+    }
+
+    /// How many arrays the next value opens before its first element that
+    /// is not an array (`[[[1` is 3, `1` is 0), without reading it; `None`
+    /// where the first innermost array is empty (`[[]`) or the text ends.
+    pub fn array_depth(&self) -> Option<usize> {
+        let mut depth = 0;
+        for &b in &self.text.as_bytes()[self.pos..] {
+            match b {
+                b' ' | b'\n' | b'\t' | b'\r' => {}
+                b'[' => depth += 1,
+                b']' => return None,
+                _ => return Some(depth),
+            }
+        }
+        None
     }
 
     /// Checks that only whitespace is left.

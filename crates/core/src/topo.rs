@@ -15,12 +15,12 @@
 //! `properties`. See the TopoJSON specification, sections 2.1 to 2.2.
 
 use crate::json::{self, json_struct, Error, FromJson, Number, Reader, Value};
-use geo::{LineString, MultiPolygon, Polygon};
+use geo::{Coord, LineString, MultiPolygon, Polygon};
 
 /// A whole TopoJSON file.
 pub struct Topology {
     kind: String,
-    arcs: Vec<Vec<Position>>,
+    arcs: Arcs,
     transform: Option<Transform>,
     objects: Objects,
 }
@@ -81,6 +81,46 @@ impl FromJson for Position {
             return Err(r.data_error(format!("invalid length {n}, expected a position: [x, y]")));
         }
         Ok(Position(x, y))
+    }
+}
+
+/// The arcs' positions, one arc after another in one list (not a list
+/// each: thousands fewer allocations on the communes), and where each arc
+/// starts in it. Read as a list of lists of positions.
+struct Arcs<P = Position> {
+    points: Vec<P>,
+    starts: Vec<usize>,
+}
+
+impl<P> Default for Arcs<P> {
+    fn default() -> Self {
+        Arcs {
+            points: Vec::new(),
+            starts: Vec::new(),
+        }
+    }
+}
+
+impl<P> Arcs<P> {
+    /// Arc `i`'s points, if there is an arc `i`.
+    fn get(&self, i: usize) -> Option<&[P]> {
+        let start = *self.starts.get(i)?;
+        let end = self.starts.get(i + 1).copied().unwrap_or(self.points.len());
+        self.points.get(start..end)
+    }
+}
+
+impl FromJson for Arcs {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let mut arcs = Arcs::default();
+        r.read_seq(&mut |r| {
+            arcs.starts.push(arcs.points.len());
+            r.read_seq(&mut |r| {
+                arcs.points.push(Position::read(r)?);
+                Ok(())
+            })
+        })?;
+        Ok(arcs)
     }
 }
 
@@ -156,8 +196,42 @@ enum ArcIndexes {
 
 impl FromJson for ArcIndexes {
     /// The first form the value has, in the order above (so `[]` is a
-    /// line), as serde's untagged enum read it.
+    /// line), as serde's untagged enum read it. Read at once as the form
+    /// its first index says (`[[[1` a multipolygon), and through an
+    /// untyped value where that fails (or starts with an empty list), so
+    /// that the result and the errors are the untagged enum's.
     fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+        fn indexes(r: &mut Reader<'_>) -> Result<Vec<i64>, Error> {
+            let mut out = Vec::new();
+            r.read_seq(&mut |r| {
+                out.push(r.read_i64()?);
+                Ok(())
+            })?;
+            Ok(out)
+        }
+        fn lists<T>(
+            r: &mut Reader<'_>,
+            item: fn(&mut Reader<'_>) -> Result<T, Error>,
+        ) -> Result<Vec<T>, Error> {
+            let mut out = Vec::new();
+            r.read_seq(&mut |r| {
+                out.push(item(r)?);
+                Ok(())
+            })?;
+            Ok(out)
+        }
+        let start = r.mark();
+        let typed = match r.array_depth() {
+            Some(1) => indexes(r).map(ArcIndexes::Line),
+            Some(2) => lists(r, indexes).map(ArcIndexes::Polygon),
+            Some(3) => lists(r, |r| lists(r, indexes)).map(ArcIndexes::MultiPolygon),
+            _ => Err(Error::custom(String::new())),
+        };
+        if let Ok(typed) = typed {
+            return Ok(typed);
+        }
+        r.rewind(start);
+
         fn list<T>(v: &Value, item: fn(&Value) -> Option<T>) -> Option<Vec<T>> {
             match v {
                 Value::Array(items) => items.iter().map(item).collect(),
@@ -247,30 +321,41 @@ pub fn read(text: &str, object: Option<&str>) -> Result<Vec<Read>, Failure> {
         .collect()
 }
 
-/// The arcs in coordinates: delta-decoded and scaled when quantized.
-fn decode_arcs(arcs: &[Vec<Position>], transform: Option<&Transform>) -> Vec<Vec<(f64, f64)>> {
-    arcs.iter()
-        .map(|arc| match transform {
-            Some(t) => {
-                let (mut x, mut y) = (0.0, 0.0);
-                arc.iter()
-                    .map(|p| {
-                        x += p.0;
-                        y += p.1;
-                        (
-                            x * t.scale[0] + t.translate[0],
-                            y * t.scale[1] + t.translate[1],
-                        )
-                    })
-                    .collect()
+/// The arcs in coordinates: delta-decoded (from each arc's start) and
+/// scaled when quantized.
+fn decode_arcs(arcs: &Arcs, transform: Option<&Transform>) -> Arcs<Coord<f64>> {
+    let points = match transform {
+        Some(t) => {
+            let mut points = Vec::with_capacity(arcs.points.len());
+            let mut next_start = arcs.starts.iter().skip(1).peekable();
+            let (mut x, mut y) = (0.0, 0.0);
+            for (i, p) in arcs.points.iter().enumerate() {
+                while next_start.next_if(|&&s| s <= i).is_some() {
+                    (x, y) = (0.0, 0.0);
+                }
+                x += p.0;
+                y += p.1;
+                points.push(Coord {
+                    x: x * t.scale[0] + t.translate[0],
+                    y: y * t.scale[1] + t.translate[1],
+                });
             }
-            None => arc.iter().map(|p| (p.0, p.1)).collect(),
-        })
-        .collect()
+            points
+        }
+        None => arcs
+            .points
+            .iter()
+            .map(|p| Coord { x: p.0, y: p.1 })
+            .collect(),
+    };
+    Arcs {
+        points,
+        starts: arcs.starts.clone(),
+    }
 }
 
 /// A geometry's polygons; `None` for a geometry that is not a polygon.
-fn shape(g: &Geometry, arcs: &[Vec<(f64, f64)>]) -> Result<Option<MultiPolygon<f64>>, Failure> {
+fn shape(g: &Geometry, arcs: &Arcs<Coord<f64>>) -> Result<Option<MultiPolygon<f64>>, Failure> {
     let polygon = |rings: &[Vec<i64>]| -> Result<Option<Polygon<f64>>, Failure> {
         let mut rings = rings.iter().map(|r| ring(r, arcs));
         let Some(exterior) = rings.next() else {
@@ -301,8 +386,8 @@ fn shape(g: &Geometry, arcs: &[Vec<(f64, f64)>]) -> Result<Option<MultiPolygon<f
 
 /// A ring from its arcs, each after the first without its first point
 /// (the previous arc's last).
-fn ring(indexes: &[i64], arcs: &[Vec<(f64, f64)>]) -> Result<LineString<f64>, Failure> {
-    let mut points: Vec<(f64, f64)> = Vec::new();
+fn ring(indexes: &[i64], arcs: &Arcs<Coord<f64>>) -> Result<LineString<f64>, Failure> {
+    let mut points: Vec<Coord<f64>> = Vec::new();
     for &k in indexes {
         let (i, reversed) = if k < 0 { (!k, true) } else { (k, false) };
         let arc = usize::try_from(i)
@@ -316,7 +401,7 @@ fn ring(indexes: &[i64], arcs: &[Vec<(f64, f64)>]) -> Result<LineString<f64>, Fa
             points.extend(arc.iter().skip(skip));
         }
     }
-    Ok(LineString::from(points))
+    Ok(LineString(points))
 }
 
 #[cfg(test)]
@@ -343,6 +428,7 @@ mod tests {
     /// The reader as it was, with serde_json and serde derives: the
     /// reference the new one is compared with.
     mod serde_reference {
+        use geo::{LineString, MultiPolygon, Polygon};
         use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
         use serde::Deserialize;
         use std::collections::HashMap;
@@ -488,44 +574,87 @@ mod tests {
                     properties: o.properties,
                 });
             }
-            // The same shapes, through the new reader's code from the
-            // same arcs and indexes.
-            let arcs: Vec<Vec<super::super::Position>> = topo
+            // The shapes as the first reader built them (a list of points
+            // an arc, `LineString::from`), the reference for the new
+            // decoding too.
+            let arcs: Vec<Vec<(f64, f64)>> = topo
                 .arcs
                 .iter()
-                .map(|a| a.iter().map(|p| super::super::Position(p.0, p.1)).collect())
+                .map(|arc| match &topo.transform {
+                    Some(t) => {
+                        let (mut x, mut y) = (0.0, 0.0);
+                        arc.iter()
+                            .map(|p| {
+                                x += p.0;
+                                y += p.1;
+                                (
+                                    x * t.scale[0] + t.translate[0],
+                                    y * t.scale[1] + t.translate[1],
+                                )
+                            })
+                            .collect()
+                    }
+                    None => arc.iter().map(|p| (p.0, p.1)).collect(),
+                })
                 .collect();
-            let transform = topo.transform.map(|t| super::super::Transform {
-                scale: t.scale,
-                translate: t.translate,
-            });
-            let arcs = super::super::decode_arcs(&arcs, transform.as_ref());
+            let ring = |indexes: &[i64]| -> Result<LineString<f64>, String> {
+                let mut points: Vec<(f64, f64)> = Vec::new();
+                for &k in indexes {
+                    let (i, reversed) = if k < 0 { (!k, true) } else { (k, false) };
+                    let arc = usize::try_from(i)
+                        .ok()
+                        .and_then(|i| arcs.get(i))
+                        .ok_or_else(|| format!("arc {k} does not exist"))?;
+                    let skip = usize::from(!points.is_empty());
+                    if reversed {
+                        points.extend(arc.iter().rev().skip(skip));
+                    } else {
+                        points.extend(arc.iter().skip(skip));
+                    }
+                }
+                Ok(LineString::from(points))
+            };
+            let polygon = |rings: &[Vec<i64>]| -> Result<Option<Polygon<f64>>, String> {
+                let mut rings = rings.iter().map(|r| ring(r));
+                let Some(exterior) = rings.next() else {
+                    return Ok(None);
+                };
+                Ok(Some(Polygon::new(
+                    exterior?,
+                    rings.collect::<Result<_, _>>()?,
+                )))
+            };
+            let shape = |g: &Geometry| -> Result<Option<MultiPolygon<f64>>, String> {
+                let polygons = match (g.kind.as_deref(), &g.arcs) {
+                    (Some("Polygon"), Some(ArcIndexes::Polygon(rings))) => {
+                        polygon(rings)?.into_iter().collect()
+                    }
+                    (Some("MultiPolygon"), Some(ArcIndexes::MultiPolygon(polys))) => {
+                        let mut out = Vec::with_capacity(polys.len());
+                        for p in polys {
+                            out.extend(polygon(p)?);
+                        }
+                        out
+                    }
+                    (Some("MultiPolygon"), Some(ArcIndexes::Polygon(p))) if p.is_empty() => {
+                        Vec::new()
+                    }
+                    _ => return Ok(None),
+                };
+                Ok(Some(MultiPolygon(polygons)))
+            };
             geometries
                 .into_iter()
                 .enumerate()
                 .map(|(i, g)| {
-                    let g = super::super::Geometry {
-                        kind: g.kind,
-                        arcs: g.arcs.map(|a| match a {
-                            ArcIndexes::Line(l) => super::super::ArcIndexes::Line(l),
-                            ArcIndexes::Polygon(p) => super::super::ArcIndexes::Polygon(p),
-                            ArcIndexes::MultiPolygon(m) => {
-                                super::super::ArcIndexes::MultiPolygon(m)
-                            }
-                        }),
-                        properties: {
-                            let mut p: Vec<(String, String)> = g
-                                .properties
-                                .into_iter()
-                                .filter_map(|(k, v)| Some((k, v.as_str()?.to_string())))
-                                .collect();
-                            p.sort();
-                            p
-                        },
-                    };
-                    let shape =
-                        super::super::shape(&g, &arcs).map_err(|e| format!("geometry {i}: {e}"))?;
-                    Ok((g.properties, shape))
+                    let shape = shape(&g).map_err(|e| format!("geometry {i}: {e}"))?;
+                    let mut p: Vec<(String, String)> = g
+                        .properties
+                        .into_iter()
+                        .filter_map(|(k, v)| Some((k, v.as_str()?.to_string())))
+                        .collect();
+                    p.sort();
+                    Ok((p, shape))
                 })
                 .collect()
         }

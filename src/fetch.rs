@@ -71,12 +71,20 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
 
     let result = async {
         let response = match early_fetch(&url) {
-            Some(started) => wasm_bindgen_futures::JsFuture::from(started)
-                .await
-                .ok()
-                .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
-                .map(gloo_net::http::Response::from)
-                .ok_or_else(|| failed(&url))?,
+            Some(started) => {
+                let got = wasm_bindgen_futures::JsFuture::from(started)
+                    .await
+                    .map_err(|_| failed(&url))?;
+                // A body already read (the early fetches read theirs as it
+                // arrives): taken at once, in the same task as the load's
+                // start, so the page is not laid out in between.
+                if let Some(body) = got.dyn_ref::<js_sys::ArrayBuffer>() {
+                    return Ok(text_of(js_sys::Uint8Array::new(body).to_vec()));
+                }
+                got.dyn_into::<web_sys::Response>()
+                    .map(gloo_net::http::Response::from)
+                    .map_err(|_| failed(&url))?
+            }
             None => Request::get(&url)
                 .cache(RequestCache::NoCache)
                 .abort_signal(signal.as_ref())
@@ -92,8 +100,7 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         // for the commune layer). Invalid UTF-8 is replaced, as `text()`
         // does.
         let bytes = response.binary().await.map_err(|_| failed(&url))?;
-        Ok(String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        Ok(text_of(bytes))
     }
     .await;
 
@@ -101,6 +108,11 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         timer.clear();
     }
     result
+}
+
+/// A body as text; invalid UTF-8 replaced, as `Response.text()` does.
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The fetch of `url` that the page's loader started before the app (the
@@ -171,6 +183,20 @@ pub fn prefetch(url: &str) {
     else {
         return;
     };
+    // Its body read as it arrives, as the loader reads its fetches' (a
+    // body nobody reads stops downloading once the browser's buffer is
+    // full): the fetch gives the body (an ArrayBuffer), or the response
+    // where it is not ok, for its status.
+    let read = Closure::<dyn FnMut(JsValue) -> Result<JsValue, wasm_bindgen::JsError>>::new(
+        |r: JsValue| {
+            Ok(match r.dyn_ref::<web_sys::Response>() {
+                Some(ok) if ok.ok() => ok.array_buffer().map_or(r, JsValue::from),
+                _ => r,
+            })
+        },
+    );
+    let started = started.then_map(&read);
+    read.forget();
     // A fetch never taken must not report its failure as unhandled.
     let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
     let _ = started.catch(&ignore);

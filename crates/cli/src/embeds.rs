@@ -396,10 +396,15 @@ const LOADER_OPEN: &str = "<script id=\"tien-do-build\">";
 /// (the overview, the map page, the map's embed, with no indicator or
 /// period chosen), that map's boundaries (`early.map`), so they arrive
 /// while the wasm compiles; the app takes them from
-/// `window.tienDoEarly` (`src/fetch.rs`). Each body is read whole as it
-/// arrives: a body nobody reads stops downloading once the browser's
-/// buffer is full (the 5.9 MB commune-scale file waited for the app to
-/// start). A loader written before is replaced.
+/// `window.tienDoEarly` (`src/fetch.rs`). Where the address asks for the
+/// commune layer (`level=commune` on the map or its embed, or a province's
+/// page), the communes' file (the country's or the province's) and the
+/// provinces' borders too. Each body is read whole as it arrives (a body
+/// nobody reads stops downloading once the browser's buffer is full: the
+/// 5.9 MB commune-scale file waited for the app to start), and the fetch
+/// gives it as an `ArrayBuffer` (the response itself where it is not ok),
+/// which the app takes without another wait. A loader written before is
+/// replaced.
 pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
     let mut page = page.to_string();
     if let Some(at) = page.find(LOADER_OPEN) {
@@ -431,7 +436,7 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          window.tienDoBuild=[f.js,fetch(f.wasm,{{integrity:f.sri[1]}})];\
          var q=new URLSearchParams(location.search),e={{}},\
          g=function(u){{e[u]=fetch(u,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout(31e3)}})\
-         .then(function(r){{return r.ok?r.arrayBuffer().then(function(b){{return new Response(b,r)}}):r}})}},\
+         .then(function(r){{return r.ok?r.arrayBuffer():r}})}},\
          x=(q.getAll(\"data\").pop()||\"\").trim();\
          if(x&&x.length<={max_data}){{g(x)}}else{{g({data});var u={map};\
          if(u&&!q.has(\"indicator\")&&!q.has(\"period\")&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\"))g(u)}}\

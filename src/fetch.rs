@@ -72,9 +72,23 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let result = async {
         let response = match early_fetch(&url) {
             Some(started) => {
+                // Given up by its own time limit (the loader's
+                // `AbortSignal.timeout`, `prefetch`'s abort): said as the
+                // time limit, as the app's own fetch says it.
                 let got = wasm_bindgen_futures::JsFuture::from(started)
                     .await
-                    .map_err(|_| failed(&url))?;
+                    .map_err(|e| {
+                        let name = js_sys::Reflect::get(&e, &"name".into())
+                            .ok()
+                            .and_then(|n| n.as_string());
+                        match name.as_deref() {
+                            Some("TimeoutError" | "AbortError") => LoadError::Timeout {
+                                url: url.clone(),
+                                seconds: TIMEOUT_SECONDS,
+                            },
+                            _ => failed(&url),
+                        }
+                    })?;
                 // A body already read (the early fetches read theirs as it
                 // arrives): taken at once, in the same task as the load's
                 // start, so the page is not laid out in between.

@@ -421,8 +421,9 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
         )
     };
     // The commune layer's files, fetched early where the address asks for
-    // it (`level=commune` on the map, or a province's page, which shows
-    // its communes): the whole country's or the province's (as
+    // it (`level=commune`, its last valid value as the app reads it, on a
+    // page with the map; or the page of one of the 34 provinces, which
+    // shows its communes): the whole country's or the province's (as
     // `commune_file` names it, the code checked as the app checks it), and
     // the provinces' borders drawn over them.
     let one = commune_file(Some("\u{0}"));
@@ -440,8 +441,9 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          x=(q.getAll(\"data\").pop()||\"\").trim();\
          if(x&&x.length<={max_data}){{g(x)}}else{{g({data});var u={map};\
          if(u&&!q.has(\"indicator\")&&!q.has(\"period\")&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\"))g(u)}}\
-         var r=(q.getAll(\"province\").pop()||\"\").trim(),k=/^[0-9A-Za-z-]{{1,16}}$/.test(r);\
-         if(q.get(\"level\")===\"commune\"&&(m?m===\"map\":p===\"map\")||!m&&p===\"province\"&&k){{\
+         var r=(q.getAll(\"province\").pop()||\"\").trim(),k=/^[0-9A-Za-z-]{{1,16}}$/.test(r),\
+         v=q.getAll(\"level\").map(function(s){{return s.trim()}}).filter(function(s){{return s===\"commune\"||s===\"province\"}}).pop();\
+         if(v===\"commune\"&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\")||!m&&p===\"province\"&&{provinces}.indexOf(r)>=0){{\
          g(k?{commune_dir}+r+{commune_ext}:{communes});e[{borders}]||g({borders})}}\
          window.tienDoEarly=e}})()</script>",
         entry(&builds.site),
@@ -455,6 +457,13 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
         commune_dir = json_string(commune_dir),
         commune_ext = json_string(commune_ext),
         borders = json_string(boundary_file(PROVINCES_2025).unwrap_or_default()),
+        provinces = serde_json::to_string(
+            &tien_do_core::units::provinces_2025()
+                .iter()
+                .map(|p| p.code.as_str())
+                .collect::<Vec<_>>()
+        )
+        .unwrap_or_else(|_| "[]".into()),
     );
     let at = head_start(&page).unwrap_or(0);
     page.insert_str(at, &script);
@@ -830,7 +839,13 @@ mod tests {
             )),
             "{once}"
         );
-        assert!(once.contains("q.get(\"level\")===\"commune\"&&(m?m===\"map\":p===\"map\")"));
+        assert!(once.contains("v===\"commune\"&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\")"));
+        assert!(
+            once.contains("p===\"province\"&&[\"01\",")
+                && once.contains("\"48\",")
+                && once.contains("].indexOf(r)>=0"),
+            "only the 34 provinces' pages show communes: {once}"
+        );
         assert_eq!(once.matches("</script>").count(), 1);
         assert_eq!(with_loader(&once, &builds, &early), once);
         let no_map = with_loader(page, &builds, &Early { map: None, ..early });

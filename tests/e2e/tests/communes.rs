@@ -127,7 +127,8 @@ async fn a_province_s_communes_come_from_its_own_file() {
 /// communes (`level=commune` on the map, a province's page), the page's
 /// loader fetches their file and the provinces' borders while the wasm
 /// downloads, before the app starts, and the app takes those fetches
-/// rather than fetching each file again.
+/// rather than fetching each file again; where it shows no communes, none
+/// are fetched.
 #[tokio::test]
 async fn the_commune_layer_s_files_are_fetched_before_the_app_starts() {
     for (query, files) in [
@@ -172,6 +173,27 @@ async fn the_commune_layer_s_files_are_fetched_before_the_app_starts() {
                 times[0]
             );
         }
+        c.close().await.ok();
+    }
+    // Where the app shows no communes, none are fetched: the last `level`
+    // is the one that counts (as the app reads it), and a province's page
+    // shows communes only for the 34 provinces (02, Hà Giang, merged into
+    // Tuyên Quang in 2025).
+    for query in [
+        "?page=map&level=commune&level=province&lang=en",
+        "?page=province&province=02&lang=en",
+    ] {
+        let c = browser(1280, 1000).await;
+        c.goto(&site(query)).await.expect("page");
+        mark_in(&c, "tien-do:mounted").await;
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        let files = fetched(&c).await;
+        assert!(
+            !files
+                .iter()
+                .any(|f| f.contains("/geo/communes/") || f.ends_with("vn-communes-2025.topo.json")),
+            "{query}: {files:?}"
+        );
         c.close().await.ok();
     }
 }

@@ -81,13 +81,10 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
                         let name = js_sys::Reflect::get(&e, &"name".into())
                             .ok()
                             .and_then(|n| n.as_string());
-                        match name.as_deref() {
-                            Some("TimeoutError" | "AbortError") => LoadError::Timeout {
-                                url: url.clone(),
-                                seconds: TIMEOUT_SECONDS,
-                            },
-                            _ => failed(&url),
+                        if matches!(name.as_deref(), Some("TimeoutError" | "AbortError")) {
+                            timed_out.set(true);
                         }
+                        failed(&url)
                     })?;
                 // A body already read (the early fetches read theirs as it
                 // arrives): taken at once, in the same task as the load's

@@ -201,30 +201,11 @@ impl FromJson for ArcIndexes {
     /// untyped value where that fails (or starts with an empty list), so
     /// that the result and the errors are the untagged enum's.
     fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
-        fn indexes(r: &mut Reader<'_>) -> Result<Vec<i64>, Error> {
-            let mut out = Vec::new();
-            r.read_seq(&mut |r| {
-                out.push(r.read_i64()?);
-                Ok(())
-            })?;
-            Ok(out)
-        }
-        fn lists<T>(
-            r: &mut Reader<'_>,
-            item: fn(&mut Reader<'_>) -> Result<T, Error>,
-        ) -> Result<Vec<T>, Error> {
-            let mut out = Vec::new();
-            r.read_seq(&mut |r| {
-                out.push(item(r)?);
-                Ok(())
-            })?;
-            Ok(out)
-        }
         let start = r.mark();
         let typed = match r.array_depth() {
-            Some(1) => indexes(r).map(ArcIndexes::Line),
-            Some(2) => lists(r, indexes).map(ArcIndexes::Polygon),
-            Some(3) => lists(r, |r| lists(r, indexes)).map(ArcIndexes::MultiPolygon),
+            Some(1) => Vec::read(r).map(ArcIndexes::Line),
+            Some(2) => Vec::read(r).map(ArcIndexes::Polygon),
+            Some(3) => Vec::read(r).map(ArcIndexes::MultiPolygon),
             _ => Err(Error::custom(String::new())),
         };
         if let Ok(typed) = typed {
@@ -324,30 +305,21 @@ pub fn read(text: &str, object: Option<&str>) -> Result<Vec<Read>, Failure> {
 /// The arcs in coordinates: delta-decoded (from each arc's start) and
 /// scaled when quantized.
 fn decode_arcs(arcs: &Arcs, transform: Option<&Transform>) -> Arcs<Coord<f64>> {
-    let points = match transform {
-        Some(t) => {
-            let mut points = Vec::with_capacity(arcs.points.len());
-            let mut next_start = arcs.starts.iter().skip(1).peekable();
-            let (mut x, mut y) = (0.0, 0.0);
-            for (i, p) in arcs.points.iter().enumerate() {
-                while next_start.next_if(|&&s| s <= i).is_some() {
-                    (x, y) = (0.0, 0.0);
-                }
+    let mut points = Vec::with_capacity(arcs.points.len());
+    for arc in (0..arcs.starts.len()).filter_map(|i| arcs.get(i)) {
+        let (mut x, mut y) = (0.0, 0.0);
+        points.extend(arc.iter().map(|p| match transform {
+            Some(t) => {
                 x += p.0;
                 y += p.1;
-                points.push(Coord {
+                Coord {
                     x: x * t.scale[0] + t.translate[0],
                     y: y * t.scale[1] + t.translate[1],
-                });
+                }
             }
-            points
-        }
-        None => arcs
-            .points
-            .iter()
-            .map(|p| Coord { x: p.0, y: p.1 })
-            .collect(),
-    };
+            None => Coord { x: p.0, y: p.1 },
+        }));
+    }
     Arcs {
         points,
         starts: arcs.starts.clone(),

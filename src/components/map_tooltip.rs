@@ -67,9 +67,12 @@ pub fn MapTooltip(
         tooltip_css(x, y + 12.0, width.get_untracked())
     };
     // One element, made once: a hover from unit to unit changes its texts
-    // and hides the lines a unit has not, and builds no element (the
-    // commune layer's hover budget: no DOM made per pointer move).
-    let text = move |f: fn(&Said) -> Option<String>| move || said.with(|s| s.as_ref().and_then(f));
+    // and hides the lines a unit has not, and builds no element nor text
+    // node (the commune layer's hover budget: no DOM made per pointer
+    // move; a line a unit has not keeps its text node, empty and hidden).
+    let text = move |f: fn(&Said) -> Option<String>| {
+        move || said.with(|s| s.as_ref().and_then(f).unwrap_or_default())
+    };
     let hidden = move |f: fn(&Said) -> bool| move || !said.with(|s| s.as_ref().is_some_and(f));
     view! {
         <div

@@ -268,18 +268,25 @@ pub fn figure_text(f: &NationalFigure, lang: crate::Lang) -> String {
 
 /// Where a tooltip goes for a point at (`x`, `y`) in a box `width` wide
 /// (CSS pixels), as inline CSS: on the side with more room, and no wider
-/// than that room, so it never runs off a phone's screen.
+/// than that room, so it never runs off a phone's screen. Placed by a
+/// transform from the box's corner (`left:0;top:0` in the style sheet), so
+/// that a pointer moving within one unit moves the tooltip without laying
+/// out the page again: only the transform changes, and the compositor
+/// moves it.
 pub fn tooltip_css(x: f64, y: f64, width: f64) -> String {
     const GAP: f64 = 12.0;
     const EDGE: f64 = 4.0;
-    let (side, offset, room) = if x > width / 2.0 {
-        ("right", width - x + GAP, x - GAP - EDGE)
+    let (at, room) = if x > width / 2.0 {
+        // Its right edge at the gap before the point.
+        (
+            format!("calc({:.0}px - 100%)", (x - GAP).max(0.0)),
+            x - GAP - EDGE,
+        )
     } else {
-        ("left", x + GAP, width - x - GAP - EDGE)
+        (format!("{:.0}px", x + GAP), width - x - GAP - EDGE)
     };
     format!(
-        "{side}:{:.0}px;top:{:.0}px;max-width:min(16rem,{:.0}px)",
-        offset.max(0.0),
+        "transform:translate({at},{:.0}px);max-width:min(16rem,{:.0}px)",
         y,
         room.max(96.0)
     )
@@ -655,13 +662,16 @@ mod tests {
     fn tooltips_stay_inside_their_box() {
         assert_eq!(
             tooltip_css(180.0, 93.0, 375.0),
-            "left:192px;top:93px;max-width:min(16rem,179px)"
+            "transform:translate(192px,93px);max-width:min(16rem,179px)"
         );
+        // On the right half, its right edge 12 px before the point.
         assert_eq!(
             tooltip_css(300.0, 10.0, 375.0),
-            "right:87px;top:10px;max-width:min(16rem,284px)"
+            "transform:translate(calc(288px - 100%),10px);max-width:min(16rem,284px)"
         );
-        assert!(tooltip_css(370.0, 0.0, 375.0).starts_with("right:17px"));
+        assert!(
+            tooltip_css(370.0, 0.0, 375.0).starts_with("transform:translate(calc(358px - 100%)")
+        );
     }
 
     /// Guards tidy axes: the same decimals on every tick, as few as needed.

@@ -4,6 +4,7 @@
 //! "hover Hoàn Kiếm, read Hà Nội" checks the projection and the hit testing
 //! the browser runs.
 
+use tien_do_core::boundaries::Region;
 use tien_do_e2e::map::*;
 use tien_do_e2e::*;
 
@@ -18,10 +19,10 @@ async fn zoom_in_url(c: &fantoccini::Client) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Guards hover and click-through: the tooltip names the province under
-/// the pointer with its value and rank; a click opens that province.
-#[tokio::test]
-async fn map_hover_shows_the_province_and_click_opens_it() {
+/// The map of the 34 provinces in a fresh browser, the mouse on Hoàn Kiếm
+/// and the tooltip naming Hà Nội: the browser, the provinces' regions, the
+/// point and the tooltip's text.
+async fn map_pointing_at_ha_noi() -> (fantoccini::Client, Vec<Region>, (f64, f64), String) {
     let c = browser(1280, 1400).await;
     c.goto(&site("?page=map&lang=en")).await.unwrap();
     wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
@@ -29,6 +30,14 @@ async fn map_hover_shows_the_province_and_click_opens_it() {
     let ha_noi = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
     mouse_to(&c, ha_noi).await;
     let tip = wait_for_text(&c, ".map-tooltip", "Ha Noi").await;
+    (c, r, ha_noi, tip)
+}
+
+/// Guards hover and click-through: the tooltip names the province under
+/// the pointer with its value and rank; a click opens that province.
+#[tokio::test]
+async fn map_hover_shows_the_province_and_click_opens_it() {
+    let (c, r, _, tip) = map_pointing_at_ha_noi().await;
     assert_has_all(&tip, &["0.8241", "Rank 1/34"]);
     let hcm = viewport_point(&c, &r, None, BEN_THANH.0, BEN_THANH.1).await;
     mouse_to(&c, hcm).await;
@@ -39,6 +48,65 @@ async fn map_hover_shows_the_province_and_click_opens_it() {
     wait_for_text(&c, "main h1", "Ho Chi Minh").await;
     let q = current_query(&c).await;
     assert!(q.starts_with("?page=province&province=79"), "{q}");
+    c.close().await.unwrap();
+}
+
+/// Guards the hover's cost in the page: a pointer moving within one
+/// province moves the tooltip by its transform alone (no text, no node, no
+/// property that lays the page out again), and a move to another province
+/// changes the tooltip's texts in place, making and removing no node.
+#[tokio::test]
+async fn moving_the_pointer_changes_the_tooltip_in_place() {
+    let (c, r, ha_noi, _) = map_pointing_at_ha_noi().await;
+    let changes = |c: &fantoccini::Client| {
+        let c = c.clone();
+        async move {
+            // What changed in the tooltip since the last call.
+            let v = c
+                .execute(
+                    "const seen = window.tooltipChanges || [];
+                     window.tooltipChanges = [];
+                     if (!window.tooltipWatch) {
+                       window.tooltipWatch = new MutationObserver(l => {
+                         for (const m of l) window.tooltipChanges.push(m.type + ' ' + (m.attributeName || ''));
+                       });
+                       window.tooltipWatch.observe(document.querySelector('.map-tooltip'),
+                         { subtree: true, attributes: true, childList: true, characterData: true });
+                     }
+                     return seen;",
+                    vec![],
+                )
+                .await
+                .expect("script runs");
+            serde_json::from_value::<Vec<String>>(v).expect("a list of changes")
+        }
+    };
+    changes(&c).await;
+    for d in 1..=3 {
+        mouse_to(&c, (ha_noi.0 + f64::from(d), ha_noi.1 + 1.0)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let within = changes(&c).await;
+    assert!(
+        !within.is_empty() && within.iter().all(|m| m == "attributes style"),
+        "moves within Hà Nội changed only the tooltip's style: {within:?}"
+    );
+    let style = attr_of(&c, ".map-tooltip", "style")
+        .await
+        .unwrap_or_default();
+    assert!(
+        style.starts_with("transform:translate(") && !style.contains("left:"),
+        "placed by a transform: {style}"
+    );
+    let hcm = viewport_point(&c, &r, None, BEN_THANH.0, BEN_THANH.1).await;
+    mouse_to(&c, hcm).await;
+    wait_for_text(&c, ".map-tooltip", "Ho Chi Minh").await;
+    let between = changes(&c).await;
+    assert!(
+        between.iter().any(|m| m.starts_with("characterData"))
+            && !between.iter().any(|m| m.starts_with("childList")),
+        "a move to Hồ Chí Minh City changed the texts in place: {between:?}"
+    );
     c.close().await.unwrap();
 }
 

@@ -268,28 +268,25 @@ pub fn figure_text(f: &NationalFigure, lang: crate::Lang) -> String {
 
 /// Where a tooltip goes for a point at (`x`, `y`) in a box `width` wide
 /// (CSS pixels), as inline CSS: on the side with more room, and no wider
-/// than that room, so it never runs off a phone's screen. Placed by a
-/// transform from the box's corner (`left:0;top:0` in the style sheet), so
-/// that a pointer moving within one unit moves the tooltip without laying
-/// out the page again: only the transform changes, and the compositor
-/// moves it.
+/// than half the box, so it never runs off a phone's screen. Placed by a
+/// transform from the box's corner (`left:0;top:0` in the style sheet),
+/// and its width limit depends on the box alone: a pointer moving within
+/// one unit changes the transform and nothing else, which the compositor
+/// does without laying out the page again.
 pub fn tooltip_css(x: f64, y: f64, width: f64) -> String {
     const GAP: f64 = 12.0;
     const EDGE: f64 = 4.0;
-    let (at, room) = if x > width / 2.0 {
+    // Half the box less the gap and the edge: the least room either side
+    // has (the pointer on the right half has at least half the box to its
+    // left, and the reverse).
+    let room = (width / 2.0 - GAP - EDGE).max(96.0);
+    let at = if x > width / 2.0 {
         // Its right edge at the gap before the point.
-        (
-            format!("calc({:.0}px - 100%)", (x - GAP).max(0.0)),
-            x - GAP - EDGE,
-        )
+        format!("calc({:.0}px - 100%)", (x - GAP).max(0.0))
     } else {
-        (format!("{:.0}px", x + GAP), width - x - GAP - EDGE)
+        format!("{:.0}px", x + GAP)
     };
-    format!(
-        "transform:translate({at},{:.0}px);max-width:min(16rem,{:.0}px)",
-        y,
-        room.max(96.0)
-    )
+    format!("transform:translate({at},{y:.0}px);max-width:min(16rem,{room:.0}px)")
 }
 
 /// Nice round ticks covering `min..=max` (about `count` of them), for axes.
@@ -657,21 +654,35 @@ mod tests {
     }
 
     /// Guards tooltips on phones: placed on the roomier side and never
-    /// wider than the room left to the edge.
+    /// wider than the room left to the edge (half the box, less the gap
+    /// and the edge), and moved by the transform alone: the same width
+    /// limit wherever the pointer is.
     #[test]
     fn tooltips_stay_inside_their_box() {
         assert_eq!(
             tooltip_css(180.0, 93.0, 375.0),
-            "transform:translate(192px,93px);max-width:min(16rem,179px)"
+            "transform:translate(192px,93px);max-width:min(16rem,172px)"
         );
         // On the right half, its right edge 12 px before the point.
         assert_eq!(
             tooltip_css(300.0, 10.0, 375.0),
-            "transform:translate(calc(288px - 100%),10px);max-width:min(16rem,284px)"
+            "transform:translate(calc(288px - 100%),10px);max-width:min(16rem,172px)"
         );
         assert!(
             tooltip_css(370.0, 0.0, 375.0).starts_with("transform:translate(calc(358px - 100%)")
         );
+        // Wherever the pointer is, a tooltip as wide as its limit stays 4
+        // px inside the box, and the limit is the same.
+        for x in [0.0, 50.0, 187.0, 188.0, 300.0, 375.0] {
+            let room = 375.0 / 2.0 - 12.0 - 4.0;
+            let (left, right) = if x > 187.5 {
+                (x - 12.0 - room, x - 12.0)
+            } else {
+                (x + 12.0, x + 12.0 + room)
+            };
+            assert!(left >= 4.0 && right <= 371.0, "{x}: {left}..{right}");
+            assert!(tooltip_css(x, 0.0, 375.0).ends_with("max-width:min(16rem,172px)"));
+        }
     }
 
     /// Guards tidy axes: the same decimals on every tick, as few as needed.

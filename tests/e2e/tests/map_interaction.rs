@@ -82,6 +82,12 @@ async fn moving_the_pointer_changes_the_tooltip_in_place() {
         }
     };
     changes(&c).await;
+    let style = || async {
+        attr_of(&c, ".map-tooltip", "style")
+            .await
+            .unwrap_or_default()
+    };
+    let before = style().await;
     for d in 1..=3 {
         mouse_to(&c, (ha_noi.0 + f64::from(d), ha_noi.1 + 1.0)).await;
     }
@@ -91,12 +97,20 @@ async fn moving_the_pointer_changes_the_tooltip_in_place() {
         !within.is_empty() && within.iter().all(|m| m == "attributes style"),
         "moves within Hà Nội changed only the tooltip's style: {within:?}"
     );
-    let style = attr_of(&c, ".map-tooltip", "style")
-        .await
-        .unwrap_or_default();
+    let after = style().await;
+    let placed = |s: &str| {
+        s.starts_with("transform:translate(")
+            && !["left:", "right:", "top:"].iter().any(|p| s.contains(p))
+    };
     assert!(
-        style.starts_with("transform:translate(") && !style.contains("left:"),
-        "placed by a transform: {style}"
+        placed(&before) && placed(&after),
+        "placed by a transform: {after}"
+    );
+    // Only the transform changed: the rest (the width limit) is the same.
+    let rest = |s: &str| s.split_once(';').map(|(_, r)| r.to_string());
+    assert!(
+        before != after && rest(&before) == rest(&after),
+        "only the translation moved: {before} -> {after}"
     );
     let hcm = viewport_point(&c, &r, None, BEN_THANH.0, BEN_THANH.1).await;
     mouse_to(&c, hcm).await;

@@ -671,17 +671,29 @@ mod tests {
         assert!(
             tooltip_css(370.0, 0.0, 375.0).starts_with("transform:translate(calc(358px - 100%)")
         );
-        // Wherever the pointer is, a tooltip as wide as its limit stays 4
-        // px inside the box, and the limit is the same.
+        // Wherever the pointer is, a tooltip as wide as its limit, placed
+        // where the style says, stays 4 px inside the box; the limit is
+        // the same.
         for x in [0.0, 50.0, 187.0, 188.0, 300.0, 375.0] {
-            let room = 375.0 / 2.0 - 12.0 - 4.0;
-            let (left, right) = if x > 187.5 {
-                (x - 12.0 - room, x - 12.0)
-            } else {
-                (x + 12.0, x + 12.0 + room)
+            let css = tooltip_css(x, 0.0, 375.0);
+            let px = |s: &str| s.trim_end_matches("px").parse::<f64>().expect("px");
+            let (at, limit) = css
+                .strip_prefix("transform:translate(")
+                .and_then(|r| r.split_once(",0px);max-width:min(16rem,"))
+                .unwrap_or_else(|| panic!("{css}"));
+            let limit = px(limit.trim_end_matches(')'));
+            let (left, right) = match at.strip_prefix("calc(") {
+                Some(r) => {
+                    let edge = px(r.trim_end_matches(" - 100%)"));
+                    (edge - limit, edge)
+                }
+                None => (px(at), px(at) + limit),
             };
-            assert!(left >= 4.0 && right <= 371.0, "{x}: {left}..{right}");
-            assert!(tooltip_css(x, 0.0, 375.0).ends_with("max-width:min(16rem,172px)"));
+            assert!(
+                left >= 4.0 && right <= 371.0,
+                "{x}: {left}..{right} ({css})"
+            );
+            assert_eq!(limit, 172.0, "{css}");
         }
     }
 

@@ -213,8 +213,9 @@ pub struct HoverTimes {
     /// produced (a task after the next animation frame, as
     /// `tien-do:first-map-shown` is set): what the reader waits for,
     /// the browser's style, layout, paint and commit of that frame
-    /// included. The "within one frame" is this. None for a move
-    /// whose frame did not come within a second (a hidden window).
+    /// included. The "within one frame" is this. A move whose
+    /// frame did not come within a second (a hidden window) is left out
+    /// here, and counted in `drawn`.
     pub shown: Vec<f64>,
 }
 

@@ -2,13 +2,13 @@
 //! and the frame around it (the site's header, navigation and footer, or an
 //! embed's bare `<main>`). Pages and components get plain data or signals.
 //!
-//! The app is built four times (`src/main.rs`, `src/bin/`), each build
-//! with the pages it draws ([`Build`]): the overview alone (the first view,
-//! small), every page (the rest of the site), the map alone (the map's
-//! embed page) and one chart alone (the charts' embed pages). Each binary
-//! names only its own pages, so the linker keeps only their code. The
-//! page's loader (written by `tien-do-data embeds`) picks the build for
-//! the address.
+//! The app is built four times (`src/main.rs`, `src/bin/`). Three are this
+//! Leptos shell, each with the pages it draws ([`Build`]): the overview
+//! alone (the first view, small), every page (the rest of the site) and
+//! one chart alone (the charts' embed pages); each binary names only its
+//! own pages, so the linker keeps only their code. The map's embed page is
+//! built without Leptos (`crate::lean`). The page's loader (written by
+//! `tien-do-data embeds`) picks the build for the address.
 
 use crate::browser;
 use crate::components::{
@@ -122,18 +122,7 @@ pub fn App(
 ) -> impl IntoView {
     // An embed page (`embed-map.html`…) says its figure on `<html>`.
     let embedded = browser::embed_figure().and_then(|f| Figure::from_slug(&f));
-    let read_url = move || {
-        let mut state = UrlState::from_query(&browser::current_query());
-        if let Some(figure) = embedded {
-            state.page = Page::Embed;
-            state.figure = Some(figure);
-        }
-        // A frame on the site's address shows the site's own data only.
-        if state.page == Page::Embed && !state.data.as_deref().is_none_or(embed_data_allowed) {
-            state.data = None;
-        }
-        state
-    };
+    let read_url = move || url_state(embedded);
     let url = RwSignal::new(read_url());
     // Back and forward buttons: the address bar is the truth; a page this
     // build does not draw is loaded from the server.
@@ -156,17 +145,7 @@ pub fn App(
     provide_context(Dark(dark.into()));
     Effect::new(move |_| browser::set_document_theme(dark.get()));
     if is_embed {
-        let (id, child) = url.with_untracked(|u| {
-            let figure = u.figure.unwrap_or(Figure::Map);
-            let child = u
-                .extra
-                .iter()
-                .find(|(k, _)| k == "childId")
-                .map(|(_, v)| v.clone());
-            (format!("tien-do-{}", figure.slug()), child)
-        });
-        browser::mark_embedded(&id);
-        browser::post_height_on_resize(id, child);
+        url.with_untracked(start_embedding);
     }
 
     let remembered = browser::remembered_lang();
@@ -273,6 +252,36 @@ pub fn App(
         loaded,
         data_url: data_url.into(),
     })
+}
+
+/// The view the address holds. An embed page (`embed-map.html`…) says
+/// its figure (`embedded`, from `<html data-embed>`); a frame on the
+/// site's address shows the site's own data only.
+pub fn url_state(embedded: Option<Figure>) -> UrlState {
+    let mut state = UrlState::from_query(&browser::current_query());
+    if let Some(figure) = embedded {
+        state.page = Page::Embed;
+        state.figure = Some(figure);
+    }
+    if state.page == Page::Embed && !state.data.as_deref().is_none_or(embed_data_allowed) {
+        state.data = None;
+    }
+    state
+}
+
+/// An embed says what it is on `<html>` and posts its height to the page
+/// around it whenever it changes (Datawrapper's, Pym.js's and AMP's
+/// messages).
+pub fn start_embedding(u: &UrlState) {
+    let figure = u.figure.unwrap_or(Figure::Map);
+    let child = u
+        .extra
+        .iter()
+        .find(|(k, _)| k == "childId")
+        .map(|(_, v)| v.clone());
+    let id = format!("tien-do-{}", figure.slug());
+    browser::mark_embedded(&id);
+    browser::post_height_on_resize(id, child);
 }
 
 /// The navigation label of a page, also used in the document title.

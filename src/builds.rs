@@ -1,5 +1,6 @@
-//! The four builds of the app ([`Build`]): what each binary draws. A page
-//! named here is linked into that binary; a page not named is not.
+//! The Leptos builds of the app ([`Build`]): what each binary draws. A
+//! page named here is linked into that binary; a page not named is not.
+//! (The map's embed page is built without Leptos: `crate::lean`.)
 
 use crate::app::{embed_frame, site_frame, Build};
 use crate::pages::{
@@ -23,13 +24,6 @@ pub const SITE: Build = Build {
     draws: |_| true,
     page: every_page,
     frame: site_frame,
-};
-
-/// The map's embed page (`embed-map.html`): the map alone.
-pub const EMBED_MAP: Build = Build {
-    draws: |p| p == Page::Embed,
-    page: embed_map_page,
-    frame: embed_frame,
 };
 
 /// A chart's embed page (`embed-ranking.html`, `embed-trend.html`…): its

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod builds;
 pub mod components;
 pub mod fetch;
+pub mod lean;
 pub mod pages;
 pub mod theme;
 
@@ -25,10 +26,14 @@ pub fn start_overview() {
     mount(builds::OVERVIEW);
 }
 
-/// Mounts the map alone (`src/bin/tien-do-embed-map.rs`): the map's embed
-/// page, a small download.
+/// Builds the map's embed page (`src/bin/tien-do-embed-map.rs`) without
+/// Leptos ([`lean`]): the smallest download, for newsrooms' articles.
 pub fn start_embed_map() {
-    mount(builds::EMBED_MAP);
+    browser::mark_once("tien-do:start");
+    console_error_panic_hook::set_once();
+    browser::remove_boot_shell();
+    lean::embed_map::start();
+    browser::mark_once("tien-do:mounted");
 }
 
 /// Mounts one chart alone (`src/bin/tien-do-embed-chart.rs`): the charts'

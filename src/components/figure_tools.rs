@@ -59,35 +59,23 @@ pub fn FigureTools(
         let name = name.clone();
         move |_| {
             close_menu();
-            let ok = image.run(()).is_some_and(|i| {
-                browser::download(&format!("{name}.svg"), "image/svg+xml", i.svg.as_bytes())
-            });
-            failed.set(!ok);
+            failed.set(!save_svg(&name, image.run(())));
         }
     };
     let save_png = {
         let name = name.clone();
         move |_| {
             close_menu();
-            let Some(i) = image.run(()) else {
-                failed.set(true);
-                return;
-            };
-            let name = format!("{name}.png");
+            let (name, image) = (name.clone(), image.run(()));
             leptos::task::spawn_local(async move {
-                let ok = browser::download_png(&name, &i.svg, (i.width, i.height), 2.0).await;
+                let ok = save_png(&name, image).await;
                 failed.try_set(!ok);
             });
         }
     };
     let save_csv = move |table: Table, suffix: &str| {
         close_menu();
-        let ok = browser::download(
-            &table.file_name(suffix),
-            "text/csv;charset=utf-8",
-            table.to_csv().as_bytes(),
-        );
-        failed.set(!ok);
+        failed.set(!save_csv(&table, suffix));
     };
     let save_shown = move |_| save_csv(shown.run(()), "");
     let save_full = move |_| save_csv(full.run(()), "-full");
@@ -107,6 +95,33 @@ pub fn FigureTools(
             {move || failed.get().then(|| view! { <p class="notice-inline" role="status">{Msg::DownloadFailed.text(lang)}</p> })}
         </div>
     }
+}
+
+/// Saves a figure's `image` as `<stem>.svg`; whether it was saved.
+pub fn save_svg(stem: &str, image: Option<SvgImage>) -> bool {
+    image.is_some_and(|i| {
+        browser::download(&format!("{stem}.svg"), "image/svg+xml", i.svg.as_bytes())
+    })
+}
+
+/// Saves a figure's `image` as `<stem>.png`, at twice its size; whether it
+/// was saved.
+pub async fn save_png(stem: &str, image: Option<SvgImage>) -> bool {
+    match image {
+        Some(i) => {
+            browser::download_png(&format!("{stem}.png"), &i.svg, (i.width, i.height), 2.0).await
+        }
+        None => false,
+    }
+}
+
+/// Saves `table` as CSV, `suffix` after its name; whether it was saved.
+pub fn save_csv(table: &Table, suffix: &str) -> bool {
+    browser::download(
+        &table.file_name(suffix),
+        "text/csv;charset=utf-8",
+        table.to_csv().as_bytes(),
+    )
 }
 
 /// The Embed button and its dialog.

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::choropleth::MapData;
-use tien_do_core::{Lang, Msg};
+use tien_do_core::figures;
+use tien_do_core::Lang;
 
 /// The legend of a choropleth: each class with its colour and limits
 /// (quantiles), and the hatch used for "not published". None for a commune
@@ -17,29 +18,22 @@ pub fn MapLegend(
         map.with(|m| {
             // A commune map without values has nothing to explain: the note
             // above it says so (no hatch for shapes drawn neutral).
-            let m = m.as_ref().filter(|m| !m.boundaries_only())?;
-            let l = lang.get();
-            let f = |v: f64| m.indicator.format_value(v, l);
-            let classes = m.bins.as_ref().map(|b| {
-                b.colors
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        let range = format!("{} – {}", f(b.limits[i]), f(b.limits[i + 1]));
-                        view! {
-                            <li><span class="swatch" style=format!("background:{c}")></span>{range}</li>
-                        }
-                    })
-                    .collect_view()
-            });
-            let unpublished = m.rows.iter().any(|r| r.value.is_none()).then(|| {
-                view! { <li><span class="swatch not-published"></span>{Msg::NotPublished.text(l)}</li> }
+            let legend = figures::map::legend(m.as_ref()?, lang.get())?;
+            let classes = legend
+                .classes
+                .into_iter()
+                .map(|(c, range)| {
+                    view! {
+                        <li><span class="swatch" style=format!("background:{c}")></span>{range}</li>
+                    }
+                })
+                .collect_view();
+            let unpublished = legend.not_published.map(|text| {
+                view! { <li><span class="swatch not-published"></span>{text}</li> }
             });
             Some(view! {
                 <figure class="map-legend">
-                    <figcaption>
-                        {Msg::Legend.text(l)} " (" {m.indicator.unit.get(l).to_string()} ")"
-                    </figcaption>
+                    <figcaption>{legend.caption}</figcaption>
                     <ul>{classes}{unpublished}</ul>
                 </figure>
             })

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::boundaries::{Part, Region};
+use tien_do_core::boundaries::Region;
 use tien_do_core::charts::tooltip_css;
 use tien_do_core::choropleth::MapData;
-use tien_do_core::{Lang, Msg};
+use tien_do_core::figures::map::{tooltip, Tooltip};
+use tien_do_core::Lang;
 
 /// The tooltip of a unit on the map: its name (and archipelago), value,
 /// rank and merger history, and by touch "tap again to open".
@@ -29,38 +30,8 @@ pub fn MapTooltip(
     // tooltip and builds nothing.
     let said = Memo::new(move |_| {
         let r = regions.get(unit.get()?)?;
-        let l = lang.get();
-        let touch = touch.get();
-        map.with(|m| {
-            let m = m.as_ref()?;
-            let row = m.row(&r.code)?;
-            let value = match row.value {
-                Some(v) => format!(
-                    "{} {}",
-                    m.indicator.format_value(v, l),
-                    m.indicator.unit.get(l)
-                ),
-                None => Msg::NotPublished.text(l).to_string(),
-            };
-            let rank = row.rank.map(|k| {
-                let n = m.rows.iter().filter(|r| r.value.is_some()).count();
-                format!("{} {k}/{n}", Msg::Rank.text(l))
-            });
-            let part = match r.part {
-                Part::HoangSa => Some(Msg::HoangSa.text(l)),
-                Part::TruongSa => Some(Msg::TruongSa.text(l)),
-                Part::Mainland => None,
-            };
-            Some(Said {
-                name: row.name.get(l).to_string(),
-                detail: row.detail.as_ref().map(|d| d.get(l).to_string()),
-                part,
-                value,
-                rank,
-                lineage: row.lineage.describe(l),
-                hint: touch.then(|| Msg::TapAgain.text(l)),
-            })
-        })
+        let (l, touch) = (lang.get(), touch.get());
+        map.with(|m| tooltip(r, m.as_ref()?, l, touch))
     });
     let style = move || {
         let (x, y) = at.get();
@@ -70,10 +41,10 @@ pub fn MapTooltip(
     // and hides the lines a unit has not, and builds no element nor text
     // node (the commune layer's hover budget: no DOM made per pointer
     // move; a line a unit has not keeps its text node, empty and hidden).
-    let text = move |f: fn(&Said) -> Option<String>| {
+    let text = move |f: fn(&Tooltip) -> Option<String>| {
         move || said.with(|s| s.as_ref().and_then(f).unwrap_or_default())
     };
-    let hidden = move |f: fn(&Said) -> bool| move || !said.with(|s| s.as_ref().is_some_and(f));
+    let hidden = move |f: fn(&Tooltip) -> bool| move || !said.with(|s| s.as_ref().is_some_and(f));
     view! {
         <div
             class="map-tooltip"
@@ -100,16 +71,4 @@ pub fn MapTooltip(
             </span>
         </div>
     }
-}
-
-/// What the tooltip says of one unit, in one language.
-#[derive(Clone, Debug, PartialEq)]
-struct Said {
-    name: String,
-    detail: Option<String>,
-    part: Option<&'static str>,
-    value: String,
-    rank: Option<String>,
-    lineage: Option<String>,
-    hint: Option<&'static str>,
 }

@@ -11,7 +11,7 @@ pub fn SourceLink(
     /// The language to cite it in.
     lang: Lang,
 ) -> impl IntoView {
-    let label = format!("{}: {}", source.publisher.get(lang), source.title.get(lang));
+    let label = source.label(lang);
     match source.link() {
         Some(u) => {
             view! { <a href=u.to_string() rel="noopener" target="_blank">{label}</a> }.into_any()

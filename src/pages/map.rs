@@ -9,6 +9,7 @@ use crate::browser;
 use crate::components::{CommuneSearch, UnitValueTable};
 use leptos::prelude::*;
 use std::sync::Arc;
+use tien_do_core::choropleth::MapData;
 use tien_do_core::{Lang, MapLevel, Msg, Page, ProgressData, UrlState};
 
 /// The map itself, wherever it is shown: its downloads (and embed codes,
@@ -50,26 +51,14 @@ pub fn MapFigure(
             let regions = b.as_ref()?.as_ref().ok()?.as_ref()?;
             regions.iter().find(|r| r.code == code)?.parent.clone()
         });
-        let next = state.with_untracked(|s| match communes.get_untracked() {
-            Some(_) => UrlState {
-                page: Page::Map,
-                level: MapLevel::Commune,
-                province: parent.or_else(|| s.province.clone()),
-                commune: Some(code.clone()),
-                zoom: None,
-                ..s.clone()
-            },
-            None => s.with_province(&code),
-        });
+        let next =
+            state.with_untracked(|s| opened(s, &code, communes.get_untracked().map(|_| parent)));
         if embedded {
-            let mut page = next;
-            page.extra.clear();
-            page.figure = None;
-            page.theme = None;
-            if page.page == Page::Embed {
-                page.page = Page::Map;
-            }
-            browser::open_in_new_tab(&format!("{}{}", browser::site_base(), page.to_query()));
+            browser::open_in_new_tab(&format!(
+                "{}{}",
+                browser::site_base(),
+                on_the_site(next).to_query()
+            ));
         } else {
             on_navigate.run(next);
         }
@@ -77,14 +66,7 @@ pub fn MapFigure(
     // Values for codes the boundary file lacks: named above the map.
     let unplaced = move || {
         map.with(|m| {
-            let m = m.as_ref().filter(|m| !m.unplaced.is_empty())?;
-            let shown: Vec<&str> = m.unplaced.iter().take(10).map(String::as_str).collect();
-            let more = m.unplaced.len().saturating_sub(shown.len());
-            let list = if more > 0 {
-                format!("{} (+{more})", shown.join(", "))
-            } else {
-                shown.join(", ")
-            };
+            let list = unplaced_list(m.as_ref()?)?;
             Some(view! {
                 <p class="map-note unplaced" role="note">
                     {Msg::NotOnMap.text(lang.get())} ": " {list}
@@ -199,5 +181,46 @@ pub fn MapPage(
                 })
             }}
         </article>
+    }
+}
+
+/// The view once the unit `code` is opened from the view `s`: a
+/// province's page; on a commune map (`commune`: `Some` of the commune's
+/// province, if known), the commune chosen on its province's map.
+pub fn opened(s: &UrlState, code: &str, commune: Option<Option<String>>) -> UrlState {
+    match commune {
+        Some(parent) => UrlState {
+            page: Page::Map,
+            level: MapLevel::Commune,
+            province: parent.or_else(|| s.province.clone()),
+            commune: Some(code.to_string()),
+            zoom: None,
+            ..s.clone()
+        },
+        None => s.with_province(code),
+    }
+}
+
+/// An embed's view `next` as the site shows it, out of the host's frame:
+/// without the embed's own parameters, on the map page for the map.
+pub fn on_the_site(mut next: UrlState) -> UrlState {
+    next.extra.clear();
+    next.figure = None;
+    next.theme = None;
+    if next.page == Page::Embed {
+        next.page = Page::Map;
+    }
+    next
+}
+
+/// The codes the data gives values for that the boundary file lacks, the
+/// first ten ("…, 79 (+3)"); `None` if every one is on the map.
+pub fn unplaced_list(m: &MapData) -> Option<String> {
+    let shown: Vec<&str> = m.unplaced.iter().take(10).map(String::as_str).collect();
+    let more = m.unplaced.len().saturating_sub(shown.len());
+    match (shown.is_empty(), more) {
+        (true, _) => None,
+        (false, 0) => Some(shown.join(", ")),
+        (false, more) => Some(format!("{} (+{more})", shown.join(", "))),
     }
 }

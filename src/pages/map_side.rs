@@ -41,32 +41,16 @@ pub fn MapSide(
             })
         })
     };
-    let unit_set = Memo::new(move |_| map.with(|m| m.as_ref().map(|m| m.unit_set.clone())));
     let credit = move || {
         let l = lang.get();
-        let set = unit_set.get()?;
-        let published = data
-            .unit_sets
-            .iter()
-            .any(|s| s.id == set && s.boundaries_link().is_some());
-        if !published {
-            // The communes are drawn from the shipped official map.
-            let communes = map.with(|m| m.as_ref().is_some_and(|m| m.level == UnitLevel::Commune));
-            let set = if communes {
-                COMMUNE_SET.to_string()
-            } else {
-                set
-            };
-            return boundaries_credit(&set)
-                .map(|credit| view! { <span>{credit.text(l)}</span> }.into_any());
-        }
-        let url = boundary_url(&data, &set, &data_url.get())?;
-        Some(
-            view! {
+        let credit = map.with(|m| credit(&data, m.as_ref()?, &data_url.get()))?;
+        Some(match credit {
+            Credit::Shipped(msg) => view! { <span>{msg.text(l)}</span> }.into_any(),
+            Credit::Published(url) => view! {
                 <span>{Msg::BoundariesPublished.text(l)} ": " <a href=url.clone()>{url.clone()}</a></span>
             }
             .into_any(),
-        )
+        })
     };
     view! {
         <aside class="map-side">
@@ -75,4 +59,34 @@ pub fn MapSide(
             <p class="credit">{credit}</p>
         </aside>
     }
+}
+
+/// Where a map's boundaries come from ([`credit`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Credit {
+    /// A file shipped with the site: its source's credit line.
+    Shipped(Msg),
+    /// The publisher's own file, at this address.
+    Published(String),
+}
+
+/// Where the boundaries of the map `m` come from: for the shipped files,
+/// the source of the unit set's (the communes are drawn from the shipped
+/// official map); for a publisher's layer, its own file (relative to the
+/// data at `data_url`).
+pub fn credit(data: &ProgressData, m: &MapData, data_url: &str) -> Option<Credit> {
+    let set = &m.unit_set;
+    let published = data
+        .unit_sets
+        .iter()
+        .any(|s| s.id == *set && s.boundaries_link().is_some());
+    if published {
+        return boundary_url(data, set, data_url).map(Credit::Published);
+    }
+    let set = if m.level == UnitLevel::Commune {
+        COMMUNE_SET
+    } else {
+        set
+    };
+    boundaries_credit(set).map(Credit::Shipped)
 }

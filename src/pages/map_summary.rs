@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::choropleth::MapData;
-use tien_do_core::{Lang, Msg};
+use tien_do_core::figures;
+use tien_do_core::Lang;
 
 /// The map in words: the highest and lowest units, the median, and how
 /// many published (also the canvas's description for screen readers, by
@@ -17,24 +18,7 @@ pub fn MapSummary(
         let l = lang.get();
         map.with(|m| {
             let m = m.as_ref()?;
-            let f = |v: f64| m.indicator.format_value(v, l);
-            let text = match m.summary() {
-                None => Msg::NoValues.text(l).to_string(),
-                Some(s) => format!(
-                    "{}: {} ({}). {}: {} ({}). {}: {}. {}: {}/{}.",
-                    Msg::Highest.text(l),
-                    s.highest.0.get(l),
-                    f(s.highest.1),
-                    Msg::Lowest.text(l),
-                    s.lowest.0.get(l),
-                    f(s.lowest.1),
-                    Msg::Median.text(l),
-                    f(s.median),
-                    Msg::PublishedFor.text(l),
-                    s.published,
-                    s.total,
-                ),
-            };
+            let text = figures::map::summary(m, l);
             Some(view! { <p class="map-summary" id="map-summary">{text}</p> })
         })
     }

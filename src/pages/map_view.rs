@@ -54,50 +54,21 @@ impl MapView {
             let d = Arc::clone(data);
             move |_| state.with(|s| chosen_view(&d, s.indicator.as_deref(), s.period.as_deref()))
         });
-        // At the commune level (asked for, or the period's units are the
-        // built-in communes, whose boundaries the site ships): the
-        // province drilled into, if any. A publisher's own commune layer
-        // (with its boundary file) is drawn as any unit set is.
         let communes = Memo::new({
             let d = Arc::clone(data);
-            move |_| {
-                let of_communes = chosen.with(|c| {
-                    c.as_ref().is_some_and(|(_, p)| {
-                        d.periods.iter().any(|x| {
-                            x.id == *p
-                                && d.unit_sets.iter().any(|u| {
-                                    u.id == x.unit_set
-                                        && u.level == UnitLevel::Commune
-                                        && u.boundaries_link().is_none()
-                                })
-                        })
-                    })
-                });
-                state.with(|s| {
-                    (s.level == MapLevel::Commune || of_communes).then(|| s.province.clone())
-                })
-            }
+            move |_| chosen.with(|c| state.with(|s| communes_of(&d, c.as_ref(), s)))
         });
         let data_url = Memo::new(move |_| state.with(|s| s.data_url().to_string()));
         // The period's unit set (the communes': the built-in set).
         let unit_set = Memo::new({
             let d = Arc::clone(data);
-            move |_| {
-                let (_, p) = chosen.get()?;
-                d.periods
-                    .iter()
-                    .find(|x| x.id == p)
-                    .map(|x| x.unit_set.clone())
-            }
+            move |_| chosen.with(|c| unit_set_of(&d, c.as_ref()))
         });
         // The boundaries: the communes', the whole country's or one
         // province's; else the unit set's.
         let file = Memo::new({
             let d = Arc::clone(data);
-            move |_| match communes.get() {
-                Some(province) => Some(commune_file(province.as_deref())),
-                None => boundary_url(&d, &unit_set.get()?, &data_url.get()),
-            }
+            move |_| unit_set.with(|u| file_of(&d, &communes.get(), u.as_deref(), &data_url.get()))
         });
         let boundaries = load(Signal::derive(move || file.get()));
         // The map: the data's values for the units; the communes' come
@@ -119,10 +90,8 @@ impl MapView {
         let former_file = Memo::new({
             let d = Arc::clone(data);
             move |_| {
-                if communes.with(Option::is_some) {
-                    return boundary_file(PROVINCES_2025).map(str::to_string);
-                }
-                boundary_url(&d, former_unit_set(&d, &unit_set.get()?)?, &data_url.get())
+                let communes = communes.with(Option::is_some);
+                unit_set.with(|u| former_file_of(&d, communes, u.as_deref(), &data_url.get()))
             }
         });
         let show_former =
@@ -143,14 +112,7 @@ impl MapView {
         let former = load(Signal::derive(move || {
             former_file.get().filter(|_| show_former.get())
         }));
-        let title = Signal::derive(move || {
-            let l = lang.get();
-            map.with(|m| {
-                m.as_ref()
-                    .map(|m| format!("{} · {}", m.indicator.name.get(l), m.period.label.get(l)))
-            })
-            .unwrap_or_else(|| Msg::NavMap.text(l).to_string())
-        });
+        let title = Signal::derive(move || map.with(|m| map_title(m.as_deref(), lang.get())));
         MapView {
             chosen,
             map: map.into(),
@@ -173,6 +135,80 @@ impl MapView {
             drawn.get() || boundaries.with(|b| matches!(b, Some(Err(_)) | Some(Ok(None))))
         })
     }
+}
+
+/// A map's title: "indicator · period", or "Map" before there is one.
+pub fn map_title(m: Option<&MapData>, lang: Lang) -> String {
+    m.map(|m| {
+        format!(
+            "{} · {}",
+            m.indicator.name.get(lang),
+            m.period.label.get(lang)
+        )
+    })
+    .unwrap_or_else(|| Msg::NavMap.text(lang).to_string())
+}
+
+/// At the communes' level (asked for, or the period's units are the
+/// built-in communes, whose boundaries the site ships): `Some` of the
+/// province drilled into, if any; `None` at the provinces' level. A
+/// publisher's own commune layer (with its boundary file) is drawn as any
+/// unit set is. `chosen`: the indicator and period shown.
+pub fn communes_of(
+    d: &ProgressData,
+    chosen: Option<&(String, String)>,
+    s: &UrlState,
+) -> Option<Option<String>> {
+    let of_communes = chosen.is_some_and(|(_, p)| {
+        d.periods.iter().any(|x| {
+            x.id == *p
+                && d.unit_sets.iter().any(|u| {
+                    u.id == x.unit_set
+                        && u.level == UnitLevel::Commune
+                        && u.boundaries_link().is_none()
+                })
+        })
+    });
+    (s.level == MapLevel::Commune || of_communes).then(|| s.province.clone())
+}
+
+/// The unit set in force in the period `chosen` shows.
+pub fn unit_set_of(d: &ProgressData, chosen: Option<&(String, String)>) -> Option<String> {
+    let (_, p) = chosen?;
+    d.periods
+        .iter()
+        .find(|x| x.id == *p)
+        .map(|x| x.unit_set.clone())
+}
+
+/// The boundaries to draw: the communes' (`communes`, from
+/// [`communes_of`]), the whole country's or one province's; else the unit
+/// set's.
+pub fn file_of(
+    d: &ProgressData,
+    communes: &Option<Option<String>>,
+    unit_set: Option<&str>,
+    data_url: &str,
+) -> Option<String> {
+    match communes {
+        Some(province) => Some(commune_file(province.as_deref())),
+        None => boundary_url(d, unit_set?, data_url),
+    }
+}
+
+/// The borders that may be drawn over the map: over communes, the
+/// provinces', always; else those of the units the shown ones replaced
+/// (how the 63 became the 34), drawn when the reader asks.
+pub fn former_file_of(
+    d: &ProgressData,
+    communes: bool,
+    unit_set: Option<&str>,
+    data_url: &str,
+) -> Option<String> {
+    if communes {
+        return boundary_file(PROVINCES_2025).map(str::to_string);
+    }
+    boundary_url(d, former_unit_set(d, unit_set?)?, data_url)
 }
 
 /// The boundaries at the address `file` gives, loaded whenever it changes.

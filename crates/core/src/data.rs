@@ -96,6 +96,11 @@ impl Source {
         let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
         (scheme.starts_with("https://") || scheme.starts_with("http://")).then_some(url)
     }
+
+    /// How a figure names it: "publisher: title".
+    pub fn label(&self, lang: Lang) -> String {
+        format!("{}: {}", self.publisher.get(lang), self.title.get(lang))
+    }
 }
 
 /// A committee that holds meetings and keeps a ledger of tasks: the

@@ -152,7 +152,7 @@ pub fn height_messages(id: &str, pym_child_id: Option<&str>, height: u32) -> Vec
     let mut out = vec![
         HeightMessage::Json(format!(
             "{{\"datawrapper-height\":{{{}:{height}}}}}",
-            serde_json::Value::String(id.to_string())
+            crate::json::Value::String(id.to_string()).to_json()
         )),
         HeightMessage::Json(format!(
             "{{\"sentinel\":\"amp\",\"type\":\"embed-size\",\"height\":{height}}}"

@@ -383,3 +383,76 @@ pub async fn show(c: &Client, css: &str) {
     .await
     .expect("scrolls");
 }
+
+/// Clicks a download button and returns the file the page saved: its name
+/// and its bytes, read back from the link the page clicked.
+pub async fn download(client: &Client, scope: &str, kind: &str) -> (String, Vec<u8>) {
+    client
+        .execute(
+            "window.__saved = [];
+         if (!window.__clickWrapped) {
+           window.__clickWrapped = true;
+           const click = HTMLAnchorElement.prototype.click;
+           HTMLAnchorElement.prototype.click = function () {
+             if (this.download) { window.__saved.push([this.download, this.href]); return; }
+             return click.call(this);
+           };
+         }",
+            vec![],
+        )
+        .await
+        .expect("downloads are caught");
+    click(client, &format!("{scope} .downloads summary")).await;
+    click(client, &format!("{scope} button[data-download={kind}]")).await;
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let got = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const s = window.__saved[0];
+                 if (!s) { done(null); return; }
+                 fetch(s[1]).then(r => r.arrayBuffer()).then(b => {
+                   let bin = ''; const u = new Uint8Array(b);
+                   for (let i = 0; i < u.length; i++) bin += String.fromCharCode(u[i]);
+                   done([s[0], btoa(bin)]);
+                 }, e => done(['error', String(e)]));",
+                vec![],
+            )
+            .await
+            .expect("read the saved file");
+        if let Some(pair) = got.as_array() {
+            let name = pair[0].as_str().unwrap_or_default().to_string();
+            let b64 = pair[1].as_str().unwrap_or_default();
+            return (name, base64(b64));
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no {kind} file saved within {WAIT:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn base64(text: &str) -> Vec<u8> {
+    let table = |c: u8| -> u32 {
+        match c {
+            b'A'..=b'Z' => u32::from(c - b'A'),
+            b'a'..=b'z' => u32::from(c - b'a') + 26,
+            b'0'..=b'9' => u32::from(c - b'0') + 52,
+            b'+' => 62,
+            _ => 63,
+        }
+    };
+    let clean: Vec<u8> = text.bytes().filter(|c| *c != b'=').collect();
+    let mut out = Vec::new();
+    for chunk in clean.chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            n |= table(*c) << (18 - 6 * i);
+        }
+        for i in 0..chunk.len().saturating_sub(1) {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}

@@ -51,6 +51,16 @@ pub fn regions(file: &str) -> Vec<Region> {
     decode(&text, "provinces").expect("the boundary file decodes")
 }
 
+/// The communes of province `code`, as its own file ships them.
+pub fn province_communes(code: &str) -> Vec<Region> {
+    let path = format!(
+        "{}/../../public/geo/communes/{code}.topo.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    decode(&text, "communes").expect("the commune file decodes")
+}
+
 /// Where (`lon`, `lat`) is in the viewport, on a map of `regions` zoomed as
 /// the link `zoom` says (`None`: the whole country).
 pub async fn viewport_point(

@@ -2,7 +2,6 @@
 //! boundaries), one province's communes, and "find my commune".
 
 use serde_json::Value;
-use tien_do_core::boundaries::{decode, Region};
 use tien_do_e2e::map::*;
 use tien_do_e2e::*;
 
@@ -37,16 +36,6 @@ async fn commune_chosen(c: &fantoccini::Client, what: &str) -> String {
         assert!(std::time::Instant::now() < deadline, "{what}: {q}");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-}
-
-/// The communes of province `code`, as its own file ships them.
-fn province_communes(code: &str) -> Vec<Region> {
-    let path = format!(
-        "{}/../../public/geo/communes/{code}.topo.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    decode(&text, "communes").expect("the commune file decodes")
 }
 
 /// Guards the commune layer of the whole country: drawn from the official

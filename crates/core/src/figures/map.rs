@@ -594,19 +594,7 @@ pub fn image(
 ) -> Option<SvgImage> {
     let pal = Palette::LIGHT;
     let inner = svg(regions, overlay, Some(m), view, IMAGE_WIDTH, (&pal, lang))?;
-    let f = |v: f64| m.indicator.format_value(v, lang);
-    let mut legend: Vec<(String, String)> = m
-        .bins
-        .iter()
-        .flat_map(|b| {
-            b.colors.iter().enumerate().map(|(i, c)| {
-                (
-                    c.clone(),
-                    format!("{} – {}", f(b.limits[i]), f(b.limits[i + 1])),
-                )
-            })
-        })
-        .collect();
+    let mut legend = classes(m, lang);
     // A commune map without values: its shapes are neutral, not hatched;
     // the app's one-line note goes under the image instead of a legend.
     let no_values = m
@@ -630,6 +618,133 @@ pub fn image(
         &caption,
         &pal,
     ))
+}
+
+/// Each class of the map `m`: its colour and its range of values
+/// (quantiles), as the legend on the page and in the images says it.
+pub fn classes(m: &MapData, lang: Lang) -> Vec<(String, String)> {
+    let f = |v: f64| m.indicator.format_value(v, lang);
+    m.bins
+        .iter()
+        .flat_map(|b| {
+            b.colors.iter().enumerate().map(|(i, c)| {
+                (
+                    c.clone(),
+                    format!("{} – {}", f(b.limits[i]), f(b.limits[i + 1])),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The legend beside the map: its caption, its [`classes`], and the
+/// "not published" line where a unit has no value. `None` for a commune
+/// map without values ([`MapData::boundaries_only`]): the note above the
+/// map says it all, and its shapes are neutral, not hatched.
+pub fn legend(m: &MapData, lang: Lang) -> Option<Legend> {
+    if m.boundaries_only() {
+        return None;
+    }
+    Some(Legend {
+        caption: format!(
+            "{} ({})",
+            Msg::Legend.text(lang),
+            m.indicator.unit.get(lang)
+        ),
+        classes: classes(m, lang),
+        not_published: m
+            .rows
+            .iter()
+            .any(|r| r.value.is_none())
+            .then(|| Msg::NotPublished.text(lang)),
+    })
+}
+
+/// What the legend beside the map says ([`legend`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Legend {
+    /// "Legend (score)".
+    pub caption: String,
+    /// Each class: its colour (CSS) and its range.
+    pub classes: Vec<(String, String)>,
+    /// The hatch's line, where a unit has no value.
+    pub not_published: Option<&'static str>,
+}
+
+/// The map in words: the highest and lowest units, the median, and how
+/// many published (the page's summary, and the canvas's description for
+/// screen readers).
+pub fn summary(m: &MapData, lang: Lang) -> String {
+    let f = |v: f64| m.indicator.format_value(v, lang);
+    match m.summary() {
+        None => Msg::NoValues.text(lang).to_string(),
+        Some(s) => format!(
+            "{}: {} ({}). {}: {} ({}). {}: {}. {}: {}/{}.",
+            Msg::Highest.text(lang),
+            s.highest.0.get(lang),
+            f(s.highest.1),
+            Msg::Lowest.text(lang),
+            s.lowest.0.get(lang),
+            f(s.lowest.1),
+            Msg::Median.text(lang),
+            f(s.median),
+            Msg::PublishedFor.text(lang),
+            s.published,
+            s.total,
+        ),
+    }
+}
+
+/// What the map's tooltip says of one unit, in one language: a line each,
+/// `None` where the unit has no such line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tooltip {
+    /// The unit's name.
+    pub name: String,
+    /// A commune's kind and province ("Phường · Hà Nội").
+    pub detail: Option<String>,
+    /// The archipelago, for Hoàng Sa and Trường Sa.
+    pub part: Option<&'static str>,
+    /// Its value with the unit, or "not published".
+    pub value: String,
+    /// "Rank 3/34".
+    pub rank: Option<String>,
+    /// What it was merged from or into.
+    pub lineage: Option<String>,
+    /// "Tap again to open", after a tap.
+    pub hint: Option<&'static str>,
+}
+
+/// The tooltip of `region` on the map `m` (`None` if the map has no row
+/// for it); `touch`: the unit was tapped, and a second tap opens it.
+pub fn tooltip(region: &Region, m: &MapData, lang: Lang, touch: bool) -> Option<Tooltip> {
+    let row = m.row(&region.code)?;
+    let value = match row.value {
+        Some(v) => format!(
+            "{} {}",
+            m.indicator.format_value(v, lang),
+            m.indicator.unit.get(lang)
+        ),
+        None => Msg::NotPublished.text(lang).to_string(),
+    };
+    let rank = row.rank.map(|k| {
+        let n = m.rows.iter().filter(|r| r.value.is_some()).count();
+        format!("{} {k}/{n}", Msg::Rank.text(lang))
+    });
+    let part = match region.part {
+        Part::HoangSa => Some(Msg::HoangSa.text(lang)),
+        Part::TruongSa => Some(Msg::TruongSa.text(lang)),
+        Part::Mainland => None,
+    };
+    Some(Tooltip {
+        name: row.name.get(lang).to_string(),
+        detail: row.detail.as_ref().map(|d| d.get(lang).to_string()),
+        part,
+        value,
+        rank,
+        lineage: row.lineage.describe(lang),
+        hint: touch.then(|| Msg::TapAgain.text(lang)),
+    })
 }
 
 /// The credit lines of a map of `unit_set`: where its boundaries come

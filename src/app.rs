@@ -19,7 +19,7 @@ use crate::fetch::load_progress;
 use crate::theme::Dark;
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::figure::{embed_data_allowed, Figure};
+use tien_do_core::figure::Figure;
 use tien_do_core::format::format_date;
 use tien_do_core::url_state::effective_lang;
 use tien_do_core::validate::validate;
@@ -122,7 +122,7 @@ pub fn App(
 ) -> impl IntoView {
     // An embed page (`embed-map.html`…) says its figure on `<html>`.
     let embedded = browser::embed_figure().and_then(|f| Figure::from_slug(&f));
-    let read_url = move || url_state(embedded);
+    let read_url = move || browser::url_state(embedded);
     let url = RwSignal::new(read_url());
     // Back and forward buttons: the address bar is the truth; a page this
     // build does not draw is loaded from the server.
@@ -145,7 +145,7 @@ pub fn App(
     provide_context(Dark(dark.into()));
     Effect::new(move |_| browser::set_document_theme(dark.get()));
     if is_embed {
-        url.with_untracked(start_embedding);
+        url.with_untracked(browser::start_embedding);
     }
 
     let remembered = browser::remembered_lang();
@@ -252,36 +252,6 @@ pub fn App(
         loaded,
         data_url: data_url.into(),
     })
-}
-
-/// The view the address holds. An embed page (`embed-map.html`…) says
-/// its figure (`embedded`, from `<html data-embed>`); a frame on the
-/// site's address shows the site's own data only.
-pub fn url_state(embedded: Option<Figure>) -> UrlState {
-    let mut state = UrlState::from_query(&browser::current_query());
-    if let Some(figure) = embedded {
-        state.page = Page::Embed;
-        state.figure = Some(figure);
-    }
-    if state.page == Page::Embed && !state.data.as_deref().is_none_or(embed_data_allowed) {
-        state.data = None;
-    }
-    state
-}
-
-/// An embed says what it is on `<html>` and posts its height to the page
-/// around it whenever it changes (Datawrapper's, Pym.js's and AMP's
-/// messages).
-pub fn start_embedding(u: &UrlState) {
-    let figure = u.figure.unwrap_or(Figure::Map);
-    let child = u
-        .extra
-        .iter()
-        .find(|(k, _)| k == "childId")
-        .map(|(_, v)| v.clone());
-    let id = format!("tien-do-{}", figure.slug());
-    browser::mark_embedded(&id);
-    browser::post_height_on_resize(id, child);
 }
 
 /// The navigation label of a page, also used in the document title.

@@ -1,11 +1,10 @@
 //! Fetching the published JSON: one function, one typed error.
 
+use crate::browser;
 use gloo_net::http::Request;
-use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Duration;
 use tien_do_core::boundaries::{decode_first, Region};
 use tien_do_core::error::from_status;
 use tien_do_core::find::{places, Place};
@@ -15,6 +14,9 @@ use web_sys::RequestCache;
 
 /// How long to wait for the data before saying the network is too slow.
 pub const TIMEOUT_SECONDS: u32 = 30;
+
+/// The same in milliseconds, for the browser's timers.
+const TIMEOUT_MS: i32 = TIMEOUT_SECONDS as i32 * 1000;
 
 /// Fetches and parses the published progress JSON at `url` (relative URLs
 /// resolve against the page). The browser revalidates its cached copy, so a
@@ -45,16 +47,15 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let timed_out = Rc::clone(&timed_out);
-        set_timeout_with_handle(
+        browser::set_timeout(
             move || {
                 timed_out.set(true);
                 if let Some(c) = controller {
                     c.abort();
                 }
             },
-            Duration::from_secs(TIMEOUT_SECONDS.into()),
+            TIMEOUT_MS,
         )
-        .ok()
     };
     let failed = |url: &str| {
         if timed_out.get() {
@@ -116,7 +117,7 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
     .await;
 
     if let Some(timer) = timer {
-        timer.clear();
+        browser::clear_timeout(timer);
     }
     result
 }
@@ -213,10 +214,7 @@ pub fn prefetch(url: &str) {
     let _ = started.catch(&ignore);
     ignore.forget();
     if let Some(c) = controller {
-        let _ = set_timeout_with_handle(
-            move || c.abort(),
-            Duration::from_secs((TIMEOUT_SECONDS + 1).into()),
-        );
+        let _ = browser::set_timeout(move || c.abort(), TIMEOUT_MS + 1000);
     }
     let _ = js_sys::Reflect::set(&early, &key, &started);
 }

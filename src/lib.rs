@@ -1,27 +1,35 @@
-//! The Leptos app: the shell, its pages and components.
+//! The app: the Leptos site (the shell, its pages and components) and the
+//! framework-free layer under it ([`lean`]: plain functions of a view, the
+//! map's canvas and inputs, and the map's embed page built without Leptos).
 //!
 //! Logic lives in `tien-do-core` (data model, errors, languages, URL state,
 //! formatting) where native `cargo test` reaches it; this crate only wires it
-//! to the browser and draws it.
+//! to the browser and draws it. The Leptos parts come with the `site`
+//! feature (on by default); the map's embed page is built without it.
 
+#[cfg(feature = "site")]
 pub mod app;
 pub mod browser;
+#[cfg(feature = "site")]
 pub mod builds;
+#[cfg(feature = "site")]
 pub mod components;
 pub mod fetch;
 pub mod lean;
+#[cfg(feature = "site")]
 pub mod pages;
+#[cfg(feature = "site")]
 pub mod theme;
 
-use leptos::prelude::*;
-
 /// Mounts the whole site on the page's `<body>` (`src/main.rs`).
+#[cfg(feature = "site")]
 pub fn start() {
     mount(builds::SITE);
 }
 
 /// Mounts the overview alone (`src/bin/tien-do-overview.rs`): the first
 /// view, a smaller download.
+#[cfg(feature = "site")]
 pub fn start_overview() {
     mount(builds::OVERVIEW);
 }
@@ -29,31 +37,38 @@ pub fn start_overview() {
 /// Builds the map's embed page (`src/bin/tien-do-embed-map.rs`) without
 /// Leptos ([`lean`]): the smallest download, for newsrooms' articles.
 pub fn start_embed_map() {
-    browser::mark_once("tien-do:start");
-    console_error_panic_hook::set_once();
-    browser::remove_boot_shell();
-    lean::embed_map::start();
-    browser::mark_once("tien-do:mounted");
+    started(lean::embed_map::start);
 }
 
 /// Mounts one chart alone (`src/bin/tien-do-embed-chart.rs`): the charts'
 /// embed pages, a small download.
+#[cfg(feature = "site")]
 pub fn start_embed_chart() {
     mount(builds::EMBED_CHART);
 }
 
 /// Mounts `build` of the app on the page's `<body>`.
+#[cfg(feature = "site")]
 fn mount(build: app::Build) {
-    // The wasm is compiled and running: the benchmark's split between the
-    // download and compile (before) and the app's own start (after).
+    use leptos::prelude::*;
+    started(|| {
+        // Embeds live in other sites' articles: no worker copying the site
+        // onto every reader's device.
+        if browser::embed_figure().is_none() && !browser::in_frame() {
+            browser::register_service_worker();
+        }
+        leptos::mount::mount_to_body(move || view! { <app::App variant=build /> });
+    });
+}
+
+/// Starts a page with `build`, between the benchmark's marks: the wasm is
+/// compiled and running (`tien-do:start`, the split between the download
+/// and compile and the app's own start) and the page is built
+/// (`tien-do:mounted`).
+fn started(build: impl FnOnce()) {
     browser::mark_once("tien-do:start");
     console_error_panic_hook::set_once();
     browser::remove_boot_shell();
-    // Embeds live in other sites' articles: no worker copying the site
-    // onto every reader's device.
-    if browser::embed_figure().is_none() && !browser::in_frame() {
-        browser::register_service_worker();
-    }
-    leptos::mount::mount_to_body(move || view! { <app::App variant=build /> });
+    build();
     browser::mark_once("tien-do:mounted");
 }

@@ -2,6 +2,9 @@
 //! page's and the site's address, the link to share, and other addresses
 //! resolved against the page or checked on the server.
 
+use tien_do_core::figure::{embed_data_allowed, Figure};
+use tien_do_core::{Page, UrlState};
+
 /// The page's query string, with its `?`, or empty.
 pub fn current_query() -> String {
     web_sys::window()
@@ -110,4 +113,19 @@ pub async fn exists(url: &str) -> bool {
         .send()
         .await
         .is_ok_and(|r| r.ok())
+}
+
+/// The view the address holds. An embed page (`embed-map.html`…) says
+/// its figure (`embedded`, from `<html data-embed>`); a frame on the
+/// site's address shows the site's own data only.
+pub fn url_state(embedded: Option<Figure>) -> UrlState {
+    let mut state = UrlState::from_query(&current_query());
+    if let Some(figure) = embedded {
+        state.page = Page::Embed;
+        state.figure = Some(figure);
+    }
+    if state.page == Page::Embed && !state.data.as_deref().is_none_or(embed_data_allowed) {
+        state.data = None;
+    }
+    state
 }

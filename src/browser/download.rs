@@ -1,6 +1,10 @@
 //! Files and text handed to the reader: downloads (through blobs and
 //! object URLs), a figure saved as PNG, and the clipboard.
 
+use tien_do_core::data::Source;
+use tien_do_core::export::Table;
+use tien_do_core::figures::{self, SvgImage};
+use tien_do_core::{Lang, Msg};
 use wasm_bindgen::JsCast;
 
 /// Saves `bytes` as a file named `name` of type `mime`, as a click on a
@@ -102,4 +106,49 @@ pub async fn copy_text(text: &str) -> bool {
     };
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Saves a figure's `image` as `<stem>.svg`; whether it was saved.
+pub fn save_svg(stem: &str, image: Option<SvgImage>) -> bool {
+    image.is_some_and(|i| download(&format!("{stem}.svg"), "image/svg+xml", i.svg.as_bytes()))
+}
+
+/// Saves a figure's `image` as `<stem>.png`, at twice its size; whether it
+/// was saved.
+pub async fn save_png(stem: &str, image: Option<SvgImage>) -> bool {
+    match image {
+        Some(i) => download_png(&format!("{stem}.png"), &i.svg, (i.width, i.height), 2.0).await,
+        None => false,
+    }
+}
+
+/// Saves `table` as CSV, `suffix` after its name; whether it was saved.
+pub fn save_csv(table: &Table, suffix: &str) -> bool {
+    download(
+        &table.file_name(suffix),
+        "text/csv;charset=utf-8",
+        table.to_csv().as_bytes(),
+    )
+}
+
+/// The lines at the foot of a downloaded image: the sources, the day the
+/// data is of, and the page it came from.
+pub fn caption_notes(sources: &[Source], as_of: Option<&str>, lang: Lang) -> Vec<String> {
+    let mut notes = figures::caption_notes(sources, as_of, lang);
+    notes.push(format!(
+        "{}: {}",
+        Msg::Retrieved.text(lang),
+        super::shareable_href()
+    ));
+    notes
+}
+
+/// A table to download with the data's date (where the table does not
+/// carry it) and the page it came from.
+pub fn stamped(table: Table, as_of: Option<&str>, lang: Lang) -> Table {
+    let table = match as_of {
+        Some(d) => table.with_as_of(d, lang),
+        None => table,
+    };
+    table.with_origin(&super::shareable_href(), lang)
 }

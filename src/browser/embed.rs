@@ -2,7 +2,8 @@
 //! the page is framed, its height posted to the host page, and links
 //! opened in a new tab rather than in the frame.
 
-use tien_do_core::figure::{height_messages, HeightMessage};
+use tien_do_core::figure::{height_messages, Figure, HeightMessage};
+use tien_do_core::UrlState;
 use wasm_bindgen::JsCast;
 
 /// The figure an embed page shows, written on `<html data-embed="…">` by
@@ -81,4 +82,19 @@ pub fn open_in_new_tab(url: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.open_with_url_and_target_and_features(url, "_blank", "noopener");
     }
+}
+
+/// An embed says what it is on `<html>` and posts its height to the page
+/// around it whenever it changes (Datawrapper's, Pym.js's and AMP's
+/// messages).
+pub fn start_embedding(u: &UrlState) {
+    let figure = u.figure.unwrap_or(Figure::Map);
+    let child = u
+        .extra
+        .iter()
+        .find(|(k, _)| k == "childId")
+        .map(|(_, v)| v.clone());
+    let id = format!("tien-do-{}", figure.slug());
+    mark_embedded(&id);
+    post_height_on_resize(id, child);
 }

@@ -24,22 +24,28 @@ pub mod download;
 pub mod embed;
 pub mod offline;
 pub mod perf;
+#[cfg(feature = "site")]
 pub mod resize;
 
 pub use address::{
     current_href, current_query, exists, load_page, reload, resolve_url, set_query, shareable_href,
-    site_base,
+    site_base, url_state,
 };
 pub use document::{
     focus_main, prefers_dark, remember_lang, remembered_lang, remove_boot_shell,
     set_document_lang_and_title, set_document_theme, today,
 };
-pub use download::{copy_text, download, download_png};
+pub use download::{
+    caption_notes, copy_text, download, download_png, save_csv, save_png, save_svg, stamped,
+};
 pub use embed::{
     embed_figure, in_frame, mark_embedded, open_in_new_tab, post_height_on_resize, post_to_parent,
+    start_embedding,
 };
 pub use offline::{on_saved_copy, register_service_worker};
 pub use perf::{
-    after_next_frame, figure_shown, first_figure_shown, idle, mark_once, mark_once_shown, measured,
+    after_next_frame, clear_timeout, figure_shown, first_figure_shown, idle, mark_once,
+    mark_once_shown, measured, set_timeout,
 };
+#[cfg(feature = "site")]
 pub use resize::tracked_width;

@@ -28,11 +28,20 @@ fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
 }
 
 /// Calls `on_saved` when the service worker says it answered with the
-/// copy saved on this device because the network failed.
+/// copy saved on this device because the network failed; at once if it
+/// said so before the app listened (to the page's loader, which keeps it:
+/// its answers to the loader's early fetches come first).
 pub fn on_saved_copy(on_saved: impl Fn() + 'static) {
     let Some(workers) = service_workers() else {
         return;
     };
+    // Said before the app listened: the page's loader kept it.
+    let said = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"tienDoSavedCopy".into()).ok())
+        .is_some_and(|v| v.is_truthy());
+    if said {
+        on_saved();
+    }
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
         move |ev: web_sys::MessageEvent| {
             let saved = js_sys::Reflect::get(&ev.data(), &"tienDoSavedCopy".into())

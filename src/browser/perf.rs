@@ -33,6 +33,23 @@ pub fn mark_once(name: &str) -> bool {
     p.get_entries_by_name(name).length() == 0 && p.mark(name).is_ok()
 }
 
+/// Runs `f` in `ms` milliseconds; the timer's handle, for
+/// [`clear_timeout`].
+pub fn set_timeout(f: impl FnOnce() + 'static, ms: i32) -> Option<i32> {
+    use wasm_bindgen::JsCast;
+    let run = wasm_bindgen::closure::Closure::once_into_js(f);
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), ms)
+        .ok()
+}
+
+/// Stops the timer `handle` ([`set_timeout`]) if it has not run.
+pub fn clear_timeout(handle: i32) {
+    if let Some(w) = web_sys::window() {
+        w.clear_timeout_with_handle(handle);
+    }
+}
+
 /// Runs `f` once the browser has shown the next frame (a task after the
 /// next animation frame): for work that must not hold back what was just
 /// drawn.

@@ -1,12 +1,11 @@
 use super::figure_tools::{EmbedInfo, FigureTools};
 use super::{ChartCanvas, SourceLink};
-use crate::browser;
+use crate::browser::{caption_notes, stamped};
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::data::Source;
 use tien_do_core::export::Table;
 use tien_do_core::figure::first_height;
-use tien_do_core::figures::{self, framed_svg, Caption, Chart, Palette};
+use tien_do_core::figures::{framed_svg, Caption, Chart, Palette};
 use tien_do_core::format::format_date;
 use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
@@ -20,28 +19,6 @@ pub struct FigureExport {
     pub data: Arc<ProgressData>,
     /// The figure's embed view; `None` inside an embed (no embed codes).
     pub embed: Option<UrlState>,
-}
-
-/// The lines at the foot of a downloaded image: the sources, the day the
-/// data is of, and the page it came from.
-pub fn caption_notes(sources: &[Source], as_of: Option<&str>, lang: Lang) -> Vec<String> {
-    let mut notes = figures::caption_notes(sources, as_of, lang);
-    notes.push(format!(
-        "{}: {}",
-        Msg::Retrieved.text(lang),
-        browser::shareable_href()
-    ));
-    notes
-}
-
-/// A table to download with the data's date (where the table does not
-/// carry it) and the page it came from.
-pub fn stamped(table: Table, as_of: Option<&str>, lang: Lang) -> Table {
-    let table = match as_of {
-        Some(d) => table.with_as_of(d, lang),
-        None => table,
-    };
-    table.with_origin(&browser::shareable_href(), lang)
 }
 
 /// The figure's table as the page shows it: the same table as its CSV

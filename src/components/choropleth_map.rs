@@ -1,7 +1,7 @@
-use super::map_canvas::BaseLayer;
 use super::map_input::MapControl;
 use super::{MapTooltip, MapZoomButtons};
 use crate::browser;
+use crate::lean::map_canvas::BaseLayer;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;

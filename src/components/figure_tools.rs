@@ -1,4 +1,4 @@
-use crate::browser;
+use crate::browser::{self, save_csv, save_png, save_svg};
 use leptos::html;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -95,33 +95,6 @@ pub fn FigureTools(
             {move || failed.get().then(|| view! { <p class="notice-inline" role="status">{Msg::DownloadFailed.text(lang)}</p> })}
         </div>
     }
-}
-
-/// Saves a figure's `image` as `<stem>.svg`; whether it was saved.
-pub fn save_svg(stem: &str, image: Option<SvgImage>) -> bool {
-    image.is_some_and(|i| {
-        browser::download(&format!("{stem}.svg"), "image/svg+xml", i.svg.as_bytes())
-    })
-}
-
-/// Saves a figure's `image` as `<stem>.png`, at twice its size; whether it
-/// was saved.
-pub async fn save_png(stem: &str, image: Option<SvgImage>) -> bool {
-    match image {
-        Some(i) => {
-            browser::download_png(&format!("{stem}.png"), &i.svg, (i.width, i.height), 2.0).await
-        }
-        None => false,
-    }
-}
-
-/// Saves `table` as CSV, `suffix` after its name; whether it was saved.
-pub fn save_csv(table: &Table, suffix: &str) -> bool {
-    browser::download(
-        &table.file_name(suffix),
-        "text/csv;charset=utf-8",
-        table.to_csv().as_bytes(),
-    )
 }
 
 /// The Embed button and its dialog.

@@ -5,15 +5,13 @@
 //! link) and by the reader's back and forward buttons.
 
 use super::dom::{el, listen, replace_children, El};
+use super::map_view::{
+    communes_of, credit, file_of, former_file_of, full_table, map_image, map_title, on_the_site,
+    opened, shown_table, unit_set_of, unplaced_list, Credit,
+};
 use super::map_widget::{element_of, MapEvents, MapSpec, MapWidget};
-use crate::app::{start_embedding, url_state};
-use crate::browser;
-use crate::components::{save_csv, save_png, save_svg};
+use crate::browser::{self, save_csv, save_png, save_svg, start_embedding, url_state};
 use crate::fetch::{load_boundaries, load_progress, prefetch};
-use crate::pages::map::{on_the_site, opened, unplaced_list};
-use crate::pages::map_side::{credit, Credit};
-use crate::pages::map_tools::{full_table, map_image, shown_table};
-use crate::pages::map_view::{communes_of, file_of, former_file_of, map_title, unit_set_of};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -39,6 +37,11 @@ struct Page {
     full_link: RefCell<Option<Element>>,
     /// The map, once drawn.
     widget: RefCell<Option<Rc<MapWidget>>>,
+    /// The day of the newest figure, once the data is loaded.
+    as_of: RefCell<Option<String>>,
+    /// Whether the service worker answered with the copy saved on this
+    /// device.
+    saved_copy: std::cell::Cell<bool>,
 }
 
 /// Builds the map's embed page in `<body>` and loads its data.
@@ -74,19 +77,31 @@ pub fn start() {
         main: main.0,
         full_link: RefCell::new(None),
         widget: RefCell::new(None),
+        as_of: RefCell::new(None),
+        saved_copy: std::cell::Cell::new(false),
+    });
+    // Whether the service worker answered with the copy saved on this
+    // device (said as soon as the data is shown).
+    let me = Rc::clone(&page);
+    browser::on_saved_copy(move || {
+        me.saved_copy.set(true);
+        me.saved_copy_notice();
     });
     // Back and forward: a zoom is shown again; any other view is loaded.
     if let Some(w) = web_sys::window() {
         let me = Rc::clone(&page);
         listen(&w, "popstate", move |_| me.went_back());
     }
-    page.load();
+    page.load(false);
 }
 
 impl Page {
-    /// Loads the data and draws the figure (again, after an error).
-    fn load(self: &Rc<Self>) {
-        replace_children(&self.main, &skeleton(self.lang));
+    /// Loads the data and draws the figure; `again`: after an error, whose
+    /// panel stays (its button busy) until the answer comes.
+    fn load(self: &Rc<Self>, again: bool) {
+        if !again {
+            replace_children(&self.main, &skeleton(self.lang));
+        }
         let me = Rc::clone(self);
         wasm_bindgen_futures::spawn_local(async move {
             let url = me.state.borrow().data_url().to_string();
@@ -94,8 +109,11 @@ impl Page {
                 Ok(data) => me.show(data),
                 Err(e) => {
                     let retry = Rc::clone(&me);
-                    let panel = error_panel(&e, &url, me.lang, move || retry.load());
+                    let panel = error_panel(&e, &url, me.lang, move || retry.load(true));
                     replace_children(&me.main, &panel);
+                    if again {
+                        focus_retry(&me.main);
+                    }
                 }
             }
         });
@@ -151,7 +169,8 @@ impl Page {
                     .text(Msg::AppTitle.text(l)),
             );
         replace_children(&self.main, &embed);
-        self.saved_copy_notice(&data);
+        *self.as_of.borrow_mut() = Some(data.newest_figure_date().to_string());
+        self.saved_copy_notice();
         let parts = Parts {
             data,
             h1: h1.0,
@@ -166,19 +185,21 @@ impl Page {
         }
         let me = Rc::clone(self);
         wasm_bindgen_futures::spawn_local(async move {
-            me.draw_map(parts, map, (chosen, communes), (file, former_file))
+            me.draw_map(parts, map, (chosen, communes), (file, former_file), false)
                 .await;
         });
     }
 
-    /// Loads the boundaries (and the borders over them) and draws the
-    /// map, or says why not.
+    /// Loads the boundaries and draws the map, then the borders over it
+    /// once they load (else without them), or says why there is no map;
+    /// `again`: after an error, whose panel stays until the answer comes.
     async fn draw_map(
         self: &Rc<Self>,
         parts: Parts,
         map: Option<Arc<MapData>>,
         (chosen, communes): (Option<(String, String)>, Option<Option<String>>),
         (file, former_file): (Option<String>, Option<String>),
+        again: bool,
     ) {
         let l = self.lang;
         let Some(file) = file else {
@@ -195,24 +216,21 @@ impl Page {
                 let panel = error_panel(&e, &shown, l, move || {
                     if let Some((parts, map, chosen, communes, former)) = retry.borrow_mut().take()
                     {
-                        replace_children(&parts.area, &el("div").class("sk map-skeleton"));
                         let (me, file) = (Rc::clone(&me), file.clone());
                         wasm_bindgen_futures::spawn_local(async move {
-                            me.draw_map(parts, map, (chosen, communes), (Some(file), former))
+                            me.draw_map(parts, map, (chosen, communes), (Some(file), former), true)
                                 .await;
                         });
                     }
                 });
                 replace_children(&area, &panel);
+                if again {
+                    focus_retry(&area);
+                }
                 return;
             }
         };
-        // The borders over the map: drawn if they load, else left out.
-        let overlay = match former_file {
-            Some(f) => load_boundaries(f).await.ok(),
-            None => None,
-        };
-        *parts.drawn.borrow_mut() = Some((Arc::clone(&regions), overlay.clone()));
+        *parts.drawn.borrow_mut() = Some((Arc::clone(&regions), None));
         let state = self.state.borrow().clone();
         let map = match (&communes, &chosen) {
             (Some(_), Some((i, p))) => {
@@ -234,7 +252,7 @@ impl Page {
         let widget = MapWidget::new(
             MapSpec {
                 regions,
-                overlay,
+                overlay: None,
                 map,
                 lang: l,
                 dark: self.dark,
@@ -260,7 +278,17 @@ impl Page {
             },
         );
         replace_children(&parts.area, &element_of(&widget));
-        *self.widget.borrow_mut() = Some(widget);
+        *self.widget.borrow_mut() = Some(Rc::clone(&widget));
+        // The borders over the map (fetched since the data came): drawn if
+        // they load, else left out.
+        if let Some(f) = former_file {
+            if let Ok(overlay) = load_boundaries(f).await {
+                if let Some((_, o)) = parts.drawn.borrow_mut().as_mut() {
+                    *o = Some(Arc::clone(&overlay));
+                }
+                widget.set_overlay(overlay);
+            }
+        }
     }
 
     /// A gesture ended on the zoom `z`: the link keeps it.
@@ -309,23 +337,31 @@ impl Page {
     }
 
     /// Said when the service worker answered with the copy saved on this
-    /// device (the network failed): the reader sees how old the data is.
-    fn saved_copy_notice(&self, data: &ProgressData) {
-        let (main, l) = (self.main.clone(), self.lang);
-        let as_of = data.newest_figure_date().to_string();
-        browser::on_saved_copy(move || {
-            if main.query_selector(".saved-copy").ok().flatten().is_some() {
-                return;
-            }
-            let notice = el("p")
-                .class("saved-copy")
-                .attr("role", "status")
-                .text(Msg::SavedCopy.text(l))
-                .text(" ")
-                .text(&format_date(&as_of, l))
-                .text(".");
-            let _ = main.prepend_with_node_1(&notice.0);
-        });
+    /// device (the network failed), once the data is shown: the reader sees
+    /// how old it is.
+    fn saved_copy_notice(&self) {
+        let as_of = self.as_of.borrow();
+        let (Some(as_of), true) = (as_of.as_deref(), self.saved_copy.get()) else {
+            return;
+        };
+        if self
+            .main
+            .query_selector(".saved-copy")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            return;
+        }
+        let l = self.lang;
+        let notice = el("p")
+            .class("saved-copy")
+            .attr("role", "status")
+            .text(Msg::SavedCopy.text(l))
+            .text(" ")
+            .text(&format_date(as_of, l))
+            .text(".");
+        let _ = self.main.prepend_with_node_1(&notice.0);
     }
 }
 
@@ -454,12 +490,10 @@ impl Page {
                 )
             }
         };
-        // Closes the menu, as menus do once a file is chosen, and says
-        // whether the file was saved.
+        // Says whether the file chosen was saved.
         let done = {
-            let (menu, tools) = (menu.0.clone(), tools.0.clone());
+            let tools = tools.0.clone();
             move |ok: bool| {
-                let _ = menu.remove_attribute("open");
                 let shown = tools.query_selector(".notice-inline").ok().flatten();
                 match (ok, shown) {
                     (true, Some(n)) => n.remove(),
@@ -477,12 +511,17 @@ impl Page {
             }
         };
         let button = |kind: &str, msg: Msg, f: Box<dyn Fn()>| {
+            let menu_el = menu.0.clone();
             el("li").child(
                 el("button")
                     .attr("type", "button")
                     .attr("data-download", kind)
                     .text(msg.text(l))
-                    .on("click", move |_| f()),
+                    .on("click", move |_| {
+                        // The menu closes once a file is chosen, as menus do.
+                        let _ = menu_el.remove_attribute("open");
+                        f();
+                    }),
             )
         };
         let png = {
@@ -527,6 +566,16 @@ impl Page {
             menu.child(el("summary").text(Msg::Download.text(l)))
                 .child(list),
         )
+    }
+}
+
+/// Gives the keyboard's focus to the retry button of the panel in
+/// `parent`: the one pressed was replaced by it.
+fn focus_retry(parent: &Element) {
+    if let Some(b) = parent.query_selector(".retry").ok().flatten() {
+        if let Some(b) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&b) {
+            let _ = b.focus();
+        }
     }
 }
 

@@ -6,15 +6,16 @@
 //! and the overlay in one call, with nothing in between.
 
 use super::dom::{el, listen, set_flag, El};
-use crate::components::map_canvas::BaseLayer;
-use crate::components::map_input::input_of;
+use super::input::input_of;
+use super::map_canvas::BaseLayer;
+use crate::browser;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use tien_do_core::boundaries::{MapLayout, Region};
 use tien_do_core::charts::tooltip_css;
 use tien_do_core::choropleth::MapData;
-use tien_do_core::figures::map::{height, tooltip, Tooltip};
+use tien_do_core::figures::map::{height, tooltip};
 use tien_do_core::figures::Palette;
 use tien_do_core::gesture::{Button, Command, Gestures, Input, MapPlaces};
 use tien_do_core::zoom::{MapZoom, ZoomChange, MAX_LEVEL};
@@ -81,8 +82,10 @@ struct State {
     pointer: (f64, f64),
     base: BaseLayer,
     gestures: Gestures,
-    /// The tooltip's texts now.
-    said: Option<Tooltip>,
+    /// The unit the tooltip describes now, and whether it was tapped.
+    said_for: Option<(usize, bool)>,
+    /// Whether the tooltip is shown.
+    said: bool,
     wheel_timer: Option<i32>,
     hint_timer: Option<i32>,
 }
@@ -199,7 +202,8 @@ impl MapWidget {
                 pointer: (0.0, 0.0),
                 base: BaseLayer::default(),
                 gestures: Gestures::default(),
-                said: None,
+                said_for: None,
+                said: false,
                 wheel_timer: None,
                 hint_timer: None,
             }),
@@ -229,6 +233,12 @@ impl MapWidget {
         self.relayout();
     }
 
+    /// Draws `overlay`'s borders over the map (they came after it).
+    pub fn set_overlay(&self, overlay: Arc<Vec<Region>>) {
+        self.state.borrow_mut().spec.overlay = Some(overlay);
+        self.redraw();
+    }
+
     /// Wires the canvas's events, the buttons and the width.
     fn listen(self: &Rc<Self>) {
         let canvas: &web_sys::EventTarget = &self.parts.canvas;
@@ -254,25 +264,40 @@ impl MapWidget {
             let me = Rc::clone(self);
             listen(button, "click", move |_| me.input(Input::Button(b), None));
         }
+        // The map follows its box's width (a hidden box, 0 wide, keeps the
+        // last one); without a ResizeObserver it is measured once.
         let me = Rc::clone(self);
         let measure = Closure::<dyn FnMut()>::new(move || {
             let w = f64::from(me.parts.root.client_width());
             let changed = {
                 let mut s = me.state.borrow_mut();
                 let changed = w > 0.0 && w != s.width;
-                s.width = w;
+                if changed {
+                    s.width = w;
+                }
                 changed
             };
             if changed {
                 me.relayout();
             }
         });
-        if let Ok(observer) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
-            observer.observe(&self.parts.root);
-            // Both live as long as the page.
-            std::mem::forget(observer);
+        match web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
+            Ok(observer) => {
+                observer.observe(&self.parts.root);
+                // Both live as long as the page.
+                std::mem::forget(observer);
+                measure.forget();
+            }
+            Err(_) => {
+                let me = Rc::clone(self);
+                browser::after_next_frame(move || {
+                    drop(measure);
+                    let w = f64::from(me.parts.root.client_width());
+                    me.state.borrow_mut().width = w;
+                    me.relayout();
+                });
+            }
         }
-        measure.forget();
     }
 
     /// Handles an event on the canvas.
@@ -384,10 +409,7 @@ impl MapWidget {
     /// Runs `f` on this map in `ms` milliseconds; the timer's handle.
     fn later(self: &Rc<Self>, ms: i32, f: fn(&MapWidget)) -> Option<i32> {
         let me = Rc::clone(self);
-        let run = Closure::once_into_js(move || f(&me));
-        web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), ms)
-            .ok()
+        browser::set_timeout(move || f(&me), ms)
     }
 
     /// Writes the zoom shown to the link, if a gesture changed it.
@@ -471,15 +493,16 @@ impl MapWidget {
     /// where it points.
     fn update_tooltip(&self) {
         let mut s = self.state.borrow_mut();
-        let unit = s.hover.or(s.focus);
-        let said = unit.and_then(|u| {
-            let r = s.spec.regions.get(u)?;
-            tooltip(r, s.spec.map.as_ref()?, s.spec.lang, s.gestures.touch())
-        });
+        let shown = s.hover.or(s.focus).map(|u| (u, s.gestures.touch()));
         let tip = &self.parts.tip;
-        if said != s.said {
-            if let Some(t) = &said {
-                let texts = [
+        if shown != s.said_for {
+            s.said_for = shown;
+            let said = shown.and_then(|(u, touch)| {
+                let r = s.spec.regions.get(u)?;
+                tooltip(r, s.spec.map.as_ref()?, s.spec.lang, touch)
+            });
+            let texts = said.as_ref().map_or([None; 7], |t| {
+                [
                     Some(t.name.as_str()),
                     t.detail.as_deref(),
                     t.part,
@@ -487,18 +510,18 @@ impl MapWidget {
                     t.rank.as_deref(),
                     t.lineage.as_deref(),
                     t.hint,
-                ];
-                for (line, text) in self.parts.lines.iter().zip(texts) {
-                    if let Some(node) = line.first_child() {
-                        node.set_node_value(Some(text.unwrap_or_default()));
-                    }
-                    set_flag(line, "hidden", text.is_none());
+                ]
+            });
+            for (line, text) in self.parts.lines.iter().zip(texts) {
+                if let Some(node) = line.first_child() {
+                    node.set_node_value(Some(text.unwrap_or_default()));
                 }
+                set_flag(line, "hidden", text.is_none());
             }
             set_flag(tip, "hidden", said.is_none());
-            s.said = said;
+            s.said = said.is_some();
         }
-        if s.said.is_some() {
+        if s.said {
             let (x, y) = s.pointer;
             let _ = tip.set_attribute("style", &tooltip_css(x, y + 12.0, s.width));
         }
@@ -520,8 +543,8 @@ fn change_zoom(s: &mut State, change: ZoomChange) -> bool {
 
 /// Keeps `timer` in `slot`, clearing the one it held.
 fn replace_timer(slot: &mut Option<i32>, timer: Option<i32>) {
-    if let (Some(old), Some(w)) = (slot.take(), web_sys::window()) {
-        w.clear_timeout_with_handle(old);
+    if let Some(old) = slot.take() {
+        browser::clear_timeout(old);
     }
     *slot = timer;
 }

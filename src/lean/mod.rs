@@ -6,4 +6,7 @@
 
 pub mod dom;
 pub mod embed_map;
+pub mod input;
+pub mod map_canvas;
+pub mod map_view;
 pub mod map_widget;

@@ -7,10 +7,10 @@ use super::map_tools::MapTools;
 use super::map_view::{navigate, MapView};
 use crate::browser;
 use crate::components::{CommuneSearch, UnitValueTable};
+use crate::lean::map_view::{on_the_site, opened, unplaced_list};
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::choropleth::MapData;
-use tien_do_core::{Lang, MapLevel, Msg, Page, ProgressData, UrlState};
+use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 
 /// The map itself, wherever it is shown: its downloads (and embed codes,
 /// unless `embedded`), a text summary, the map with its legend, source and
@@ -181,46 +181,5 @@ pub fn MapPage(
                 })
             }}
         </article>
-    }
-}
-
-/// The view once the unit `code` is opened from the view `s`: a
-/// province's page; on a commune map (`commune`: `Some` of the commune's
-/// province, if known), the commune chosen on its province's map.
-pub fn opened(s: &UrlState, code: &str, commune: Option<Option<String>>) -> UrlState {
-    match commune {
-        Some(parent) => UrlState {
-            page: Page::Map,
-            level: MapLevel::Commune,
-            province: parent.or_else(|| s.province.clone()),
-            commune: Some(code.to_string()),
-            zoom: None,
-            ..s.clone()
-        },
-        None => s.with_province(code),
-    }
-}
-
-/// An embed's view `next` as the site shows it, out of the host's frame:
-/// without the embed's own parameters, on the map page for the map.
-pub fn on_the_site(mut next: UrlState) -> UrlState {
-    next.extra.clear();
-    next.figure = None;
-    next.theme = None;
-    if next.page == Page::Embed {
-        next.page = Page::Map;
-    }
-    next
-}
-
-/// The codes the data gives values for that the boundary file lacks, the
-/// first ten ("…, 79 (+3)"); `None` if every one is on the map.
-pub fn unplaced_list(m: &MapData) -> Option<String> {
-    let shown: Vec<&str> = m.unplaced.iter().take(10).map(String::as_str).collect();
-    let more = m.unplaced.len().saturating_sub(shown.len());
-    match (shown.is_empty(), more) {
-        (true, _) => None,
-        (false, 0) => Some(shown.join(", ")),
-        (false, more) => Some(format!("{} (+{more})", shown.join(", "))),
     }
 }

@@ -1,11 +1,8 @@
-use super::map_view::boundary_url;
 use crate::components::{MapLegend, SourceLink};
+use crate::lean::map_view::{credit, Credit};
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::boundaries::boundaries_credit;
 use tien_do_core::choropleth::MapData;
-use tien_do_core::choropleth::COMMUNE_SET;
-use tien_do_core::data::UnitLevel;
 use tien_do_core::format::format_date;
 use tien_do_core::{Lang, Msg, ProgressData};
 
@@ -59,34 +56,4 @@ pub fn MapSide(
             <p class="credit">{credit}</p>
         </aside>
     }
-}
-
-/// Where a map's boundaries come from ([`credit`]).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Credit {
-    /// A file shipped with the site: its source's credit line.
-    Shipped(Msg),
-    /// The publisher's own file, at this address.
-    Published(String),
-}
-
-/// Where the boundaries of the map `m` come from: for the shipped files,
-/// the source of the unit set's (the communes are drawn from the shipped
-/// official map); for a publisher's layer, its own file (relative to the
-/// data at `data_url`).
-pub fn credit(data: &ProgressData, m: &MapData, data_url: &str) -> Option<Credit> {
-    let set = &m.unit_set;
-    let published = data
-        .unit_sets
-        .iter()
-        .any(|s| s.id == *set && s.boundaries_link().is_some());
-    if published {
-        return boundary_url(data, set, data_url).map(Credit::Published);
-    }
-    let set = if m.level == UnitLevel::Commune {
-        COMMUNE_SET
-    } else {
-        set
-    };
-    boundaries_credit(set).map(Credit::Shipped)
 }

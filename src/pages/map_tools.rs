@@ -1,11 +1,11 @@
-use crate::components::{caption_notes, stamped, EmbedInfo, FigureTools};
+use crate::components::{EmbedInfo, FigureTools};
+use crate::lean::map_view::{full_table, map_image, shown_table};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::boundaries::Region;
 use tien_do_core::choropleth::MapData;
-use tien_do_core::export::{map_table, series_table, Table};
 use tien_do_core::figure::{embed_state, first_height, Figure};
-use tien_do_core::figures::{self, SvgImage};
+use tien_do_core::figures::{self};
 use tien_do_core::{Lang, ProgressData, UrlState};
 
 /// The map's downloads (the image as shown: zoom, selected unit, former
@@ -62,39 +62,4 @@ pub fn MapTools(
         });
         Some(view! { <FigureTools title image shown full embed lang=l /> })
     }
-}
-
-/// The map as a complete image, as shown in the view `state` (its zoom and
-/// selected unit), with `overlay`'s borders: its title, legend, sources,
-/// the data's date `as_of`, and where it was retrieved.
-pub fn map_image(
-    m: &MapData,
-    (regions, overlay): (&[Region], Option<&Vec<Region>>),
-    state: &UrlState,
-    (title, as_of): (&str, &str),
-    lang: Lang,
-) -> Option<SvgImage> {
-    let sources: Vec<_> = m.source.iter().cloned().collect();
-    figures::map::image(
-        m,
-        (regions, overlay.map(Vec::as_slice)),
-        (state.zoom, state.province.as_deref()),
-        title,
-        caption_notes(&sources, Some(as_of), lang),
-        lang,
-    )
-}
-
-/// The table of what the map shows, with the data's date and origin.
-pub fn shown_table(m: &MapData, title: &str, as_of: &str, lang: Lang) -> Table {
-    stamped(map_table(m, title, lang), Some(as_of), lang)
-}
-
-/// The full series of the map's indicator, with its origin.
-pub fn full_table(data: &ProgressData, m: &MapData, title: &str, lang: Lang) -> Table {
-    stamped(
-        series_table(data, &[m.indicator.id.as_str()], title, lang),
-        None,
-        lang,
-    )
 }

@@ -3,14 +3,12 @@
 //! addresses of boundary files.
 
 use super::map_area::Boundaries;
-use crate::browser;
 use crate::fetch::load_boundaries;
+use crate::lean::map_view::{communes_of, file_of, former_file_of, map_title, unit_set_of};
 use leptos::prelude::*;
 use std::sync::Arc;
-use tien_do_core::boundaries::{boundary_file, commune_file, PROVINCES_2025};
-use tien_do_core::choropleth::{chosen_view, commune_map, former_unit_set, map_data, MapData};
-use tien_do_core::data::UnitLevel;
-use tien_do_core::{Lang, MapLevel, Msg, ProgressData, UrlState};
+use tien_do_core::choropleth::{chosen_view, commune_map, map_data, MapData};
+use tien_do_core::{Lang, ProgressData, UrlState};
 
 /// A map's state, shared by the map page, the overview's headline map and
 /// the embedded map: the indicator and period chosen, the map's values,
@@ -137,80 +135,6 @@ impl MapView {
     }
 }
 
-/// A map's title: "indicator · period", or "Map" before there is one.
-pub fn map_title(m: Option<&MapData>, lang: Lang) -> String {
-    m.map(|m| {
-        format!(
-            "{} · {}",
-            m.indicator.name.get(lang),
-            m.period.label.get(lang)
-        )
-    })
-    .unwrap_or_else(|| Msg::NavMap.text(lang).to_string())
-}
-
-/// At the communes' level (asked for, or the period's units are the
-/// built-in communes, whose boundaries the site ships): `Some` of the
-/// province drilled into, if any; `None` at the provinces' level. A
-/// publisher's own commune layer (with its boundary file) is drawn as any
-/// unit set is. `chosen`: the indicator and period shown.
-pub fn communes_of(
-    d: &ProgressData,
-    chosen: Option<&(String, String)>,
-    s: &UrlState,
-) -> Option<Option<String>> {
-    let of_communes = chosen.is_some_and(|(_, p)| {
-        d.periods.iter().any(|x| {
-            x.id == *p
-                && d.unit_sets.iter().any(|u| {
-                    u.id == x.unit_set
-                        && u.level == UnitLevel::Commune
-                        && u.boundaries_link().is_none()
-                })
-        })
-    });
-    (s.level == MapLevel::Commune || of_communes).then(|| s.province.clone())
-}
-
-/// The unit set in force in the period `chosen` shows.
-pub fn unit_set_of(d: &ProgressData, chosen: Option<&(String, String)>) -> Option<String> {
-    let (_, p) = chosen?;
-    d.periods
-        .iter()
-        .find(|x| x.id == *p)
-        .map(|x| x.unit_set.clone())
-}
-
-/// The boundaries to draw: the communes' (`communes`, from
-/// [`communes_of`]), the whole country's or one province's; else the unit
-/// set's.
-pub fn file_of(
-    d: &ProgressData,
-    communes: &Option<Option<String>>,
-    unit_set: Option<&str>,
-    data_url: &str,
-) -> Option<String> {
-    match communes {
-        Some(province) => Some(commune_file(province.as_deref())),
-        None => boundary_url(d, unit_set?, data_url),
-    }
-}
-
-/// The borders that may be drawn over the map: over communes, the
-/// provinces', always; else those of the units the shown ones replaced
-/// (how the 63 became the 34), drawn when the reader asks.
-pub fn former_file_of(
-    d: &ProgressData,
-    communes: bool,
-    unit_set: Option<&str>,
-    data_url: &str,
-) -> Option<String> {
-    if communes {
-        return boundary_file(PROVINCES_2025).map(str::to_string);
-    }
-    boundary_url(d, former_unit_set(d, unit_set?)?, data_url)
-}
-
 /// The boundaries at the address `file` gives, loaded whenever it changes.
 fn load(file: Signal<Option<String>>) -> Boundaries {
     LocalResource::new(move || {
@@ -233,20 +157,4 @@ pub fn navigate(
     let mut next = state.get_untracked();
     change(&mut next);
     on_navigate.run(next);
-}
-
-/// Where the boundaries of unit set `set` are: the address the data gives
-/// (relative to the data file, so a publisher's commune layer travels with
-/// its data), else the file shipped with the site for the 34 and the 63
-/// provinces (relative to the page). `None`: nothing to draw.
-pub fn boundary_url(data: &ProgressData, set: &str, data_url: &str) -> Option<String> {
-    let published = data
-        .unit_sets
-        .iter()
-        .find(|s| s.id == set)
-        .and_then(|s| s.boundaries_link());
-    match published {
-        Some(link) => Some(browser::resolve_url(link, data_url)),
-        None => boundary_file(set).map(str::to_string),
-    }
 }

@@ -403,8 +403,11 @@ const LOADER_OPEN: &str = "<script id=\"tien-do-build\">";
 /// nobody reads stops downloading once the browser's buffer is full: the
 /// 5.9 MB commune-scale file waited for the app to start), and the fetch
 /// gives it as an `ArrayBuffer` (the response itself where it is not ok),
-/// which the app takes without another wait. A loader written before is
-/// replaced.
+/// which the app takes without another wait. The service worker's word
+/// that it answered with the copy saved on this device (which comes with
+/// those early answers, before the app listens) is kept in
+/// `window.tienDoSavedCopy` (`browser::on_saved_copy`). A loader written
+/// before is replaced.
 pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
     let mut page = page.to_string();
     if let Some(at) = page.find(LOADER_OPEN) {
@@ -435,6 +438,7 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          l=d.createElement(\"link\");l.rel=\"modulepreload\";l.href=f.js;l.integrity=f.sri[0];\
          l.crossOrigin=\"anonymous\";d.head.appendChild(l);window.tienDoBuilds=b;\
          window.tienDoBuild=[f.js,fetch(f.wasm,{{integrity:f.sri[1]}})];\
+         var w=navigator.serviceWorker;w&&(w.addEventListener(\"message\",function(v){{v.data&&v.data.tienDoSavedCopy&&(window.tienDoSavedCopy=1)}}),w.startMessages());\
          var q=new URLSearchParams(location.search),e={{}},\
          g=function(u){{e[u]=fetch(u,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout(31e3)}})\
          .then(function(r){{return r.ok?r.arrayBuffer():r}})}},\

@@ -86,7 +86,10 @@ fn decode_object(text: &str, object: Option<&str>) -> Result<Vec<Region>, Bounda
             None | Some("mainland") => Part::Mainland,
             Some("hoang-sa") => Part::HoangSa,
             Some("truong-sa") => Part::TruongSa,
-            Some(other) => return Err(err(format!("geometry {i}: unknown part {other:?}"))),
+            Some(other) => {
+                let other = crate::text::quoted(other);
+                return Err(err(format!("geometry {i}: unknown part {other}")));
+            }
         };
         let shape = shape.ok_or_else(|| err(format!("geometry {i} ({code}) is not a polygon")))?;
         let bbox = shape

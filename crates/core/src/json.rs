@@ -527,7 +527,7 @@ impl<'a> Reader<'a> {
             Some(b'"') => {
                 self.pos += 1;
                 match self.string_body() {
-                    Ok(s) => format!("string {s:?}"),
+                    Ok(s) => format!("string {}", crate::text::quoted(&s)),
                     Err(e) => return e,
                 }
             }

@@ -275,7 +275,7 @@ pub fn read(text: &str, object: Option<&str>) -> Result<Vec<Read>, Failure> {
         Some(name) => objects
             .iter()
             .position(|(n, _)| n == name)
-            .ok_or_else(|| format!("no object {name:?}"))?,
+            .ok_or_else(|| format!("no object {}", crate::text::quoted(name)))?,
         None if objects.is_empty() => return Err("the file has no objects".into()),
         None => 0,
     };
@@ -533,7 +533,7 @@ mod tests {
                 Some(name) => objects
                     .iter()
                     .position(|(n, _)| n == name)
-                    .ok_or_else(|| format!("no object {name:?}"))?,
+                    .ok_or_else(|| format!("no object {}", crate::text::quoted(name)))?,
                 None if objects.is_empty() => return Err("the file has no objects".into()),
                 None => 0,
             };

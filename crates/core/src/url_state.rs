@@ -270,7 +270,7 @@ impl UrlState {
     pub fn from_query(query: &str) -> UrlState {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut state = UrlState::default();
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        for (key, value) in form_pairs(query) {
             match key.as_ref() {
                 "page" => {
                     if let Some(page) = Page::from_slug(&value) {
@@ -308,7 +308,7 @@ impl UrlState {
                         state.data = Some(value.to_string());
                     }
                 }
-                _ => state.extra.push((key.into_owned(), value.into_owned())),
+                _ => state.extra.push((key, value)),
             }
         }
         state
@@ -318,11 +318,8 @@ impl UrlState {
     /// everything is at its default. Keys come in a fixed order, so equal
     /// states give equal links.
     pub fn to_query(&self) -> String {
-        let pair = |key: &str, value: &str| {
-            form_urlencoded::Serializer::new(String::new())
-                .append_pair(key, value)
-                .finish()
-        };
+        let pair =
+            |key: &str, value: &str| format!("{}={}", form_encoded(key), form_encoded(value));
         let mut parts = Vec::new();
         if self.page != Page::Overview {
             parts.push(pair("page", self.page.slug()));
@@ -474,6 +471,62 @@ fn valid_id(value: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
     ok.then(|| value.to_string())
+}
+
+/// The pairs of a query (without its `?`), read as
+/// `application/x-www-form-urlencoded` is (as the `form_urlencoded` crate
+/// and the browser's `URLSearchParams` read it): `&`-separated, empty
+/// parts skipped, the first `=` between key and value, `+` for a space,
+/// `%XX` escapes, bytes that are not UTF-8 replaced.
+pub fn form_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query.split('&').filter(|p| !p.is_empty()).map(|p| {
+        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+        (form_decoded(k), form_decoded(v))
+    })
+}
+
+/// One key or value of a form-encoded query, decoded.
+fn form_decoded(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `text` form-encoded: ASCII letters, digits and `*-._` as they are, a
+/// space as `+`, every other byte as `%XX` (as `form_urlencoded` writes).
+pub fn form_encoded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for &c in text.as_bytes() {
+        match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(c as char)
+            }
+            b' ' => out.push('+'),
+            c => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(HEX[usize::from(c >> 4)] as char);
+                out.push(HEX[usize::from(c & 15)] as char);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -648,5 +701,41 @@ mod tests {
         assert_eq!(effective_lang(None, None), Lang::Vi);
         let s = UrlState::default().with_lang(Lang::En);
         assert_eq!(s.to_query(), "?lang=en");
+    }
+
+    /// Guards the query's own form encoding against the `form_urlencoded`
+    /// crate it replaced (to keep it out of the wasm): the same pairs read
+    /// from odd queries, the same text written for every byte.
+    #[test]
+    fn form_encoding_reads_and_writes_as_form_urlencoded_does() {
+        let queries = [
+            "",
+            "a=1&b=2",
+            "&&a=&=b&c",
+            "q=ba+dinh%20ha%20n%E1%BB%99i",
+            "x=%zz&y=%4&z=%&w=%41%4",
+            "bad=%FF%FE&emoji=%F0%9F%98%80",
+            "k=v=w&k2==",
+            "page=map&lang=vi&province=01&zoom=1.5/105.8/21.0",
+        ];
+        for q in queries {
+            let ours: Vec<(String, String)> = form_pairs(q).collect();
+            let theirs: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            assert_eq!(ours, theirs, "{q}");
+        }
+        let every_byte: String = (1..=255u8)
+            .map(char::from)
+            .chain("Hà Nội + 1 & 2 = 3/4?".chars())
+            .collect();
+        for text in [every_byte.as_str(), "", "a b", "Phường Ba Đình"] {
+            let theirs = form_urlencoded::Serializer::new(String::new())
+                .append_pair("k", text)
+                .finish();
+            assert_eq!(format!("k={}", form_encoded(text)), theirs, "{text}");
+            let back: Vec<(String, String)> = form_pairs(&theirs).collect();
+            assert_eq!(back, vec![("k".to_string(), text.to_string())]);
+        }
     }
 }

@@ -39,6 +39,21 @@ async fn query_when(c: &Client, what: &str, check: impl Fn(&str) -> bool) -> Str
     }
 }
 
+/// The map's paper: the sum of the red, green and blue of its canvas's
+/// top left pixel.
+async fn paper(c: &Client) -> u64 {
+    c.execute(
+        "const d = document.querySelector('.choropleth canvas')
+           .getContext('2d').getImageData(1, 1, 1, 1).data;
+         return d[0] + d[1] + d[2];",
+        vec![],
+    )
+    .await
+    .expect("a pixel")
+    .as_u64()
+    .unwrap_or(0)
+}
+
 /// Guards the embed's pointer and keyboard: the tooltip names the
 /// province under the pointer with its value, rank and merger, changes
 /// its texts in place from one to the next; the arrow keys move between
@@ -47,6 +62,7 @@ async fn query_when(c: &Client, what: &str, check: impl Fn(&str) -> bool) -> Str
 #[tokio::test]
 async fn the_embed_s_map_answers_the_pointer_and_the_keyboard() {
     let c = embed_drawn("lang=en").await;
+    assert!(paper(&c).await > 600, "a light map");
     let r = regions(FILE_2025);
     let ha_noi = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
     mouse_to(&c, ha_noi).await;
@@ -74,6 +90,8 @@ async fn the_embed_s_map_answers_the_pointer_and_the_keyboard() {
         assert!(Instant::now() < deadline, "the arrow stayed on {first}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    let reached = text_of(&c, ".map-tooltip strong").await;
+    let embed_window = c.window().await.expect("this window");
     let before = c.windows().await.expect("windows").len();
     canvas.send_keys("\u{E007}").await.expect("Enter");
     let deadline = Instant::now() + WAIT;
@@ -98,6 +116,11 @@ async fn the_embed_s_map_answers_the_pointer_and_the_keyboard() {
     );
     let url = c.current_url().await.expect("url").to_string();
     assert!(!url.contains("embed-map.html"), "opened on the site: {url}");
+    wait_for_text(&c, "main h1", &reached).await;
+    // The embed itself stays where it was.
+    c.switch_to_window(embed_window).await.expect("back");
+    let url = c.current_url().await.expect("url").to_string();
+    assert!(url.contains("embed-map.html"), "{url}");
     c.close().await.ok();
 }
 
@@ -188,6 +211,8 @@ async fn the_embed_draws_a_province_s_communes_in_the_dark() {
         .await
         .expect("theme");
     assert_eq!(theme, "dark");
+    // The map itself is drawn on the dark paper.
+    assert!(paper(&c).await < 200, "a dark map");
     wait_for_text(&c, ".map-note", "No commune values").await;
     let r = province_communes("01");
     let at = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
@@ -209,7 +234,28 @@ async fn the_embed_says_what_went_wrong() {
         .expect("page");
     let said = wait_for_text(&c, ".load-error", "not found").await;
     assert!(said.contains("data/missing.json"), "{said}");
+    // The retry asks the server again, and says so again.
+    let asked = |c: &Client| {
+        let c = c.clone();
+        async move {
+            c.execute(
+                "return performance.getEntriesByType('resource')
+                   .filter(e => e.name.includes('missing.json')).length",
+                vec![],
+            )
+            .await
+            .expect("entries")
+            .as_u64()
+            .unwrap_or(0)
+        }
+    };
+    let before = asked(&c).await;
     click(&c, ".load-error .retry").await;
+    let deadline = Instant::now() + WAIT;
+    while asked(&c).await <= before {
+        assert!(Instant::now() < deadline, "the retry asked nothing");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     wait_for_text(&c, ".load-error", "not found").await;
     screenshot(&c, "embed-map-missing-data-en-phone").await;
 

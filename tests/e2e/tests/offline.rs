@@ -86,13 +86,20 @@ async fn kept(c: &Client) -> Vec<String> {
 
 /// Guards issue 7's offline promise: opened once, the site opens again
 /// with the server unreachable (its map drawn from the kept data and
-/// boundaries), and says the copy is the saved one and how old its data is.
+/// boundaries), and says the copy is the saved one and how old its data is;
+/// so does the map's embed page.
 #[tokio::test]
 async fn opened_once_the_site_opens_again_offline() {
     let c = browser(1280, 900).await;
     c.goto(&offline_site("?lang=en")).await.expect("site");
     wait_for_text(&c, ".task-counts", "679").await;
     let urls = kept(&c).await;
+    // The map's embed page (built without Leptos), opened once too, once
+    // the worker keeps what the site's pages fetch.
+    c.goto(&offline_site("embed-map.html?lang=en"))
+        .await
+        .expect("embed");
+    map_drawn(&c, "the embed's map draws").await;
     assert!(
         urls.iter().any(|u| u.contains("geo/vn-provinces-2025")),
         "{urls:?}"
@@ -113,6 +120,15 @@ async fn opened_once_the_site_opens_again_offline() {
         "the data's date is said: {notice}"
     );
     tien_do_e2e::screenshot(&c, "offline-map-en-desktop").await;
+    c.goto(&offline_site("embed-map.html?lang=en"))
+        .await
+        .expect("offline embed");
+    map_drawn(&c, "the embed's map draws from the kept copy").await;
+    let notice = wait_for_text(&c, ".saved-copy", "copy saved on this device").await;
+    assert!(
+        notice.contains("25 Feb 2026"),
+        "the embed says it: {notice}"
+    );
     drop(offline);
     // Back online, the network is asked first again: no notice.
     c.goto(&offline_site("?page=tasks&lang=en"))

@@ -1,16 +1,16 @@
-use super::map_input::MapControl;
-use super::{MapTooltip, MapZoomButtons};
-use crate::browser;
-use crate::lean::map_canvas::BaseLayer;
+use crate::lean::map_widget::{MapEvents, MapSpec, MapWidget};
 use leptos::html;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::rc::Rc;
 use std::sync::Arc;
-use tien_do_core::boundaries::{MapLayout, Region};
+use tien_do_core::boundaries::Region;
 use tien_do_core::choropleth::MapData;
-use tien_do_core::figures::{self, Palette};
-use tien_do_core::gesture::Input;
 use tien_do_core::zoom::MapZoom;
-use tien_do_core::{Lang, Msg};
+use tien_do_core::Lang;
+
+/// Hands one signal's value to the widget.
+type Setter = Box<dyn Fn(&Rc<MapWidget>)>;
 
 /// A choropleth map on a canvas: each unit coloured by its class, a hatch
 /// for "not published", Hoàng Sa and Trường Sa in an inset, on the page's
@@ -18,8 +18,9 @@ use tien_do_core::{Lang, Msg};
 /// a second tap) or Enter opens the unit; arrow keys move between
 /// neighbours. Zoom by wheel (with Ctrl, or once zoomed), pinch, buttons or
 /// + and − keys; pan by dragging or Shift + arrows. Crisp at any
-/// devicePixelRatio. What is drawn is `figures::map`'s description, what a
-/// gesture means is `gesture`'s machine: this only wires them to the page.
+/// devicePixelRatio. The map is the framework-free [`MapWidget`] (the
+/// map's embed page draws the same): this component hands it what the
+/// signals say, and its gestures back as callbacks.
 #[component]
 pub fn ChoroplethMap(
     /// The decoded boundaries of the period's unit set.
@@ -51,115 +52,49 @@ pub fn ChoroplethMap(
     #[prop(optional)]
     on_first_draw: Option<Callback<()>>,
 ) -> impl IntoView {
-    let canvas_ref = NodeRef::<html::Canvas>::new();
-    // Laid over the map: the selected and the highlighted unit's outlines.
-    let over_ref = NodeRef::<html::Canvas>::new();
-    let wrap_ref = NodeRef::<html::Div>::new();
-    let width = browser::tracked_width(wrap_ref);
-    let height = Memo::new(move |_| figures::map::height(width.get()));
     let dark = crate::theme::dark();
-    let control = {
-        let r = Arc::clone(&regions);
-        let layout_at = move |zoom| {
-            let w = width.get();
-            (w > 0.0)
-                .then(|| MapLayout::new(&r, w, height.get(), zoom))
-                .flatten()
-        };
-        MapControl::new(
-            Arc::clone(&regions),
-            layout_at,
-            (zoom, on_zoom),
-            (selected, on_open),
-            canvas_ref,
-        )
-    };
-    let MapControl {
-        hover,
-        focus,
-        pointer,
-        hint,
-        shown,
-        ..
-    } = control;
-
-    // Set once the map has been drawn (tests and benchmarks wait for it).
-    let drawn = RwSignal::new(false);
-    {
-        let regions = Arc::clone(&regions);
-        let mut base = BaseLayer::default();
-        Effect::new(move |_| {
-            let (Some(canvas), Some(over), Some(layout)) =
-                (canvas_ref.get(), over_ref.get(), control.layout().get())
-            else {
-                return;
-            };
-            let highlight = hover.get().or(focus.get());
-            let (selected, overlay) = (selected.get(), overlay.get());
-            let pal = Palette::of(dark.get());
-            map.with(|m| {
-                base.draw(
-                    (&canvas, &over),
-                    (&regions, overlay.as_ref()),
-                    (&layout, &pal, lang.get()),
-                    m.as_ref(),
-                    (highlight, selected.as_deref()),
-                )
-            });
-            if !drawn.get_untracked() {
-                drawn.set(true);
+    let widget = SendWrapper::new(MapWidget::new(
+        MapSpec {
+            regions,
+            overlay: overlay.get_untracked(),
+            map: map.get_untracked(),
+            lang: lang.get_untracked(),
+            dark: dark.get_untracked(),
+            selected: selected.get_untracked(),
+            zoom: zoom.get_untracked(),
+            described_by,
+        },
+        MapEvents {
+            open: Box::new(move |code| on_open.run(code)),
+            zoom: Box::new(move |z| on_zoom.run(z)),
+            drawn: Box::new(move || {
                 if let Some(f) = on_first_draw {
                     f.run(());
                 }
+            }),
+        },
+    ));
+    let host = NodeRef::<html::Div>::new();
+    {
+        let w = SendWrapper::clone(&widget);
+        Effect::new(move |_| {
+            if let Some(h) = host.get() {
+                let _ = h.append_child(w.element());
             }
         });
     }
-
-    let on = move |ev: web_sys::Event| control.event(&ev);
-    view! {
-        <div class="choropleth" node_ref=wrap_ref>
-            <canvas
-                node_ref=canvas_ref
-                tabindex="0"
-                role="img"
-                aria-label=move || Msg::MapKeyboardHint.text(lang.get())
-                aria-describedby=described_by
-                data-drawn=move || drawn.get().then_some("1")
-                class:zoomed=move || shown.get().is_some()
-                style=move || format!("width:{}px;height:{}px", width.get(), height.get())
-                on:pointerdown=move |ev| on(ev.into())
-                on:pointermove=move |ev| on(ev.into())
-                on:pointerup=move |ev| on(ev.into())
-                on:pointercancel=move |ev| on(ev.into())
-                on:pointerleave=move |ev| on(ev.into())
-                on:click=move |ev| on(ev.into())
-                on:wheel=move |ev| on(ev.into())
-                on:keydown=move |ev| on(ev.into())
-                on:blur=move |ev| on(ev.into())
-            ></canvas>
-            <canvas
-                node_ref=over_ref
-                class="map-over"
-                aria-hidden="true"
-                style=move || format!("width:{}px;height:{}px", width.get(), height.get())
-            ></canvas>
-            <MapZoomButtons
-                lang
-                zoom=shown.into()
-                on_press=Callback::new(move |b| control.input(Input::Button(b), None))
-            />
-            <p class="map-hint" class:shown=move || hint.get() aria-hidden="true">
-                {move || Msg::ZoomHint.text(lang.get())}
-            </p>
-            <MapTooltip
-                regions
-                map
-                lang
-                unit=Signal::derive(move || hover.get().or(focus.get()))
-                at=pointer.into()
-                width=width.into()
-                touch=Signal::derive(move || control.touch())
-            />
-        </div>
-    }
+    // Each signal handed to the widget as it changes (the widget does
+    // nothing where the value is the one it has).
+    let each = |set: Setter| {
+        let (w, set) = (SendWrapper::clone(&widget), SendWrapper::new(set));
+        Effect::new(move |_| set(&w));
+    };
+    each(Box::new(move |w| w.set_map(map.get())));
+    each(Box::new(move |w| w.set_lang(lang.get())));
+    each(Box::new(move |w| w.set_selected(selected.get())));
+    each(Box::new(move |w| w.set_zoom(zoom.get())));
+    each(Box::new(move |w| w.set_overlay(overlay.get())));
+    each(Box::new(move |w| w.set_dark(dark.get())));
+    on_cleanup(move || widget.dispose());
+    view! { <div class="map-host" node_ref=host></div> }
 }

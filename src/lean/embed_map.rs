@@ -258,7 +258,7 @@ impl Page {
                 dark: self.dark,
                 selected,
                 zoom: state.zoom,
-                described_by: "map-summary",
+                described_by: "map-summary".to_string(),
             },
             MapEvents {
                 open: Box::new(move |code| {
@@ -275,6 +275,7 @@ impl Page {
                     ));
                 }),
                 zoom: Box::new(move |z| me_zoom.zoomed(z)),
+                drawn: Box::new(|| {}),
             },
         );
         replace_children(&parts.area, &element_of(&widget));
@@ -286,7 +287,7 @@ impl Page {
                 if let Some((_, o)) = parts.drawn.borrow_mut().as_mut() {
                     *o = Some(Arc::clone(&overlay));
                 }
-                widget.set_overlay(overlay);
+                widget.set_overlay(Some(overlay));
             }
         }
     }

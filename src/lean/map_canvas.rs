@@ -139,7 +139,7 @@ impl PartialEq for Drawn {
 }
 
 /// Both absent, or both the very same shared value.
-fn same<T>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
+pub(crate) fn same<T>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => Arc::ptr_eq(a, b),
         (None, None) => true,

@@ -5,9 +5,9 @@
 //! (`tien_do_core::gesture`). A pointer move changes the tooltip's texts
 //! and the overlay in one call, with nothing in between.
 
-use super::dom::{el, listen, set_flag, El};
+use super::dom::{el, set_flag, El};
 use super::input::input_of;
-use super::map_canvas::BaseLayer;
+use super::map_canvas::{same, BaseLayer};
 use crate::browser;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,8 +24,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlCanvasElement};
 
-/// What a map shows, fixed for its life (a page that shows another map
-/// makes another widget).
+/// What a map shows: its units are fixed for its life (other boundaries
+/// make another widget); the rest changes through the widget's setters.
 pub struct MapSpec {
     /// The decoded boundaries of the units.
     pub regions: Arc<Vec<Region>>,
@@ -42,7 +42,7 @@ pub struct MapSpec {
     /// The zoom the link holds; `None`: the whole country.
     pub zoom: Option<MapZoom>,
     /// The id of the element that summarises the map in words.
-    pub described_by: &'static str,
+    pub described_by: String,
 }
 
 /// What the map does for the page around it.
@@ -51,6 +51,8 @@ pub struct MapEvents {
     pub open: Box<dyn Fn(String)>,
     /// Called with the zoom a gesture ended on, to keep it in the link.
     pub zoom: Box<dyn Fn(Option<MapZoom>)>,
+    /// Called once, when the map has first been drawn.
+    pub drawn: Box<dyn Fn()>,
 }
 
 /// The map's elements.
@@ -102,6 +104,23 @@ pub struct MapWidget {
     parts: Parts,
     state: RefCell<State>,
     events: MapEvents,
+    /// The listeners and the width's observer, dropped by
+    /// [`MapWidget::dispose`] (each holds the widget).
+    wiring: RefCell<Wiring>,
+}
+
+/// An event listener: where, for which event, and the closure.
+type Listener = (
+    web_sys::EventTarget,
+    &'static str,
+    Closure<dyn FnMut(Event)>,
+);
+
+/// What the widget listens with.
+#[derive(Default)]
+struct Wiring {
+    listeners: Vec<Listener>,
+    observer: Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>,
 }
 
 /// What a batch of commands changed.
@@ -123,7 +142,7 @@ impl MapWidget {
             .attr("tabindex", "0")
             .attr("role", "img")
             .attr("aria-label", Msg::MapKeyboardHint.text(lang))
-            .attr("aria-describedby", spec.described_by);
+            .attr("aria-describedby", &spec.described_by);
         let over = el("canvas").class("map-over").attr("aria-hidden", "true");
         let button = |class: &str, msg: Msg, text: &str| {
             el("button")
@@ -208,6 +227,7 @@ impl MapWidget {
                 hint_timer: None,
             }),
             events,
+            wiring: RefCell::default(),
         });
         widget.listen();
         widget.update_buttons();
@@ -220,28 +240,118 @@ impl MapWidget {
     }
 
     /// Shows the zoom the link now holds (the reader went back or
-    /// forward).
+    /// forward, or followed a link); a gesture in progress is dropped. The
+    /// same zoom again changes nothing, even mid-gesture.
     pub fn set_zoom(&self, zoom: Option<MapZoom>) {
         {
             let mut s = self.state.borrow_mut();
-            if s.spec.zoom == zoom && s.live.is_none() {
+            if s.spec.zoom == zoom {
                 return;
             }
             s.spec.zoom = zoom;
             s.live = None;
+            s.gestures = Gestures::default();
+            replace_timer(&mut s.wheel_timer, None);
         }
         self.relayout();
     }
 
-    /// Draws `overlay`'s borders over the map (they came after it).
-    pub fn set_overlay(&self, overlay: Arc<Vec<Region>>) {
-        self.state.borrow_mut().spec.overlay = Some(overlay);
-        self.redraw();
+    /// Draws `overlay`'s borders over the map (they may come after it), or
+    /// none.
+    pub fn set_overlay(&self, overlay: Option<Arc<Vec<Region>>>) {
+        self.update(|s| {
+            let changed = !same(s.spec.overlay.as_ref(), overlay.as_ref());
+            s.spec.overlay = overlay;
+            changed
+        });
+    }
+
+    /// Draws the values `map` (another indicator or period).
+    pub fn set_map(&self, map: Option<Arc<MapData>>) {
+        let changed = self.update(|s| {
+            let changed = !same(s.spec.map.as_ref(), map.as_ref());
+            s.spec.map = map;
+            changed
+        });
+        if changed {
+            self.state.borrow_mut().said_for = None;
+            self.update_tooltip();
+        }
+    }
+
+    /// Outlines the unit `selected`, or none.
+    pub fn set_selected(&self, selected: Option<String>) {
+        self.update(|s| replace(&mut s.spec.selected, selected));
+    }
+
+    /// Draws on the dark page's palette, or the light one.
+    pub fn set_dark(&self, dark: bool) {
+        self.update(|s| replace(&mut s.spec.dark, dark));
+    }
+
+    /// Says everything in `lang`: the buttons, the hint, the canvas's
+    /// label, the tooltip and the inset's labels.
+    pub fn set_lang(&self, lang: Lang) {
+        if !self.update(|s| replace(&mut s.spec.lang, lang)) {
+            return;
+        }
+        self.state.borrow_mut().said_for = None;
+        self.update_tooltip();
+        let p = &self.parts;
+        let _ = p
+            .canvas
+            .set_attribute("aria-label", Msg::MapKeyboardHint.text(lang));
+        for (button, msg) in [
+            (&p.zoom_in, Msg::ZoomIn),
+            (&p.zoom_out, Msg::ZoomOut),
+            (&p.reset, Msg::ZoomReset),
+        ] {
+            let _ = button.set_attribute("title", msg.text(lang));
+            let _ = button.set_attribute("aria-label", msg.text(lang));
+        }
+        if let Some(group) = p.zoom_in.parent_element() {
+            let _ = group.set_attribute("aria-label", Msg::ZoomIn.text(lang));
+        }
+        p.hint.set_text_content(Some(Msg::ZoomHint.text(lang)));
+    }
+
+    /// Changes what the map shows with `set`, which says whether it
+    /// changed anything, and draws again if it did; whether it did.
+    fn update(&self, set: impl FnOnce(&mut State) -> bool) -> bool {
+        let changed = set(&mut self.state.borrow_mut());
+        if changed {
+            self.redraw();
+        }
+        changed
+    }
+
+    /// Stops listening and lets the widget go (the site's map, when its
+    /// page is left): the listeners and the width's observer hold it.
+    pub fn dispose(&self) {
+        let wiring = std::mem::take(&mut *self.wiring.borrow_mut());
+        for (target, kind, f) in &wiring.listeners {
+            let _ = target.remove_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
+        }
+        if let Some((observer, _)) = &wiring.observer {
+            observer.disconnect();
+        }
+        // Dropped once this task is over: the listener that opened a unit,
+        // and so left the page, may be the one running now.
+        browser::set_timeout(move || drop(wiring), 0);
+        let mut s = self.state.borrow_mut();
+        replace_timer(&mut s.wheel_timer, None);
+        replace_timer(&mut s.hint_timer, None);
     }
 
     /// Wires the canvas's events, the buttons and the width.
     fn listen(self: &Rc<Self>) {
-        let canvas: &web_sys::EventTarget = &self.parts.canvas;
+        let mut wiring = self.wiring.borrow_mut();
+        let mut on =
+            |target: &web_sys::EventTarget, kind: &'static str, f: Box<dyn FnMut(Event)>| {
+                let f = Closure::<dyn FnMut(Event)>::wrap(f);
+                let _ = target.add_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
+                wiring.listeners.push((target.clone(), kind, f));
+            };
         for kind in [
             "pointerdown",
             "pointermove",
@@ -254,7 +364,7 @@ impl MapWidget {
             "blur",
         ] {
             let me = Rc::clone(self);
-            listen(canvas, kind, move |ev| me.event(&ev));
+            on(&self.parts.canvas, kind, Box::new(move |ev| me.event(&ev)));
         }
         for (b, button) in [
             (Button::ZoomIn, &self.parts.zoom_in),
@@ -262,41 +372,42 @@ impl MapWidget {
             (Button::Reset, &self.parts.reset),
         ] {
             let me = Rc::clone(self);
-            listen(button, "click", move |_| me.input(Input::Button(b), None));
+            on(
+                button,
+                "click",
+                Box::new(move |_| me.input(Input::Button(b), None)),
+            );
         }
         // The map follows its box's width (a hidden box, 0 wide, keeps the
         // last one); without a ResizeObserver it is measured once.
         let me = Rc::clone(self);
-        let measure = Closure::<dyn FnMut()>::new(move || {
-            let w = f64::from(me.parts.root.client_width());
-            let changed = {
-                let mut s = me.state.borrow_mut();
-                let changed = w > 0.0 && w != s.width;
-                if changed {
-                    s.width = w;
-                }
-                changed
-            };
-            if changed {
-                me.relayout();
-            }
-        });
+        let measure = Closure::<dyn FnMut()>::new(move || me.measure());
         match web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
             Ok(observer) => {
                 observer.observe(&self.parts.root);
-                // Both live as long as the page.
-                std::mem::forget(observer);
-                measure.forget();
+                wiring.observer = Some((observer, measure));
             }
             Err(_) => {
                 let me = Rc::clone(self);
-                browser::after_next_frame(move || {
-                    drop(measure);
-                    let w = f64::from(me.parts.root.client_width());
-                    me.state.borrow_mut().width = w;
-                    me.relayout();
-                });
+                browser::after_next_frame(move || me.measure());
             }
+        }
+    }
+
+    /// Takes the width of the map's box, if it has one, and lays the map
+    /// out again if it changed.
+    fn measure(&self) {
+        let w = f64::from(self.parts.root.client_width());
+        let changed = {
+            let mut s = self.state.borrow_mut();
+            let changed = w > 0.0 && w != s.width;
+            if changed {
+                s.width = w;
+            }
+            changed
+        };
+        if changed {
+            self.relayout();
         }
     }
 
@@ -406,10 +517,19 @@ impl MapWidget {
         }
     }
 
-    /// Runs `f` on this map in `ms` milliseconds; the timer's handle.
+    /// Runs `f` on this map in `ms` milliseconds, if the map is still
+    /// there; the timer's handle. The timer holds the map weakly: a timer
+    /// cleared never runs, and would keep it for ever.
     fn later(self: &Rc<Self>, ms: i32, f: fn(&MapWidget)) -> Option<i32> {
-        let me = Rc::clone(self);
-        browser::set_timeout(move || f(&me), ms)
+        let me = Rc::downgrade(self);
+        browser::set_timeout(
+            move || {
+                if let Some(me) = me.upgrade() {
+                    f(&me);
+                }
+            },
+            ms,
+        )
     }
 
     /// Writes the zoom shown to the link, if a gesture changed it.
@@ -484,8 +604,13 @@ impl MapWidget {
             spec.map.as_ref(),
             (hover.or(*focus), spec.selected.as_deref()),
         );
-        if !self.parts.canvas.has_attribute("data-drawn") {
+        let first = !self.parts.canvas.has_attribute("data-drawn");
+        if first {
             let _ = self.parts.canvas.set_attribute("data-drawn", "1");
+        }
+        drop(s);
+        if first {
+            (self.events.drawn)();
         }
     }
 
@@ -539,6 +664,13 @@ fn change_zoom(s: &mut State, change: ZoomChange) -> bool {
         }
         None => false,
     }
+}
+
+/// Puts `value` in `slot`; whether it was another.
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    let changed = *slot != value;
+    *slot = value;
+    changed
 }
 
 /// Keeps `timer` in `slot`, clearing the one it held.

@@ -40,7 +40,7 @@ pub fn LoadErrorPanel(
             let detail = e.detail().map(|d| {
                 view! {
                     <details class="error-detail">
-                        <summary>{if l == Lang::Vi { "Chi tiết kỹ thuật" } else { "Technical detail" }}</summary>
+                        <summary>{Msg::TechnicalDetail.text(l)}</summary>
                         <code>{d.to_string()}</code>
                     </details>
                 }

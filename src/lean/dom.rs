@@ -18,7 +18,6 @@ pub struct El(pub Element);
 
 /// A new `<tag>` element. Only `None` where there is no document, which a
 /// page never meets.
-#[inline(never)]
 pub fn el(tag: &str) -> El {
     let e = document()
         .and_then(|d| d.create_element(tag).ok())
@@ -28,28 +27,24 @@ pub fn el(tag: &str) -> El {
 
 impl El {
     /// Sets the element's classes.
-    #[inline(never)]
     pub fn class(self, class: &str) -> El {
         self.0.set_class_name(class);
         self
     }
 
     /// Sets an attribute.
-    #[inline(never)]
     pub fn attr(self, name: &str, value: &str) -> El {
         let _ = self.0.set_attribute(name, value);
         self
     }
 
     /// Sets the attribute `name` (empty) where `on`, else removes it.
-    #[inline(never)]
     pub fn flag(self, name: &str, on: bool) -> El {
         set_flag(&self.0, name, on);
         self
     }
 
     /// Adds a text node.
-    #[inline(never)]
     pub fn text(self, text: &str) -> El {
         let _ = self.0.append_with_str_1(text);
         self
@@ -62,7 +57,6 @@ impl El {
     }
 
     /// Adds a child where there is one.
-    #[inline(never)]
     pub fn child_opt(self, child: Option<El>) -> El {
         match child {
             Some(c) => self.child(c),
@@ -96,7 +90,6 @@ pub fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(Event) +
 }
 
 /// Sets the attribute `name` (empty) on `e` where `on`, else removes it.
-#[inline(never)]
 pub fn set_flag(e: &Element, name: &str, on: bool) {
     if on {
         let _ = e.set_attribute(name, "");
@@ -106,8 +99,7 @@ pub fn set_flag(e: &Element, name: &str, on: bool) {
 }
 
 /// Replaces what `parent` holds with `child`.
-#[inline(never)]
-pub fn replace_children(parent: &Element, child: &El) {
+pub fn replace_children(parent: &Element, child: impl AsRef<web_sys::Node>) {
     parent.set_text_content(None);
-    let _ = parent.append_child(&child.0);
+    let _ = parent.append_child(child.as_ref());
 }

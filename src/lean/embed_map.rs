@@ -6,10 +6,10 @@
 
 use super::dom::{el, listen, replace_children, El};
 use super::map_view::{
-    communes_of, credit, file_of, former_file_of, full_table, map_image, map_title, on_the_site,
-    opened, shown_table, unit_set_of, unplaced_list, Credit,
+    communes_of, credit, file_of, former_file_of, full_table, map_image, map_title,
+    open_on_the_site, opened, shown_table, unit_set_of, unplaced_list, Credit,
 };
-use super::map_widget::{element_of, MapEvents, MapSpec, MapWidget};
+use super::map_widget::{MapEvents, MapSpec, MapWidget};
 use crate::browser::{self, save_csv, save_png, save_svg, start_embedding, url_state};
 use crate::fetch::{load_boundaries, load_progress, prefetch};
 use std::cell::RefCell;
@@ -46,8 +46,7 @@ struct Page {
 
 /// Builds the map's embed page in `<body>` and loads its data.
 pub fn start() {
-    let embedded = browser::embed_figure().and_then(|f| Figure::from_slug(&f));
-    let state = url_state(embedded.or(Some(Figure::Map)));
+    let state = view_now();
     let lang = effective_lang(state.lang, browser::remembered_lang().as_deref());
     if let Some(l) = state.lang {
         browser::remember_lang(l);
@@ -100,7 +99,7 @@ impl Page {
     /// panel stays (its button busy) until the answer comes.
     fn load(self: &Rc<Self>, again: bool) {
         if !again {
-            replace_children(&self.main, &skeleton(self.lang));
+            replace_children(&self.main, skeleton(self.lang));
         }
         let me = Rc::clone(self);
         wasm_bindgen_futures::spawn_local(async move {
@@ -262,23 +261,14 @@ impl Page {
             },
             MapEvents {
                 open: Box::new(move |code| {
-                    let parent = communes.as_ref().map(|_| {
-                        all.iter()
-                            .find(|r| r.code == code)
-                            .and_then(|r| r.parent.clone())
-                    });
-                    let next = opened(&me.state.borrow(), &code, parent);
-                    browser::open_in_new_tab(&format!(
-                        "{}{}",
-                        browser::site_base(),
-                        on_the_site(next).to_query()
-                    ));
+                    let communes = communes.as_ref().map(|_| all.as_slice());
+                    open_on_the_site(opened(&me.state.borrow(), &code, communes));
                 }),
                 zoom: Box::new(move |z| me_zoom.zoomed(z)),
                 drawn: Box::new(|| {}),
             },
         );
-        replace_children(&parts.area, &element_of(&widget));
+        replace_children(&parts.area, widget.element());
         *self.widget.borrow_mut() = Some(Rc::clone(&widget));
         // The borders over the map (fetched since the data came): drawn if
         // they load, else left out.
@@ -310,8 +300,7 @@ impl Page {
     /// The reader went back or forward: the zoom is shown again; another
     /// view is loaded.
     fn went_back(&self) {
-        let embedded = browser::embed_figure().and_then(|f| Figure::from_slug(&f));
-        let next = url_state(embedded.or(Some(Figure::Map)));
+        let next = view_now();
         let same_view = {
             let s = self.state.borrow();
             UrlState {
@@ -570,6 +559,13 @@ impl Page {
     }
 }
 
+/// The view the address holds now: the map's, whatever `<html
+/// data-embed>` says.
+fn view_now() -> UrlState {
+    let embedded = browser::embed_figure().and_then(|f| Figure::from_slug(&f));
+    url_state(embedded.or(Some(Figure::Map)))
+}
+
 /// Gives the keyboard's focus to the retry button of the panel in
 /// `parent`: the one pressed was replaced by it.
 fn focus_retry(parent: &Element) {
@@ -615,11 +611,7 @@ fn error_panel(e: &LoadError, url: &str, l: Lang, retry: impl Fn() + 'static) ->
     let detail = e.detail().map(|d| {
         el("details")
             .class("error-detail")
-            .child(el("summary").text(if l == Lang::Vi {
-                "Chi tiết kỹ thuật"
-            } else {
-                "Technical detail"
-            }))
+            .child(el("summary").text(Msg::TechnicalDetail.text(l)))
             .child(el("code").text(d))
     });
     let button = el("button")

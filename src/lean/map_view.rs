@@ -104,32 +104,39 @@ pub fn boundary_url(data: &ProgressData, set: &str, data_url: &str) -> Option<St
 }
 
 /// The view once the unit `code` is opened from the view `s`: a
-/// province's page; on a commune map (`commune`: `Some` of the commune's
-/// province, if known), the commune chosen on its province's map.
-pub fn opened(s: &UrlState, code: &str, commune: Option<Option<String>>) -> UrlState {
-    match commune {
-        Some(parent) => UrlState {
-            page: Page::Map,
-            level: MapLevel::Commune,
-            province: parent.or_else(|| s.province.clone()),
-            commune: Some(code.to_string()),
-            zoom: None,
-            ..s.clone()
-        },
+/// province's page; on a commune map (`communes`: the communes drawn), the
+/// commune chosen on its province's map (the province they give it, else
+/// the view's).
+pub fn opened(s: &UrlState, code: &str, communes: Option<&[Region]>) -> UrlState {
+    match communes {
+        Some(regions) => {
+            let parent = regions.iter().find(|r| r.code == code);
+            UrlState {
+                page: Page::Map,
+                level: MapLevel::Commune,
+                province: parent
+                    .and_then(|r| r.parent.clone())
+                    .or_else(|| s.province.clone()),
+                commune: Some(code.to_string()),
+                zoom: None,
+                ..s.clone()
+            }
+        }
         None => s.with_province(code),
     }
 }
 
-/// An embed's view `next` as the site shows it, out of the host's frame:
-/// without the embed's own parameters, on the map page for the map.
-pub fn on_the_site(mut next: UrlState) -> UrlState {
+/// Opens an embed's view `next` on the site, in a new tab, out of the
+/// host's frame and its history: without the embed's own parameters, on
+/// the map page for the map.
+pub fn open_on_the_site(mut next: UrlState) {
     next.extra.clear();
     next.figure = None;
     next.theme = None;
     if next.page == Page::Embed {
         next.page = Page::Map;
     }
-    next
+    browser::open_in_new_tab(&format!("{}{}", browser::site_base(), next.to_query()));
 }
 
 /// The codes the data gives values for that the boundary file lacks, the

@@ -5,7 +5,7 @@
 //! (`tien_do_core::gesture`). A pointer move changes the tooltip's texts
 //! and the overlay in one call, with nothing in between.
 
-use super::dom::{el, set_flag, El};
+use super::dom::{el, set_flag};
 use super::input::input_of;
 use super::map_canvas::{same, BaseLayer};
 use crate::browser;
@@ -423,14 +423,19 @@ impl MapWidget {
         let mut changed = Changed::default();
         {
             let mut s = self.state.borrow_mut();
-            let Some(layout) = s.layout.clone() else {
+            let zoomed = s.shown().is_some();
+            let State {
+                spec,
+                gestures,
+                layout,
+                ..
+            } = &mut *s;
+            let Some(layout) = layout.as_ref() else {
                 return;
             };
-            let zoomed = s.shown().is_some();
-            let State { spec, gestures, .. } = &mut *s;
             let places = MapPlaces {
                 regions: &spec.regions,
-                layout: &layout,
+                layout,
                 selected: spec.selected.as_deref(),
                 zoomed,
             };
@@ -679,15 +684,4 @@ fn replace_timer(slot: &mut Option<i32>, timer: Option<i32>) {
         browser::clear_timeout(old);
     }
     *slot = timer;
-}
-
-impl AsRef<web_sys::Node> for MapWidget {
-    fn as_ref(&self) -> &web_sys::Node {
-        &self.parts.root
-    }
-}
-
-/// The map's element, wrapped for building.
-pub fn element_of(widget: &MapWidget) -> El {
-    El(widget.parts.root.clone())
 }

@@ -7,7 +7,7 @@ use super::map_tools::MapTools;
 use super::map_view::{navigate, MapView};
 use crate::browser;
 use crate::components::{CommuneSearch, UnitValueTable};
-use crate::lean::map_view::{on_the_site, opened, unplaced_list};
+use crate::lean::map_view::{open_on_the_site, opened, unplaced_list};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::{Lang, Msg, ProgressData, UrlState};
@@ -47,18 +47,16 @@ pub fn MapFigure(
     // chosen. Inside an embed, the same view opens on the site in a new
     // tab, out of the host's frame and its history.
     let open_unit = Callback::new(move |code: String| {
-        let parent = boundaries.with_untracked(|b| {
-            let regions = b.as_ref()?.as_ref().ok()?.as_ref()?;
-            regions.iter().find(|r| r.code == code)?.parent.clone()
+        let next = boundaries.with_untracked(|b| {
+            let regions = b
+                .as_ref()
+                .and_then(|r| r.as_ref().ok()?.as_deref())
+                .map_or(&[][..], Vec::as_slice);
+            let communes = communes.get_untracked().map(|_| regions);
+            state.with_untracked(|s| opened(s, &code, communes))
         });
-        let next =
-            state.with_untracked(|s| opened(s, &code, communes.get_untracked().map(|_| parent)));
         if embedded {
-            browser::open_in_new_tab(&format!(
-                "{}{}",
-                browser::site_base(),
-                on_the_site(next).to_query()
-            ));
+            open_on_the_site(next);
         } else {
             on_navigate.run(next);
         }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use tien_do_core::boundaries::Region;
 use tien_do_core::choropleth::MapData;
 use tien_do_core::figure::{embed_state, first_height, Figure};
-use tien_do_core::figures::{self};
+use tien_do_core::figures;
 use tien_do_core::{Lang, ProgressData, UrlState};
 
 /// The map's downloads (the image as shown: zoom, selected unit, former

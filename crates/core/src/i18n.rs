@@ -97,6 +97,7 @@ messages! {
     LanguageSwitch => ("Ngôn ngữ", "Language"),
     Loading => ("Đang tải dữ liệu…", "Loading data…"),
     Retry => ("Thử lại", "Try again"),
+    TechnicalDetail => ("Chi tiết kỹ thuật", "Technical detail"),
     ErrorTitle => ("Không tải được dữ liệu", "The data could not be loaded"),
     ErrorDataUrl => ("Địa chỉ dữ liệu", "Data address"),
     Source => ("Nguồn", "Source"),

@@ -26,7 +26,7 @@ cargo fmt --all --check
 say "2/7 clippy -D warnings (native, then wasm32)"
 cargo clippy -p tien-do-core -p tien-do-data -p tien-do-e2e --all-targets -- -D warnings
 wasm_env cargo clippy -p tien-do -p tien-do-core --target wasm32-unknown-unknown --all-targets -- -D warnings
-# The map's embed page is built without Leptos (no `site` feature).
+# The embed pages are built without Leptos (no `site` feature).
 wasm_env cargo clippy -p tien-do --target wasm32-unknown-unknown --no-default-features --lib --bins -- -D warnings
 
 say "3/7 native tests"

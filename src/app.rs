@@ -2,13 +2,14 @@
 //! and the frame around it (the site's header, navigation and footer, or an
 //! embed's bare `<main>`). Pages and components get plain data or signals.
 //!
-//! The app is built four times (`src/main.rs`, `src/bin/`). Three are this
+//! The app is built eight times (`src/main.rs`, `src/bin/`). Two are this
 //! Leptos shell, each with the pages it draws ([`Build`]): the overview
-//! alone (the first view, small), every page (the rest of the site) and
-//! one chart alone (the charts' embed pages); each binary names only its
-//! own pages, so the linker keeps only their code. The map's embed page is
-//! built without Leptos (`crate::lean`). The page's loader (written by
-//! `tien-do-data embeds`) picks the build for the address.
+//! alone (the first view) and every page (the rest of the site, and the
+//! embeds on the site's own address); each binary names only its own
+//! pages, so the linker keeps only their code. Each embed page (the map's,
+//! and one per kind of chart) is built without Leptos (`crate::lean`). The
+//! page's loader (written by `tien-do-data embeds`) picks the build for the
+//! address.
 
 use crate::browser;
 use crate::components::{
@@ -110,7 +111,7 @@ pub fn site_frame(f: Frame) -> AnyView {
 }
 
 /// An embed's frame: the figure alone in `<main>`.
-pub fn embed_frame(f: Frame) -> AnyView {
+fn embed_frame(f: Frame) -> AnyView {
     view! { <main id="main" class="embed-main">{f.content}</main> }.into_any()
 }
 

@@ -1,8 +1,8 @@
 //! The Leptos builds of the app ([`Build`]): what each binary draws. A
 //! page named here is linked into that binary; a page not named is not.
-//! (The map's embed page is built without Leptos: `crate::lean`.)
+//! (The embed pages are built without Leptos: `crate::lean`.)
 
-use crate::app::{embed_frame, site_frame, Build};
+use crate::app::{site_frame, Build};
 use crate::pages::{
     DataPage, EmbedChart, EmbedMap, EmbedPage, MapPage, OverviewPage, ProvincePage, TasksPage,
 };
@@ -24,14 +24,6 @@ pub const SITE: Build = Build {
     draws: |_| true,
     page: every_page,
     frame: site_frame,
-};
-
-/// A chart's embed page (`embed-ranking.html`, `embed-trend.html`…): its
-/// chart alone, without the map's code.
-pub const EMBED_CHART: Build = Build {
-    draws: |p| p == Page::Embed,
-    page: embed_chart_page,
-    frame: embed_frame,
 };
 
 fn overview_page(

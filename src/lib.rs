@@ -1,11 +1,11 @@
 //! The app: the Leptos site (the shell, its pages and components) and the
 //! framework-free layer under it ([`lean`]: plain functions of a view, the
-//! map's canvas and inputs, and the map's embed page built without Leptos).
+//! map's widget, a chart's canvas, and the embed pages built without Leptos).
 //!
 //! Logic lives in `tien-do-core` (data model, errors, languages, URL state,
 //! formatting) where native `cargo test` reaches it; this crate only wires it
 //! to the browser and draws it. The Leptos parts come with the `site`
-//! feature (on by default); the map's embed page is built without it.
+//! feature (on by default); the embed pages are built without it.
 
 #[cfg(feature = "site")]
 pub mod app;
@@ -40,11 +40,20 @@ pub fn start_embed_map() {
     started(lean::embed_map::start);
 }
 
-/// Mounts one chart alone (`src/bin/tien-do-embed-chart.rs`): the charts'
-/// embed pages, a small download.
-#[cfg(feature = "site")]
-pub fn start_embed_chart() {
-    mount(builds::EMBED_CHART);
+/// Builds the embed page of the chart kind `K` (`src/bin/tien-do-embed-ranking.rs`
+/// and the others, one build per kind) without Leptos ([`lean`]): that
+/// chart alone, the smallest download.
+pub fn start_embed_chart<K: tien_do_core::figures::Listed + 'static>() {
+    use lean::embed_chart::{no_chart, show, start};
+    started(|| {
+        start(|shell| {
+            if shell.figure() == K::FIGURE {
+                show::<K>
+            } else {
+                no_chart
+            }
+        })
+    });
 }
 
 /// Mounts `build` of the app on the page's `<body>`.

@@ -253,15 +253,13 @@ async fn loading_skeleton_is_announced() {
 /// Guards the app's real fetch path, in each build: the test server has
 /// no `data/progress.json`, so the app must show the 404 message; the
 /// site's builds (the overview's and the whole site's) keep their header
-/// and navigation, the chart's embed build shows the message alone (the
-/// map's embed page, built without Leptos, is checked end to end:
-/// `the_embed_says_what_went_wrong`).
+/// and navigation (the embed pages, built without Leptos, are checked end
+/// to end: `embed_map.rs` and `embed_chart.rs`).
 #[wasm_bindgen_test]
 async fn every_build_shows_a_clear_error_when_the_data_is_missing() {
     for (name, build, framed) in [
         ("overview", builds::OVERVIEW, true),
         ("site", builds::SITE, true),
-        ("embed chart", builds::EMBED_CHART, false),
     ] {
         let el = container();
         let handle = leptos::mount::mount_to(el.clone(), move || view! { <App variant=build /> });

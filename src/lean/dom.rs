@@ -32,6 +32,16 @@ impl El {
         self
     }
 
+    /// Sets the element's classes to `class` where `on` (else leaves it
+    /// without).
+    pub fn class_if(self, class: &str, on: bool) -> El {
+        if on {
+            self.class(class)
+        } else {
+            self
+        }
+    }
+
     /// Sets an attribute.
     pub fn attr(self, name: &str, value: &str) -> El {
         let _ = self.0.set_attribute(name, value);

@@ -233,34 +233,54 @@ pub struct AppBuild {
 }
 
 /// The app's builds in a built site: the whole site's, the overview's
-/// (the first view), the map's embed page's and the charts' embed pages'
-/// (see `src/builds.rs`).
+/// (the first view) and each embed page's, its figure alone (see
+/// `src/builds.rs` and `src/lean/`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Builds {
     /// Every page: Trunk's main build, named with Trunk's hash.
     pub site: AppBuild,
     /// The overview alone.
     pub overview: AppBuild,
-    /// The map alone (`embed-map.html`).
-    pub embed_map: AppBuild,
-    /// One chart alone (the other `embed-<figure>.html`).
-    pub embed_chart: AppBuild,
+    /// Each figure's embed page's build (`embed-map.html`,
+    /// `embed-ranking.html`…), in the order of [`Figure::ALL`].
+    pub embeds: Vec<(Figure, AppBuild)>,
 }
 
 impl Builds {
-    /// Whether `file` is one of the embed builds' files.
+    /// The build of `figure`'s embed page (the site's where it has none).
+    pub fn embed(&self, figure: Figure) -> &AppBuild {
+        self.embeds
+            .iter()
+            .find(|(f, _)| *f == figure)
+            .map_or(&self.site, |(_, b)| b)
+    }
+
+    /// Whether `file` is one of the embed builds' files (or an embed
+    /// build's of an earlier build in the same folder).
     fn is_embed_file(&self, file: &str) -> bool {
-        [&self.embed_map, &self.embed_chart]
-            .into_iter()
-            .any(|b| *b != self.site && (b.js == file || b.wasm == file))
+        file.starts_with("tien-do-embed-")
+            || self
+                .embeds
+                .iter()
+                .any(|(_, b)| *b != self.site && (b.js == file || b.wasm == file))
     }
 }
 
 /// The binaries of the builds (`Cargo.toml`, `src/bin/`).
 const SITE_BIN: &str = "tien-do";
 const OVERVIEW_BIN: &str = "tien-do-overview";
-const EMBED_MAP_BIN: &str = "tien-do-embed-map";
-const EMBED_CHART_BIN: &str = "tien-do-embed-chart";
+
+/// The binary of `figure`'s embed page: `tien-do-embed-ranking`.
+fn embed_bin(figure: Figure) -> String {
+    format!("tien-do-embed-{}", figure.slug())
+}
+
+/// Every binary's name.
+fn bins() -> Vec<String> {
+    let mut bins = vec![SITE_BIN.to_string(), OVERVIEW_BIN.to_string()];
+    bins.extend(Figure::ALL.into_iter().map(embed_bin));
+    bins
+}
 
 /// Finds the builds in `dist`. Trunk names its main build (the site's)
 /// with a hash, and its other builds (`data-type="worker"` in
@@ -276,7 +296,7 @@ pub fn app_builds(dist: &Path) -> Result<Builds, String> {
             .collect())
     };
     let read = |path: &Path| fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
-    for bin in [OVERVIEW_BIN, EMBED_MAP_BIN, EMBED_CHART_BIN] {
+    for bin in &bins()[1..] {
         let (js, wasm) = (
             dist.join(format!("{bin}.js")),
             dist.join(format!("{bin}_bg.wasm")),
@@ -284,7 +304,10 @@ pub fn app_builds(dist: &Path) -> Result<Builds, String> {
         if !(js.is_file() && wasm.is_file()) {
             continue;
         }
-        for old in names()?.iter().filter(|n| hashed_stem(n) == Some(bin)) {
+        for old in names()?
+            .iter()
+            .filter(|n| hashed_stem(n) == Some(bin.as_str()))
+        {
             let _ = fs::remove_file(dist.join(old));
         }
         for (from, suffix) in [(js, ".js"), (wasm, "_bg.wasm")] {
@@ -316,10 +339,13 @@ pub fn app_builds(dist: &Path) -> Result<Builds, String> {
             dist.display()
         )
     })?;
+    let mut embeds = Vec::new();
+    for f in Figure::ALL {
+        embeds.push((f, find(&embed_bin(f))?.unwrap_or_else(|| site.clone())));
+    }
     Ok(Builds {
         overview: find(OVERVIEW_BIN)?.unwrap_or_else(|| site.clone()),
-        embed_map: find(EMBED_MAP_BIN)?.unwrap_or_else(|| site.clone()),
-        embed_chart: find(EMBED_CHART_BIN)?.unwrap_or_else(|| site.clone()),
+        embeds,
         site,
     })
 }
@@ -332,7 +358,7 @@ fn hashed_stem(name: &str) -> Option<&str> {
         .or_else(|| name.strip_suffix(".js"))?;
     let (bin, hash) = stem.rsplit_once('-')?;
     let hex = !hash.is_empty() && hash.len() <= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit());
-    (hex && [SITE_BIN, OVERVIEW_BIN, EMBED_MAP_BIN, EMBED_CHART_BIN].contains(&bin)).then_some(bin)
+    (hex && bins().iter().any(|b| b == bin)).then_some(bin)
 }
 
 /// 16 hex digits of the SHA-256 of `bytes`.
@@ -379,9 +405,9 @@ const LOADER_OPEN: &str = "<script id=\"tien-do-build\">";
 
 /// The page with the loader that picks its build, first in `<head>` after
 /// the character set (before the style sheet, which would hold it back):
-/// the map's embed build on the map's embed page (`<html data-embed="map">`),
-/// the charts' on the others (`<html data-embed="ranking">`…), the overview's
-/// where the address names no other page, else the site's. It starts both
+/// on an embed page (`<html data-embed="ranking">`…) its figure's own
+/// build (`embed_ranking`; the site's for a figure with none), the
+/// overview's where the address names no other page, else the site's. It starts both
 /// downloads at once, each checked against its integrity hash (the script
 /// by `modulepreload`, the wasm by `fetch`), and leaves the script's name
 /// and the wasm's answer in `window.tienDoBuild` for the module that
@@ -432,9 +458,9 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
     let one = commune_file(Some("\u{0}"));
     let (commune_dir, commune_ext) = one.split_once('\u{0}').unwrap_or((&one, ""));
     let script = format!(
-        "{LOADER_OPEN}(function(){{var b={{site:{},overview:{},embed_map:{},embed_chart:{}}},d=document,\
+        "{LOADER_OPEN}(function(){{var b={{site:{},overview:{}{embeds}}},d=document,\
          p=new URLSearchParams(location.search).get(\"page\"),m=d.documentElement.getAttribute(\"data-embed\"),\
-         f=b[m!==null?m===\"map\"?\"embed_map\":\"embed_chart\":!p||p===\"overview\"?\"overview\":\"site\"],\
+         f=b[m!==null?\"embed_\"+m:!p||p===\"overview\"?\"overview\":\"site\"]||b.site,\
          l=d.createElement(\"link\");l.rel=\"modulepreload\";l.href=f.js;l.integrity=f.sri[0];\
          l.crossOrigin=\"anonymous\";d.head.appendChild(l);window.tienDoBuilds=b;\
          window.tienDoBuild=[f.js,fetch(f.wasm,{{integrity:f.sri[1]}})];\
@@ -452,8 +478,11 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          window.tienDoEarly=e}})()</script>",
         entry(&builds.site),
         entry(&builds.overview),
-        entry(&builds.embed_map),
-        entry(&builds.embed_chart),
+        embeds = builds
+            .embeds
+            .iter()
+            .map(|(f, b)| format!(",embed_{}:{}", f.slug(), entry(b)))
+            .collect::<String>(),
         data = json_string(&early.data),
         max_data = tien_do_core::url_state::MAX_DATA_URL_LEN,
         map = early.map.as_deref().map_or("null".to_string(), json_string),
@@ -773,12 +802,13 @@ mod tests {
             Some("tien-do-embed-map")
         );
         assert_eq!(
-            hashed_stem("tien-do-embed-chart-5cd9_bg.wasm"),
-            Some("tien-do-embed-chart")
+            hashed_stem("tien-do-embed-ranking-5cd9_bg.wasm"),
+            Some("tien-do-embed-ranking")
         );
         for other in [
             "tien-do-embed-map.js",
-            "tien-do-embed-chart_bg.wasm",
+            "tien-do-embed-ranking_bg.wasm",
+            "tien-do-embed-chart-5cd9_bg.wasm",
             "tien-do-embed-5cd9.js",
             "tien-do-overview.js",
             "embed.js",
@@ -806,8 +836,7 @@ mod tests {
         let builds = Builds {
             site: build("s"),
             overview: build("o"),
-            embed_map: build("m"),
-            embed_chart: build("c"),
+            embeds: vec![(Figure::Map, build("m")), (Figure::Ranking, build("r"))],
         };
         let page =
             "<html><head><meta charset=\"utf-8\"><link rel=stylesheet href=a.css></head></html>";
@@ -820,6 +849,16 @@ mod tests {
             "<html><head><meta charset=\"utf-8\">{LOADER_OPEN}"
         )));
         assert!(once.find(LOADER_OPEN) < once.find("<link"));
+        // Each embed page's own build, by its `data-embed`; the site's for
+        // a figure without one.
+        assert!(
+            once.contains(",embed_map:{js:\"./m.js\"")
+                && once.contains(",embed_ranking:{js:\"./r.js\"")
+                && once.contains(
+                    "f=b[m!==null?\"embed_\"+m:!p||p===\"overview\"?\"overview\":\"site\"]||b.site"
+                ),
+            "{once}"
+        );
         assert!(once.contains("g(\"data/progress.json\")"));
         assert!(
             once.contains(&format!(

@@ -5,6 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use tien_do_core::figure::Figure;
 
 /// A built site's files, in a scratch folder of its own.
 fn built_site(name: &str) -> PathBuf {
@@ -174,20 +175,28 @@ fn writes_every_figure_and_the_release() {
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap();
     assert!(index.contains("http-equiv=\"Content-Security-Policy\""));
     // The workers' builds renamed with a hash of their bytes; the
-    // page's loader names all four, and the embed builds are not kept
+    // page's loader names every build, and the embed builds are not kept
     // for offline reading (embeds register no worker).
     let builds = tien_do_data::embeds::app_builds(&dist).unwrap();
     let overview_wasm = format!("tien-do-overview-{}_bg.wasm", hex16(b"overview wasm"));
     assert_eq!(builds.overview.wasm, overview_wasm);
     assert!(!dist.join("tien-do-overview_bg.wasm").exists());
     assert_eq!(builds.site.js, "tien-do-1a2b3c4d5e6f7a8b.js");
-    assert!(builds.embed_map.js.starts_with("tien-do-embed-map-"));
-    assert!(builds.embed_chart.wasm.starts_with("tien-do-embed-chart-"));
+    assert!(builds
+        .embed(Figure::Map)
+        .js
+        .starts_with("tien-do-embed-map-"));
+    assert!(builds
+        .embed(Figure::Ranking)
+        .wasm
+        .starts_with("tien-do-embed-ranking-"));
+    // A figure whose build is missing is drawn by the site's.
+    assert_eq!(builds.embed(Figure::Trend), &builds.site);
     for b in [
         &builds.site,
         &builds.overview,
-        &builds.embed_map,
-        &builds.embed_chart,
+        builds.embed(Figure::Map),
+        builds.embed(Figure::Ranking),
     ] {
         assert!(index.contains(&format!("js:\"./{}\"", b.js)), "{index}");
         assert!(index.contains(&b.wasm_integrity));

@@ -135,12 +135,16 @@ async fn asset_integrity_hashes_match_the_files() {
         .expect("hashes");
     let assets = got.as_array().unwrap_or_else(|| panic!("{got}"));
     let kinds = ["css", "js", "wasm"];
-    // The four builds: the site's, the overview's and the two embeds'.
+    // The eight builds: the site's, the overview's and each embed page's.
     for build in [
         "tien-do-",
         "tien-do-overview-",
         "tien-do-embed-map-",
-        "tien-do-embed-chart-",
+        "tien-do-embed-ranking-",
+        "tien-do-embed-trend-",
+        "tien-do-embed-pillars-",
+        "tien-do-embed-tasks-",
+        "tien-do-embed-targets-",
     ] {
         assert!(
             assets.iter().any(|a| a[0]

@@ -54,8 +54,8 @@ pub fn built_site(name: &str) -> PathBuf {
         ("tien-do-overview_bg.wasm", "overview wasm"),
         ("tien-do-embed-map.js", "embed map js"),
         ("tien-do-embed-map_bg.wasm", "embed map wasm"),
-        ("tien-do-embed-chart.js", "embed chart js"),
-        ("tien-do-embed-chart_bg.wasm", "embed chart wasm"),
+        ("tien-do-embed-ranking.js", "embed ranking js"),
+        ("tien-do-embed-ranking_bg.wasm", "embed ranking wasm"),
     ] {
         fs::write(dist.join(name), text).unwrap();
     }

@@ -15,7 +15,7 @@ pub mod targets;
 pub mod tasks;
 pub mod trend;
 
-pub use registry::Chart;
+pub use registry::{svg_of, Chart, Listed};
 
 /// The index whose pillars and trend a province's figures show when the
 /// link names no indicator.

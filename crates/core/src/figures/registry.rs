@@ -29,6 +29,11 @@ macro_rules! registry {
             fn from(x: $kind) -> Chart {
                 Chart::$name(Arc::new(x))
             }
+        }
+
+        impl Listed for $kind {
+            const FIGURE: Figure = Figure::$name;
+            const CLASS: &'static str = $class;
         })+
 
         impl Chart {
@@ -142,17 +147,48 @@ registry! {
     Targets => targets::Targets, "target-chart";
 }
 
+/// A chart figure's line in the registry: which [`Figure`] it draws and
+/// the class its page gives it. A page that draws one kind alone (a
+/// chart's embed page) needs no other kind's code.
+pub trait Listed: FigureKind {
+    /// The figure it draws.
+    const FIGURE: Figure;
+    /// The class the page gives the figure, for styles and tests.
+    const CLASS: &'static str;
+}
+
 impl Chart {
     /// The chart alone as an SVG document `width` CSS pixels wide.
     pub fn svg(&self, width: f64, pal: &Palette, lang: Lang) -> String {
-        let w = width.round().max(1.0) as u32;
-        let h = self.height(width).round().max(1.0) as u32;
-        let mut out = String::new();
-        {
-            let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-            self.paint(&root, 1.0, pal, lang);
-            let _ = root.present();
-        }
-        out
+        svg_document(width, self.height(width), |root| {
+            self.paint(root, 1.0, pal, lang);
+        })
     }
+}
+
+/// A figure of one kind alone as an SVG document `width` CSS pixels wide,
+/// as [`Chart::svg`] draws any.
+pub fn svg_of<K: FigureKind>(figure: &K, width: f64, pal: &Palette, lang: Lang) -> String {
+    svg_document(width, figure.height(width), |root| {
+        figure.paint(root, 1.0, pal, lang);
+    })
+}
+
+/// An SVG document `width` x `height` CSS pixels, drawn by `draw`.
+fn svg_document(
+    width: f64,
+    height: f64,
+    draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>),
+) -> String {
+    let (w, h) = (
+        width.round().max(1.0) as u32,
+        height.round().max(1.0) as u32,
+    );
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+        draw(&root);
+        let _ = root.present();
+    }
+    out
 }

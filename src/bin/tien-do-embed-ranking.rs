@@ -1,0 +1,6 @@
+//! The ranking's embed page (`embed-ranking.html`): that chart alone, without
+//! Leptos, and without the other charts' code (see `lean::embed_chart`).
+
+fn main() {
+    tien_do::start_embed_chart::<tien_do_core::figures::ranking::Ranking>();
+}

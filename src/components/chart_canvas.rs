@@ -4,7 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use tien_do_core::charts::tooltip_css;
+use tien_do_core::charts::{chart_key, tooltip_css};
 use tien_do_core::figures::{Chart, HitBox, Palette};
 use tien_do_core::Lang;
 use wasm_bindgen::JsCast;
@@ -79,23 +79,12 @@ pub fn ChartCanvas(
     };
     let on_key = move |ev: KeyboardEvent| {
         let n = boxes.with_value(Vec::len);
-        if n == 0 {
+        let Some(next) = chart_key(&ev.key(), active.get_untracked(), n) else {
             return;
-        }
-        let next = match (ev.key().as_str(), active.get_untracked()) {
-            ("ArrowRight" | "ArrowDown", None) => Some(0),
-            ("ArrowLeft" | "ArrowUp", None) => Some(n - 1),
-            ("ArrowRight" | "ArrowDown", Some(i)) => Some((i + 1).min(n - 1)),
-            ("ArrowLeft" | "ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
-            ("Home", _) => Some(0),
-            ("End", _) => Some(n - 1),
-            ("Escape", _) => {
-                active.set(None);
-                return;
-            }
-            _ => return,
         };
-        ev.prevent_default();
+        if next.is_some() {
+            ev.prevent_default();
+        }
         active.set(next);
     };
     // What the tooltip says, in one lasting live region, so screen readers

@@ -12,7 +12,7 @@ use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
-use tien_do_core::charts::tooltip_css;
+use tien_do_core::charts::{chart_key, tooltip_css};
 use tien_do_core::figures::{FigureKind, HitBox, Palette};
 use tien_do_core::Lang;
 use wasm_bindgen::closure::Closure;
@@ -168,18 +168,8 @@ impl ChartCanvas {
     /// it.
     fn key(&self, ev: &KeyboardEvent) {
         let n = self.boxes.borrow().len();
-        if n == 0 {
+        let Some(next) = chart_key(&ev.key(), self.active.get(), n) else {
             return;
-        }
-        let next = match (ev.key().as_str(), self.active.get()) {
-            ("ArrowRight" | "ArrowDown", None) => Some(0),
-            ("ArrowLeft" | "ArrowUp", None) => Some(n - 1),
-            ("ArrowRight" | "ArrowDown", Some(i)) => Some((i + 1).min(n - 1)),
-            ("ArrowLeft" | "ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
-            ("Home", _) => Some(0),
-            ("End", _) => Some(n - 1),
-            ("Escape", _) => None,
-            _ => return,
         };
         if next.is_some() {
             ev.prevent_default();

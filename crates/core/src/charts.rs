@@ -266,6 +266,26 @@ pub fn figure_text(f: &NationalFigure, lang: crate::Lang) -> String {
     }
 }
 
+/// What a key does to a chart's tooltip among its `n` parts, `active`
+/// the one shown: the arrow keys step (from either end when none is
+/// shown), Home and End go to the ends, Escape hides it (`Some(None)`).
+/// `None`: the key is not the chart's (nor is any key with no parts).
+pub fn chart_key(key: &str, active: Option<usize>, n: usize) -> Option<Option<usize>> {
+    if n == 0 {
+        return None;
+    }
+    Some(match (key, active) {
+        ("ArrowRight" | "ArrowDown", None) => Some(0),
+        ("ArrowLeft" | "ArrowUp", None) => Some(n - 1),
+        ("ArrowRight" | "ArrowDown", Some(i)) => Some((i + 1).min(n - 1)),
+        ("ArrowLeft" | "ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
+        ("Home", _) => Some(0),
+        ("End", _) => Some(n - 1),
+        ("Escape", _) => None,
+        _ => return None,
+    })
+}
+
 /// Where a tooltip goes for a point at (`x`, `y`) in a box `width` wide
 /// (CSS pixels), as inline CSS: on the side with more room, and no wider
 /// than half the box, so it never runs off a phone's screen. Placed by a
@@ -316,6 +336,23 @@ pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Guards the charts' keys (the site's canvas and the embeds'): steps
+    /// stop at the ends, Home and End jump, Escape hides, other keys and
+    /// an empty chart are left alone.
+    #[test]
+    fn chart_keys_step_between_parts() {
+        assert_eq!(chart_key("ArrowRight", None, 3), Some(Some(0)));
+        assert_eq!(chart_key("ArrowUp", None, 3), Some(Some(2)));
+        assert_eq!(chart_key("ArrowDown", Some(1), 3), Some(Some(2)));
+        assert_eq!(chart_key("ArrowDown", Some(2), 3), Some(Some(2)));
+        assert_eq!(chart_key("ArrowLeft", Some(0), 3), Some(Some(0)));
+        assert_eq!(chart_key("Home", Some(2), 3), Some(Some(0)));
+        assert_eq!(chart_key("End", None, 3), Some(Some(2)));
+        assert_eq!(chart_key("Escape", Some(1), 3), Some(None));
+        assert_eq!(chart_key("a", Some(1), 3), None);
+        assert_eq!(chart_key("ArrowDown", None, 0), None);
+    }
     use crate::figures::pillars::{latest_pillar_profile, pillar_profile};
     use crate::figures::ranking::{ranking, RankBar, RankRow};
     use crate::figures::targets::targets;

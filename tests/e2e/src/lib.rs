@@ -456,3 +456,70 @@ fn base64(text: &str) -> Vec<u8> {
     }
     out
 }
+
+/// Presses the retry of the error panel on the page and waits until the
+/// page has asked the server for `file` again and says `said` again:
+/// guards a retry that only redraws the panel.
+pub async fn retry_asks_again(c: &Client, file: &str, said: &str) {
+    let asked = || async {
+        c.execute(
+            "return performance.getEntriesByType('resource')
+               .filter(e => e.name.includes(arguments[0])).length",
+            vec![Value::from(file)],
+        )
+        .await
+        .expect("entries")
+        .as_u64()
+        .unwrap_or(0)
+    };
+    let before = asked().await;
+    click(c, ".load-error .retry").await;
+    let deadline = std::time::Instant::now() + WAIT;
+    while asked().await <= before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the retry asked nothing"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    wait_for_text(c, ".load-error", said).await;
+}
+
+/// Downloads a figure's images from its tools' menu and checks them: a
+/// PNG at twice the figure's `width` CSS pixels, and an SVG that parses
+/// with its source written in; no failure said beside the menu.
+pub async fn image_downloads_hold(c: &Client, width: u32) {
+    let (name, png) = download(c, ".figure-tools", "png").await;
+    assert!(name.ends_with(".png"), "{name}");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
+    let got = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+    assert_eq!(got, 2 * width, "twice the figure's {width} px");
+    let (_, svg) = download(c, ".figure-tools", "svg").await;
+    let parsed = c
+        .execute(
+            "const doc = new DOMParser().parseFromString(arguments[0], 'image/svg+xml');
+             return [doc.querySelector('parsererror') === null,
+                     doc.documentElement.textContent.includes('Source:')];",
+            vec![json!(String::from_utf8(svg).expect("UTF-8"))],
+        )
+        .await
+        .expect("parse");
+    assert_eq!(parsed, json!([true, true]), "the SVG parses");
+    assert_eq!(count(c, ".figure-tools .notice-inline").await, 0);
+}
+
+/// The paper a figure is drawn on: the sum of the red, green and blue of
+/// the top left pixel of the canvas `css` (over 600: light; under 200:
+/// dark).
+pub async fn paper(c: &Client, css: &str) -> u64 {
+    c.execute(
+        "const d = document.querySelector(arguments[0])
+           .getContext('2d').getImageData(1, 1, 1, 1).data;
+         return d[0] + d[1] + d[2];",
+        vec![Value::from(css)],
+    )
+    .await
+    .expect("a pixel")
+    .as_u64()
+    .unwrap_or(0)
+}

@@ -23,21 +23,6 @@ async fn embed_drawn(figure: &str, query: &str, css: &str) -> Client {
     c
 }
 
-/// The chart's paper: the sum of the red, green and blue of its canvas's
-/// top left pixel.
-async fn paper(c: &Client) -> u64 {
-    c.execute(
-        "const d = document.querySelector('.chart-canvas canvas')
-           .getContext('2d').getImageData(1, 1, 1, 1).data;
-         return d[0] + d[1] + d[2];",
-        vec![],
-    )
-    .await
-    .expect("a pixel")
-    .as_u64()
-    .unwrap_or(0)
-}
-
 /// The text `css` holds, shown or not (the live region is visually
 /// hidden; the table is below a phone's fold on a page that does not
 /// scroll).
@@ -158,23 +143,7 @@ async fn the_chart_embed_s_downloads_hold_what_it_shows() {
     let (_, full) = download(&c, ".figure-tools", "csv-full").await;
     let full = String::from_utf8(full[3..].to_vec()).expect("UTF-8");
     assert!(full.lines().count() > 2, "{full}");
-    let (name, png) = download(&c, ".figure-tools", "png").await;
-    assert!(name.ends_with(".png"), "{name}");
-    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
-    let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
-    assert_eq!(width, 2 * 720, "twice the chart's 720 px");
-    let (_, svg) = download(&c, ".figure-tools", "svg").await;
-    let parsed = c
-        .execute(
-            "const doc = new DOMParser().parseFromString(arguments[0], 'image/svg+xml');
-             return [doc.querySelector('parsererror') === null,
-                     doc.documentElement.textContent.includes('Source:')];",
-            vec![serde_json::json!(String::from_utf8(svg).expect("UTF-8"))],
-        )
-        .await
-        .expect("parse");
-    assert_eq!(parsed, serde_json::json!([true, true]), "the SVG parses");
-    assert_eq!(count(&c, ".figure-tools .notice-inline").await, 0);
+    image_downloads_hold(&c, 720).await;
     c.close().await.ok();
 }
 
@@ -188,7 +157,10 @@ async fn the_chart_embed_follows_its_theme() {
         .await
         .expect("theme");
     assert_eq!(theme, "dark");
-    assert!(paper(&c).await < 200, "a dark chart");
+    assert!(
+        paper(&c, ".chart-canvas canvas").await < 200,
+        "a dark chart"
+    );
     // The keyboard reaches this kind's parts too.
     c.find(Locator::Css(".task-tracker-chart canvas"))
         .await
@@ -202,7 +174,10 @@ async fn the_chart_embed_follows_its_theme() {
         .await
         .expect("page");
     wait_for(&c, ".task-tracker-chart canvas[data-drawn]", "drawn").await;
-    assert!(paper(&c).await > 600, "a light chart");
+    assert!(
+        paper(&c, ".chart-canvas canvas").await > 600,
+        "a light chart"
+    );
     c.close().await.ok();
 }
 
@@ -216,28 +191,8 @@ async fn the_chart_embed_says_what_went_wrong() {
         .expect("page");
     let said = wait_for_text(&c, ".load-error", "not found").await;
     assert!(said.contains("data/missing.json"), "{said}");
-    let asked = |c: &Client| {
-        let c = c.clone();
-        async move {
-            c.execute(
-                "return performance.getEntriesByType('resource')
-                   .filter(e => e.name.includes('missing.json')).length",
-                vec![],
-            )
-            .await
-            .expect("entries")
-            .as_u64()
-            .unwrap_or(0)
-        }
-    };
-    let before = asked(&c).await;
-    click(&c, ".load-error .retry").await;
-    let deadline = Instant::now() + WAIT;
-    while asked(&c).await <= before {
-        assert!(Instant::now() < deadline, "the retry asked nothing");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    wait_for_text(&c, ".load-error", "not found").await;
+    // The retry asks the server again, and says so again.
+    retry_asks_again(&c, "missing.json", "not found").await;
     screenshot(&c, "embed-targets-missing-data-en-phone").await;
     c.close().await.ok();
 }

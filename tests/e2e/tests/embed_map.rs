@@ -39,21 +39,6 @@ async fn query_when(c: &Client, what: &str, check: impl Fn(&str) -> bool) -> Str
     }
 }
 
-/// The map's paper: the sum of the red, green and blue of its canvas's
-/// top left pixel.
-async fn paper(c: &Client) -> u64 {
-    c.execute(
-        "const d = document.querySelector('.choropleth canvas')
-           .getContext('2d').getImageData(1, 1, 1, 1).data;
-         return d[0] + d[1] + d[2];",
-        vec![],
-    )
-    .await
-    .expect("a pixel")
-    .as_u64()
-    .unwrap_or(0)
-}
-
 /// Guards the embed's pointer and keyboard: the tooltip names the
 /// province under the pointer with its value, rank and merger, changes
 /// its texts in place from one to the next; the arrow keys move between
@@ -62,7 +47,7 @@ async fn paper(c: &Client) -> u64 {
 #[tokio::test]
 async fn the_embed_s_map_answers_the_pointer_and_the_keyboard() {
     let c = embed_drawn("lang=en").await;
-    assert!(paper(&c).await > 600, "a light map");
+    assert!(paper(&c, ".choropleth canvas").await > 600, "a light map");
     let r = regions(FILE_2025);
     let ha_noi = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
     mouse_to(&c, ha_noi).await;
@@ -179,23 +164,7 @@ async fn the_embed_s_downloads_hold_what_it_shows() {
         full.lines().count() > text.lines().count(),
         "the full series is longer than the period shown"
     );
-    let (name, png) = download(&c, ".figure-tools", "png").await;
-    assert!(name.ends_with(".png"), "{name}");
-    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
-    let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
-    assert_eq!(width, 2 * 640, "twice the map's 640 px");
-    let (_, svg) = download(&c, ".figure-tools", "svg").await;
-    let parsed = c
-        .execute(
-            "const doc = new DOMParser().parseFromString(arguments[0], 'image/svg+xml');
-             return [doc.querySelector('parsererror') === null,
-                     doc.documentElement.textContent.includes('Source:')];",
-            vec![serde_json::json!(String::from_utf8(svg).expect("UTF-8"))],
-        )
-        .await
-        .expect("parse");
-    assert_eq!(parsed, serde_json::json!([true, true]), "the SVG parses");
-    assert_eq!(count(&c, ".figure-tools .notice-inline").await, 0);
+    image_downloads_hold(&c, 640).await;
     c.close().await.ok();
 }
 
@@ -212,7 +181,7 @@ async fn the_embed_draws_a_province_s_communes_in_the_dark() {
         .expect("theme");
     assert_eq!(theme, "dark");
     // The map itself is drawn on the dark paper.
-    assert!(paper(&c).await < 200, "a dark map");
+    assert!(paper(&c, ".choropleth canvas").await < 200, "a dark map");
     wait_for_text(&c, ".map-note", "No commune values").await;
     let r = province_communes("01");
     let at = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
@@ -235,28 +204,7 @@ async fn the_embed_says_what_went_wrong() {
     let said = wait_for_text(&c, ".load-error", "not found").await;
     assert!(said.contains("data/missing.json"), "{said}");
     // The retry asks the server again, and says so again.
-    let asked = |c: &Client| {
-        let c = c.clone();
-        async move {
-            c.execute(
-                "return performance.getEntriesByType('resource')
-                   .filter(e => e.name.includes('missing.json')).length",
-                vec![],
-            )
-            .await
-            .expect("entries")
-            .as_u64()
-            .unwrap_or(0)
-        }
-    };
-    let before = asked(&c).await;
-    click(&c, ".load-error .retry").await;
-    let deadline = Instant::now() + WAIT;
-    while asked(&c).await <= before {
-        assert!(Instant::now() < deadline, "the retry asked nothing");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    wait_for_text(&c, ".load-error", "not found").await;
+    retry_asks_again(&c, "missing.json", "not found").await;
     screenshot(&c, "embed-map-missing-data-en-phone").await;
 
     let damaged =

@@ -157,6 +157,17 @@ http {
     location = /tien-do-damaged/geo/vn-communes-2025.topo.json {
       alias $ROOT/tests/fixtures/damaged-communes-01.topo.json;
     }
+    # The same site whose provinces' borders (drawn over the communes)
+    # come at 2 KB/s, about ten seconds: the commune map must not wait
+    # for them.
+    location /tien-do-slow-borders/ {
+      alias $ROOT/dist/;
+      add_header Content-Security-Policy "$csp; report-uri /csp-report" always;
+    }
+    location = /tien-do-slow-borders/geo/vn-provinces-2025.topo.json {
+      alias $ROOT/dist/geo/vn-provinces-2025.topo.json;
+      limit_rate 2k;
+    }
     # Closes the connection without an answer: a network failure.
     location = /fixtures/connection-dropped.json { return 444; }
     location /bench/ { alias $ROOT/target/bench/; }

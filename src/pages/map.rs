@@ -86,7 +86,7 @@ pub fn MapFigure(
     let MapView {
         data_url,
         file,
-        former,
+        overlay,
         title,
         drawn,
         ..
@@ -97,7 +97,7 @@ pub fn MapFigure(
             map
             title
             regions=loaded(boundaries)
-            overlay=loaded(former)
+            overlay=overlay.into()
             state
             lang
             embeddable=!embedded
@@ -116,7 +116,7 @@ pub fn MapFigure(
                 on_open=open_unit
                 zoom=Signal::derive(move || state.with(|s| s.zoom))
                 on_zoom=set_zoom
-                overlay=loaded(former)
+                overlay=overlay.into()
                 on_first_draw=Callback::new(move |()| {
                     browser::after_next_frame(move || {
                         drawn.try_set(true);
@@ -144,7 +144,7 @@ pub fn MapPage(
     on_navigate: Callback<UrlState>,
 ) -> impl IntoView {
     let view = MapView::new(&data, state, lang);
-    let (former_file, former) = (view.former_file, view.former);
+    let (former_file, former_failed) = (view.former_file, view.former_failed);
     view! {
         <article class="page map-page">
             <h1>{view.title}</h1>
@@ -158,7 +158,7 @@ pub fn MapPage(
                 has_former=Signal::derive(move || {
                     former_file.with(Option::is_some) && view.communes.with(Option::is_none)
                 })
-                former_failed=Signal::derive(move || former.with(|r| matches!(r, Some(Err(_)))))
+                former_failed=former_failed.into()
             />
             <CommuneSearch lang state on_navigate />
             <MapFigure view data=Arc::clone(&data) lang state on_navigate />

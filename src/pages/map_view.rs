@@ -7,6 +7,7 @@ use crate::fetch::load_boundaries;
 use crate::lean::map_view::{communes_of, file_of, former_file_of, map_title, unit_set_of};
 use leptos::prelude::*;
 use std::sync::Arc;
+use tien_do_core::boundaries::Region;
 use tien_do_core::choropleth::{chosen_view, commune_map, map_data, MapData};
 use tien_do_core::{Lang, ProgressData, UrlState};
 
@@ -28,8 +29,12 @@ pub struct MapView {
     pub former_file: Memo<Option<String>>,
     /// The boundaries, loaded.
     pub boundaries: Boundaries,
-    /// The former units' borders, loaded when the URL asks (`?former=1`).
-    pub former: Boundaries,
+    /// The borders drawn over the map, once loaded: over communes the
+    /// provinces', else the former units' when the URL asks
+    /// (`?former=1`).
+    pub overlay: Memo<Option<Arc<Vec<Region>>>>,
+    /// Whether those borders failed to load.
+    pub former_failed: Memo<bool>,
     /// "Indicator · period".
     pub title: Signal<String>,
     /// Set once the map has first been drawn and the browser has shown it:
@@ -110,6 +115,18 @@ impl MapView {
         let former = load(Signal::derive(move || {
             former_file.get().filter(|_| show_former.get())
         }));
+        // The borders come when they come: read under an owner of their
+        // own, outside any Suspense. A resource read inside one, even
+        // untracked, holds it back until the resource loads: the map's
+        // Transition waited for the borders, the commune map 100 ms longer.
+        let free = Owner::new_root(None);
+        let (overlay, former_failed) = free.with(|| {
+            (
+                Memo::new(move |_| former.get().and_then(Result::ok).flatten()),
+                Memo::new(move |_| former.with(|r| matches!(r, Some(Err(_))))),
+            )
+        });
+        on_cleanup(move || free.cleanup());
         let title = Signal::derive(move || map.with(|m| map_title(m.as_deref(), lang.get())));
         MapView {
             chosen,
@@ -118,7 +135,8 @@ impl MapView {
             file,
             former_file,
             boundaries,
-            former,
+            overlay,
+            former_failed,
             title,
             drawn: RwSignal::new(false),
             communes,

@@ -408,3 +408,32 @@ async fn values_for_codes_off_the_map_are_named() {
     assert!(summary.contains("Ngoc Ha"), "{summary}");
     c.close().await.ok();
 }
+
+/// Guards the commune map against waiting for the provinces' borders
+/// drawn over it (read inside the map's Transition, even untracked, the
+/// borders held the map back until they came: 100 ms on the benchmark's
+/// official communes, as long as the borders take on a slow link): with
+/// the borders served at 2 KB/s, the communes are drawn while the borders
+/// are still on their way.
+#[tokio::test]
+async fn the_commune_map_does_not_wait_for_the_borders_over_it() {
+    let c = browser(1280, 900).await;
+    let url =
+        site("?page=map&level=commune&lang=en").replacen("/tien-do/", "/tien-do-slow-borders/", 1);
+    c.goto(&url).await.expect("page");
+    map_drawn(&c, "the communes are drawn").await;
+    let files = fetched(&c).await;
+    assert!(
+        files
+            .iter()
+            .any(|p| p.ends_with("vn-communes-2025.topo.json")),
+        "{files:?}"
+    );
+    assert!(
+        !files
+            .iter()
+            .any(|p| p.ends_with("vn-provinces-2025.topo.json")),
+        "the map waited for the borders over it: {files:?}"
+    );
+    c.close().await.ok();
+}

@@ -122,7 +122,10 @@ impl MapView {
         let free = Owner::new_root(None);
         let (overlay, former_failed) = free.with(|| {
             (
-                Memo::new(move |_| former.get().and_then(Result::ok).flatten()),
+                Memo::new_with_compare(
+                    move |_| former.get().and_then(Result::ok).flatten(),
+                    other_borders,
+                ),
                 Memo::new(move |_| former.with(|r| matches!(r, Some(Err(_))))),
             )
         });
@@ -150,6 +153,20 @@ impl MapView {
         Signal::derive(move || {
             drawn.get() || boundaries.with(|b| matches!(b, Some(Err(_)) | Some(Ok(None))))
         })
+    }
+}
+
+/// Whether the borders `new` are other than `old` (the same file loaded
+/// is the same `Arc`; comparing every point would cost more than a
+/// redraw).
+fn other_borders(
+    old: Option<&Option<Arc<Vec<Region>>>>,
+    new: Option<&Option<Arc<Vec<Region>>>>,
+) -> bool {
+    match (old, new) {
+        (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+        (Some(None), Some(None)) => false,
+        _ => true,
     }
 }
 

@@ -1,13 +1,11 @@
 use crate::browser;
+use crate::lean::chart_canvas::paint_on;
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::html;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use tien_do_core::charts::{chart_key, tooltip_css};
 use tien_do_core::figures::{Chart, HitBox, Palette};
 use tien_do_core::Lang;
-use wasm_bindgen::JsCast;
 
 /// A canvas chart: sized to its container's width (the height follows from
 /// it), crisp at any devicePixelRatio, redrawn when the width changes.
@@ -49,11 +47,7 @@ pub fn ChartCanvas(
         canvas.set_width((w * dpr).round() as u32);
         canvas.set_height((h * dpr).round() as u32);
         let parts = browser::measured("tien-do:chart-draw", || {
-            let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone().unchecked_into())
-            else {
-                return Vec::new();
-            };
-            chart.paint(&backend.into_drawing_area(), dpr, &pal, lang)
+            paint_on(&canvas, |root| chart.paint(root, dpr, &pal, lang))
         });
         boxes.set_value(parts);
         active.set(None);

@@ -7,12 +7,12 @@
 
 use super::dom::{el, listen};
 use crate::browser;
-use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 use tien_do_core::charts::{chart_key, tooltip_css};
+use tien_do_core::figures::scene::{Scene, SceneArea};
 use tien_do_core::figures::{FigureKind, HitBox, Palette};
 use tien_do_core::Lang;
 use wasm_bindgen::closure::Closure;
@@ -22,6 +22,24 @@ use web_sys::{Element, HtmlCanvasElement, KeyboardEvent, MouseEvent};
 /// Draws the figure on a canvas at a devicePixelRatio; the parts that
 /// answer hover.
 type Paint = Box<dyn Fn(&HtmlCanvasElement, f64) -> Vec<HitBox>>;
+
+/// Draws a chart on `canvas` (its backing store's size): `paint` records
+/// it on a scene, which is played on the canvas; the parts that answer
+/// hover (none if the canvas cannot be drawn on). The site's chart canvas
+/// draws the same way.
+pub fn paint_on(
+    canvas: &HtmlCanvasElement,
+    paint: impl FnOnce(&SceneArea) -> Vec<HitBox>,
+) -> Vec<HitBox> {
+    let (scene, parts) = Scene::record((canvas.width(), canvas.height()), paint);
+    let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return Vec::new();
+    };
+    match scene.play(&mut backend) {
+        Ok(()) => parts,
+        Err(_) => Vec::new(),
+    }
+}
 
 /// A chart's canvas, its tooltip and the live region that says it.
 pub struct ChartCanvas {
@@ -70,10 +88,7 @@ impl ChartCanvas {
             tip: RefCell::new(None),
             spoken: spoken.0,
             paint: Box::new(move |canvas, dpr| {
-                match CanvasBackend::with_canvas_object(canvas.clone()) {
-                    Some(backend) => f.paint(&backend.into_drawing_area(), dpr, &pal, lang),
-                    None => Vec::new(),
-                }
+                paint_on(canvas, |root| f.paint(root, dpr, &pal, lang))
             }),
             height: Box::new(move |w| figure.height(w)),
             boxes: RefCell::new(Vec::new()),

@@ -119,7 +119,14 @@ impl MapView {
         // own, outside any Suspense. A resource read inside one, even
         // untracked, holds it back until the resource loads: the map's
         // Transition waited for the borders, the commune map 100 ms longer.
+        // (`Owner::new_root` makes itself the current owner: the page's
+        // own is put back at once, or what the page builds next would
+        // belong to the borders' owner and outlive the page.)
+        let page = Owner::current();
         let free = Owner::new_root(None);
+        if let Some(p) = &page {
+            p.set();
+        }
         let (overlay, former_failed) = free.with(|| {
             (
                 Memo::new_with_compare(

@@ -11,6 +11,7 @@ pub mod map;
 pub mod pillars;
 pub mod ranking;
 mod registry;
+pub mod scene;
 pub mod targets;
 pub mod tasks;
 pub mod trend;

@@ -6,6 +6,7 @@
 //! module and one line here (and its [`Figure`] and messages): the page
 //! draws any of them with the same component.
 
+use super::scene::{Scene, SceneArea};
 use super::{pillars, ranking, targets, tasks, trend};
 use super::{FigureKind, HitBox, Palette};
 use crate::data::{ProgressData, Source};
@@ -13,7 +14,7 @@ use crate::export::Table;
 use crate::url_state::{Figure, UrlState};
 use crate::{Lang, Msg};
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
+use plotters::prelude::{DrawingArea, DrawingBackend, SVGBackend};
 use std::sync::Arc;
 
 macro_rules! registry {
@@ -174,21 +175,18 @@ pub fn svg_of<K: FigureKind>(figure: &K, width: f64, pal: &Palette, lang: Lang) 
     })
 }
 
-/// An SVG document `width` x `height` CSS pixels, drawn by `draw`.
-fn svg_document(
-    width: f64,
-    height: f64,
-    draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>),
-) -> String {
+/// An SVG document `width` x `height` CSS pixels, drawn by `draw` on a
+/// scene (as the canvas draws it) and written as SVG.
+fn svg_document(width: f64, height: f64, draw: impl FnOnce(&SceneArea)) -> String {
     let (w, h) = (
         width.round().max(1.0) as u32,
         height.round().max(1.0) as u32,
     );
+    let (scene, ()) = Scene::record((w, h), draw);
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-        draw(&root);
-        let _ = root.present();
+        let mut svg = SVGBackend::with_string(&mut out, (w, h));
+        let _ = scene.play(&mut svg);
     }
     out
 }

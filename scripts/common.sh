@@ -157,9 +157,9 @@ http {
     location = /tien-do-damaged/geo/vn-communes-2025.topo.json {
       alias $ROOT/tests/fixtures/damaged-communes-01.topo.json;
     }
-    # The same site whose provinces' borders (drawn over the communes)
-    # come at 2 KB/s, about ten seconds: the commune map must not wait
-    # for them.
+    # The same site whose provinces' boundaries come at 2 KB/s, about ten
+    # seconds: the commune map must not wait for them (drawn over it as
+    # borders), nor any page's text for its map's.
     location /tien-do-slow-borders/ {
       alias $ROOT/dist/;
       add_header Content-Security-Policy "$csp; report-uri /csp-report" always;

@@ -1,4 +1,4 @@
-use super::map_area::{Boundaries, MapArea};
+use super::map_area::MapArea;
 use super::map_pickers::MapPickers;
 use super::map_ranking::MapRanking;
 use super::map_side::MapSide;
@@ -32,8 +32,8 @@ pub fn MapFigure(
     #[prop(optional)]
     embedded: bool,
 ) -> impl IntoView {
-    let loaded = |b: Boundaries| Signal::derive(move || b.get().and_then(Result::ok).flatten());
-    let (communes, boundaries, map) = (view.communes, view.boundaries, view.map);
+    let (communes, boundaries, regions, map) =
+        (view.communes, view.boundaries, view.regions, view.map);
     // The unit outlined: the commune chosen on a commune map, else the
     // province.
     let selected = Signal::derive(move || {
@@ -47,11 +47,8 @@ pub fn MapFigure(
     // chosen. Inside an embed, the same view opens on the site in a new
     // tab, out of the host's frame and its history.
     let open_unit = Callback::new(move |code: String| {
-        let next = boundaries.with_untracked(|b| {
-            let regions = b
-                .as_ref()
-                .and_then(|r| r.as_ref().ok()?.as_deref())
-                .map_or(&[][..], Vec::as_slice);
+        let next = regions.with_untracked(|r| {
+            let regions = r.as_deref().map_or(&[][..], Vec::as_slice);
             let communes = communes.get_untracked().map(|_| regions);
             state.with_untracked(|s| opened(s, &code, communes))
         });
@@ -96,7 +93,7 @@ pub fn MapFigure(
             data=Arc::clone(&data)
             map
             title
-            regions=loaded(boundaries)
+            regions=regions.into()
             overlay=overlay.into()
             state
             lang

@@ -27,8 +27,15 @@ pub struct MapView {
     pub file: Memo<Option<String>>,
     /// The address of the former units' borders, if the set replaced any.
     pub former_file: Memo<Option<String>>,
-    /// The boundaries, loaded.
+    /// The boundaries, loaded: what the map's own Transition waits for
+    /// (`MapArea`); the rest of the page reads `regions`.
     pub boundaries: Boundaries,
+    /// The boundaries once loaded (`None` until then, or if there are
+    /// none or they failed), read outside any Suspense.
+    pub regions: Memo<Option<Arc<Vec<Region>>>>,
+    /// Whether the boundaries will not be drawn: there are none, or they
+    /// failed.
+    boundaries_settled: Memo<bool>,
     /// The borders drawn over the map, once loaded: over communes the
     /// provinces', else the former units' when the URL asks
     /// (`?former=1`).
@@ -74,6 +81,26 @@ impl MapView {
             move |_| unit_set.with(|u| file_of(&d, &communes.get(), u.as_deref(), &data_url.get()))
         });
         let boundaries = load(Signal::derive(move || file.get()));
+        // The files are read under an owner of their own, outside any
+        // Suspense: a resource read inside one, even untracked, holds it
+        // back until the resource loads. Read by the page, the map's
+        // boundaries held the whole page (its heading, figures and
+        // pickers) behind the app's Transition until they came; read by the
+        // map, the borders over it held the map. Only the map's own
+        // Transition waits for its boundaries (`MapArea`). (`Owner::new`'s
+        // `with` puts the page's owner back after `new_root`, which makes
+        // itself the current owner. Leptos is built without
+        // `sandboxed-arenas`, under which a root's arena would be its own.)
+        let free = Owner::new().with(|| Owner::new_root(None));
+        let (regions, boundaries_settled) = free.with(|| {
+            (
+                Memo::new_with_compare(
+                    move |_| boundaries.get().and_then(Result::ok).flatten(),
+                    other_regions,
+                ),
+                Memo::new(move |_| boundaries.with(|b| matches!(b, Some(Err(_)) | Some(Ok(None))))),
+            )
+        });
         // The map: the data's values for the units; the communes' come
         // with their boundary file (names, kinds, provinces).
         let map: Memo<Option<Arc<MapData>>> = Memo::new({
@@ -81,7 +108,7 @@ impl MapView {
             move |_| {
                 let (i, p) = chosen.get()?;
                 if communes.with(Option::is_some) {
-                    let regions = boundaries.get()?.ok()??;
+                    let regions = regions.get()?;
                     return commune_map(&d, &i, &p, &regions).map(Arc::new);
                 }
                 map_data(&d, &i, &p).map(Arc::new)
@@ -115,23 +142,13 @@ impl MapView {
         let former = load(Signal::derive(move || {
             former_file.get().filter(|_| show_former.get())
         }));
-        // The borders come when they come: read under an owner of their
-        // own, outside any Suspense. A resource read inside one, even
-        // untracked, holds it back until the resource loads: the map's
-        // Transition waited for the borders, the commune map 100 ms longer.
-        // (`Owner::new_root` makes itself the current owner: the page's
-        // own is put back at once, or what the page builds next would
-        // belong to the borders' owner and outlive the page.)
-        let page = Owner::current();
-        let free = Owner::new_root(None);
-        if let Some(p) = &page {
-            p.set();
-        }
+        // The borders over the map come when they come (read outside any
+        // Suspense, as above).
         let (overlay, former_failed) = free.with(|| {
             (
                 Memo::new_with_compare(
                     move |_| former.get().and_then(Result::ok).flatten(),
-                    other_borders,
+                    other_regions,
                 ),
                 Memo::new(move |_| former.with(|r| matches!(r, Some(Err(_))))),
             )
@@ -145,6 +162,8 @@ impl MapView {
             file,
             former_file,
             boundaries,
+            regions,
+            boundaries_settled,
             overlay,
             former_failed,
             title,
@@ -156,17 +175,15 @@ impl MapView {
     /// Whether the map is shown, or will not be (no boundaries, or they
     /// failed): what waits for the map may go ahead.
     pub fn settled(self) -> Signal<bool> {
-        let (drawn, boundaries) = (self.drawn, self.boundaries);
-        Signal::derive(move || {
-            drawn.get() || boundaries.with(|b| matches!(b, Some(Err(_)) | Some(Ok(None))))
-        })
+        let (drawn, done) = (self.drawn, self.boundaries_settled);
+        Signal::derive(move || drawn.get() || done.get())
     }
 }
 
-/// Whether the borders `new` are other than `old` (the same file loaded
-/// is the same `Arc`; comparing every point would cost more than a
+/// Whether the boundaries `new` are other than `old` (the same file
+/// loaded is the same `Arc`; comparing every point would cost more than a
 /// redraw).
-fn other_borders(
+fn other_regions(
     old: Option<&Option<Arc<Vec<Region>>>>,
     new: Option<&Option<Arc<Vec<Region>>>>,
 ) -> bool {

@@ -403,3 +403,41 @@ async fn map_fits_a_phone() {
     screenshot(&c, "map-vi-phone").await;
     c.close().await.unwrap();
 }
+
+/// Guards the pages' text against waiting for their map's boundaries (a
+/// resource read by the page inside the app's Transition held the whole
+/// page, heading, figures and pickers, behind the loading skeleton until
+/// the map's file came): with the provinces' boundaries served at 2 KB/s,
+/// the overview's figures and the map page's heading and pickers are shown
+/// while the file is still on its way, and the map comes after.
+#[tokio::test]
+async fn a_page_s_text_does_not_wait_for_its_map() {
+    let c = browser(1280, 900).await;
+    for (query, shown) in [
+        ("?lang=en", ".task-counts"),
+        ("?page=map&lang=en", ".picker select"),
+    ] {
+        let url = site(query).replacen("/tien-do/", "/tien-do-slow-borders/", 1);
+        c.goto(&url).await.expect("page");
+        wait_for(&c, shown, "the page's text").await;
+        let map_file_in = c
+            .execute(
+                "return performance.getEntriesByType('resource')
+                   .some(e => e.name.endsWith('vn-provinces-2025.topo.json'))",
+                vec![],
+            )
+            .await
+            .expect("entries");
+        assert_eq!(
+            map_file_in,
+            serde_json::json!(false),
+            "{query}: the page waited for its map's boundaries"
+        );
+        assert_eq!(
+            count(&c, ".choropleth canvas[data-drawn]").await,
+            0,
+            "{query}"
+        );
+    }
+    c.close().await.ok();
+}

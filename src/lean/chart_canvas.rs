@@ -31,10 +31,10 @@ pub fn paint_on(
     canvas: &HtmlCanvasElement,
     paint: impl FnOnce(&SceneArea) -> Vec<HitBox>,
 ) -> Vec<HitBox> {
-    let (scene, parts) = Scene::record((canvas.width(), canvas.height()), paint);
     let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
         return Vec::new();
     };
+    let (scene, parts) = Scene::record((canvas.width(), canvas.height()), paint);
     match scene.play(&mut backend) {
         Ok(()) => parts,
         Err(_) => Vec::new(),

@@ -8,10 +8,10 @@
 //!
 //! | budget | limit | measured (issue 14) |
 //! |---|---:|---:|
-//! | all the wasm the first view loads, gzip -9 | 366,000 B (`BUDGET_WASM_GZIP_BYTES`) | 364,703 B in session 12 (374,917 B in session 11; 389,336 B in session 9; 381,904 B in session 7; 402,599 B before the data were read without serde's derived parser; 497,566 B with one build for every page) |
+//! | all the wasm the first view loads, gzip -9 | 366,000 B (`BUDGET_WASM_GZIP_BYTES`) | 364,568 B in session 12 (374,917 B in session 11; 389,336 B in session 9; 381,904 B in session 7; 402,599 B before the data were read without serde's derived parser; 497,566 B with one build for every page) |
 //! | all the wasm the map's embed page loads, gzip -9 | 150,000 B (`BUDGET_EMBED_MAP_WASM_GZIP_BYTES`) | 149,514 B in session 12, without Leptos (277,021 B in session 9; 376,965 B with one embed build for every figure) |
-//! | all the wasm a chart's embed page loads, gzip -9 | 114,200 to 137,800 B by kind (`BUDGET_EMBED_CHART_WASM_GZIP_BYTES` tightens all) | 113,715 to 137,258 B in session 12, one build a kind without Leptos, each chart recorded once on a scene (278,031 B in session 11 for one Leptos build of every kind) |
-//! | all the wasm the map page (any page but the overview) loads, gzip -9 | 428,500 B (`BUDGET_SITE_WASM_GZIP_BYTES`) | 426,707 B in session 12 (438,414 B in session 11; 452,105 B in session 9; 445,327 B in session 7; 465,568 B with serde's parser) |
+//! | all the wasm a chart's embed page loads, gzip -9 | 114,200 to 137,800 B by kind (`BUDGET_EMBED_CHART_WASM_GZIP_BYTES` tightens all) | 113,742 to 137,283 B in session 12, one build a kind without Leptos, each chart recorded once on a scene (278,031 B in session 11 for one Leptos build of every kind) |
+//! | all the wasm the map page (any page but the overview) loads, gzip -9 | 428,500 B (`BUDGET_SITE_WASM_GZIP_BYTES`) | 426,399 B in session 12 (438,414 B in session 11; 452,105 B in session 9; 445,327 B in session 7; 465,568 B with serde's parser) |
 //! | requests for the first view | 6 (`BUDGET_FIRST_VIEW_REQUESTS`) | 6 |
 //! | first map, 3,321 SYNTHETIC communes / 34 provinces, same run | 3.2 (`BUDGET_MAP_SCALE_RATIO`) | 2.0 to 2.5 (2.8 to 2.9 in session 4) |
 
@@ -106,7 +106,7 @@ async fn first_view_stays_within_its_size_and_request_budgets() {
     let (wasm, files) = wasm_gzip_bytes(&entries);
     let requests = entries.len() as f64;
     println!("first view: {requests} requests, wasm {wasm} B gzip -9 ({files:?})");
-    // Measured 364,703 B (the overview's build, session 12: its charts
+    // Measured 364,568 B (the overview's build, session 12: its charts
     // recorded once on a scene and played on the canvas or as SVG, so
     // plotters' chart code is made once; 374,917 B in session 11); 0.4 %
     // above.
@@ -160,11 +160,11 @@ async fn each_build_stays_within_its_size_budget() {
     // them all. A province's figures are
     // embedded with their province.
     for (figure, view, measured) in [
-        ("ranking", "", 134_200.0),             // 133,647 B
-        ("trend", "&province=01", 137_800.0),   // 137,258 B
-        ("pillars", "&province=01", 128_000.0), // 127,504 B
-        ("tasks", "", 125_700.0),               // 125,201 B
-        ("targets", "", 114_200.0),             // 113,715 B
+        ("ranking", "", 134_200.0),             // 133,671 B
+        ("trend", "&province=01", 137_800.0),   // 137,283 B
+        ("pillars", "&province=01", 128_000.0), // 127,522 B
+        ("tasks", "", 125_700.0),               // 125,222 B
+        ("targets", "", 114_200.0),             // 113,742 B
     ] {
         pages.push((
             format!("embed-{figure}.html?lang=en{view}"),
@@ -179,7 +179,7 @@ async fn each_build_stays_within_its_size_budget() {
         "tien-do:first-map",
         "tien-do".to_string(),
         "BUDGET_SITE_WASM_GZIP_BYTES",
-        // Measured 426,707 B (every page, session 12; 438,414 B in
+        // Measured 426,399 B (every page, session 12; 438,414 B in
         // session 11); 0.4 % above.
         428_500.0,
     ));

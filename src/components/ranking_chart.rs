@@ -18,5 +18,5 @@ pub fn RankingChart(
     export: Option<FigureExport>,
 ) -> impl IntoView {
     let title = ranking.title(lang);
-    view! { <ChartFrame chart=Chart::Ranking(ranking) title lang export /> }
+    view! { <ChartFrame chart=Chart::shared(ranking) title lang export /> }
 }

@@ -18,5 +18,5 @@ pub fn TrendChart(
     export: Option<FigureExport>,
 ) -> impl IntoView {
     let title = trend.title(lang);
-    view! { <ChartFrame chart=Chart::Trend(trend) title lang export /> }
+    view! { <ChartFrame chart=Chart::shared(trend) title lang export /> }
 }

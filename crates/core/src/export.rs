@@ -762,7 +762,6 @@ mod tests {
     }
     use crate::choropleth::map_data;
     use crate::test_support::{demo, series_mut};
-    use std::sync::Arc;
 
     /// Guards the page's tables made from the download's: numbers in the
     /// reader's notation with every stored digit, unit codes and words as
@@ -829,7 +828,7 @@ mod tests {
 
     fn ranking_chart(d: &ProgressData) -> Chart {
         let m = map_data(d, "dti", "2024").unwrap();
-        Chart::Ranking(Arc::new(ranking(&m, Some("01"))))
+        Chart::from(ranking(&m, Some("01")))
     }
 
     fn column(t: &Table, msg: Msg, lang: Lang) -> usize {
@@ -949,9 +948,9 @@ mod tests {
     fn ranking_shown_table_has_each_ranked_province_with_stored_values() {
         let d = demo();
         let chart = ranking_chart(&d);
-        let Chart::Ranking(r) = &chart else {
-            unreachable!()
-        };
+        let r = chart
+            .kind::<crate::figures::ranking::Ranking>()
+            .expect("a ranking");
         let t = shown_table(&chart, "DTI 2024", Lang::Vi);
         let series = d
             .series
@@ -1161,7 +1160,7 @@ mod tests {
         assert!(read.iter().any(|r| r[2] == "Hồ Chí Minh"));
         assert!(csv.contains("# Chỉ số DTI năm 2024\r\n"));
         let t = trend(&d, "dti", "79").unwrap();
-        let tr = shown_table(&Chart::Trend(Arc::new(t)), "x", Lang::Vi);
+        let tr = shown_table(&Chart::from(t), "x", Lang::Vi);
         assert_eq!(tr.rows[0][1], "Hồ Chí Minh");
         assert!(tr.rows.iter().any(|r| r[1] == "Bình Dương"));
     }
@@ -1172,7 +1171,7 @@ mod tests {
     fn trend_shown_table_keeps_unit_sets_apart() {
         let d = demo();
         let t = trend(&d, "dti", "79").unwrap();
-        let tr = shown_table(&Chart::Trend(Arc::new(t)), "x", Lang::En);
+        let tr = shown_table(&Chart::from(t), "x", Lang::En);
         assert_eq!(tr.header.len(), 2 + 4 + 1);
         assert_eq!(tr.header[5], "2024 (34 provinces)");
         assert_eq!(tr.rows[0][2..5], ["", "", ""]);

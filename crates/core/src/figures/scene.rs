@@ -245,47 +245,78 @@ impl DrawingBackend for Recorder {
 mod tests {
     use super::*;
     use crate::figure::{figure_chart, Figure};
-    use crate::figures::Palette;
+    use crate::figures::pillars::PillarProfile;
+    use crate::figures::ranking::Ranking;
+    use crate::figures::targets::Targets;
+    use crate::figures::tasks::Tracker;
+    use crate::figures::trend::Trend;
+    use crate::figures::{FigureKind, Palette};
     use crate::{Lang, UrlState};
     use plotters::prelude::SVGBackend;
 
-    /// Guards the one drawing description: every chart, recorded on a
-    /// scene and played as SVG, is the very SVG plotters writes when the
+    /// Every chart kind of the demo's views, drawn directly on `draw`'s
+    /// backend and through a scene.
+    fn same_both_ways<K: FigureKind>(figure: &K, name: &str) {
+        for (pal, dpr) in [(Palette::LIGHT, 1.0), (Palette::of(true), 2.0)] {
+            let (w, h) = (
+                (640.0 * dpr) as u32,
+                (figure.height(640.0) * dpr).round() as u32,
+            );
+            let mut direct = String::new();
+            let direct_parts = {
+                let root = SVGBackend::with_string(&mut direct, (w, h)).into_drawing_area();
+                let parts = figure.paint(&root, dpr, &pal, Lang::En);
+                let _ = root.present();
+                parts
+            };
+            let (scene, parts) =
+                Scene::record((w, h), |root| figure.paint(root, dpr, &pal, Lang::En));
+            assert!(!scene.is_empty() && scene.size() == (w, h), "{name}");
+            let mut played = String::new();
+            {
+                let mut svg = SVGBackend::with_string(&mut played, (w, h));
+                scene.play(&mut svg).expect("played");
+            }
+            assert_eq!(played, direct, "{name} at {dpr}x");
+            assert_eq!(parts.len(), direct_parts.len(), "{name}");
+            for (a, b) in parts.iter().zip(&direct_parts) {
+                assert_eq!((a.x0, a.y0, a.x1, a.y1), (b.x0, b.y0, b.x1, b.y1), "{name}");
+                assert_eq!(a.lines, b.lines, "{name}");
+            }
+        }
+    }
+
+    /// Guards the one drawing description: every chart kind, recorded on
+    /// a scene and played as SVG, is the very SVG plotters writes when the
     /// chart paints on its SVG backend itself, on both papers and at a
     /// devicePixelRatio of 2; and the parts that answer hover are the same.
     #[test]
     fn a_played_scene_is_the_chart_drawn_directly() {
         let d = crate::test_support::demo();
         let state = UrlState::from_query("?province=79");
-        for f in Figure::ALL.into_iter().filter(|f| *f != Figure::Map) {
-            let (chart, _) = figure_chart(&d, f, &state, Lang::En).expect("a chart");
-            for (pal, dpr) in [(Palette::LIGHT, 1.0), (Palette::of(true), 2.0)] {
-                let (w, h) = (
-                    (640.0 * dpr) as u32,
-                    (chart.height(640.0) * dpr).round() as u32,
-                );
-                let mut direct = String::new();
-                let direct_parts = {
-                    let root = SVGBackend::with_string(&mut direct, (w, h)).into_drawing_area();
-                    let parts = chart.paint(&root, dpr, &pal, Lang::En);
-                    let _ = root.present();
-                    parts
-                };
-                let (scene, parts) =
-                    Scene::record((w, h), |root| chart.paint(root, dpr, &pal, Lang::En));
-                assert!(!scene.is_empty() && scene.size() == (w, h), "{f:?}");
-                let mut played = String::new();
-                {
-                    let mut svg = SVGBackend::with_string(&mut played, (w, h));
-                    scene.play(&mut svg).expect("played");
-                }
-                assert_eq!(played, direct, "{f:?} at {dpr}x");
-                assert_eq!(parts.len(), direct_parts.len(), "{f:?}");
-                for (a, b) in parts.iter().zip(&direct_parts) {
-                    assert_eq!((a.x0, a.y0, a.x1, a.y1), (b.x0, b.y0, b.x1, b.y1), "{f:?}");
-                    assert_eq!(a.lines, b.lines, "{f:?}");
-                }
-            }
-        }
+        let l = Lang::En;
+        let built = |f: Figure| figure_chart(&d, f, &state, l).expect("a chart").0;
+        same_both_ways(
+            built(Figure::Ranking).kind::<Ranking>().expect("ranking"),
+            "ranking",
+        );
+        same_both_ways(
+            built(Figure::Trend).kind::<Trend>().expect("trend"),
+            "trend",
+        );
+        same_both_ways(
+            built(Figure::Pillars)
+                .kind::<PillarProfile>()
+                .expect("pillars"),
+            "pillars",
+        );
+        same_both_ways(
+            built(Figure::Tasks).kind::<Tracker>().expect("tasks"),
+            "tasks",
+        );
+        same_both_ways(
+            built(Figure::Targets).kind::<Targets>().expect("targets"),
+            "targets",
+        );
     }
 }

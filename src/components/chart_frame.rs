@@ -30,10 +30,7 @@ fn table_view(table: &Table, lang: Lang) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let num = table
-                .rows
-                .first()
-                .is_some_and(|r| r.get(i).is_some_and(|c| table.is_number_cell(i, c)));
+            let num = table.is_number_column(i);
             view! { <th scope="col" class:num=num>{h.clone()}</th> }
         })
         .collect_view();
@@ -138,10 +135,7 @@ pub fn ChartFrame(
     let cites = sources
         .into_iter()
         .map(|s| {
-            let date = s
-                .published
-                .as_deref()
-                .map(|d| format!(" ({})", format_date(d, lang)));
+            let date = s.published_suffix(lang);
             view! { <li><SourceLink source=s lang />{date}</li> }
         })
         .collect_view();

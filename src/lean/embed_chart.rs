@@ -137,14 +137,10 @@ fn frame<K: Listed + 'static>(
     });
     let mut cites = el("ul");
     for s in &sources {
-        let date = s
-            .published
-            .as_deref()
-            .map(|d| format!(" ({})", format_date(d, l)));
         cites = cites.child(
             el("li")
                 .child(source_link(s, l))
-                .text(date.as_deref().unwrap_or("")),
+                .text(&s.published_suffix(l).unwrap_or_default()),
         );
     }
     let cite = el("div")
@@ -174,10 +170,7 @@ fn frame<K: Listed + 'static>(
 fn table_view(table: &Table, l: Lang) -> El {
     let mut head = el("tr");
     for (i, h) in table.header.iter().enumerate() {
-        let num = table
-            .rows
-            .first()
-            .is_some_and(|r| r.get(i).is_some_and(|c| table.is_number_cell(i, c)));
+        let num = table.is_number_column(i);
         head = head.child(el("th").attr("scope", "col").class_if("num", num).text(h));
     }
     let row = |marked: bool, r: &[String]| {
@@ -185,11 +178,7 @@ fn table_view(table: &Table, l: Lang) -> El {
         for (i, c) in r.iter().enumerate() {
             tr = tr.child(
                 el("td")
-                    .class(if table.is_number_cell(i, c) {
-                        "num"
-                    } else {
-                        ""
-                    })
+                    .class_if("num", table.is_number_cell(i, c))
                     .text(&table.display(i, c, l)),
             );
         }

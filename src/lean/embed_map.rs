@@ -21,7 +21,6 @@ use std::sync::Arc;
 use tien_do_core::boundaries::Region;
 use tien_do_core::choropleth::{chosen_view, commune_map, map_data, MapData};
 use tien_do_core::figures;
-use tien_do_core::format::format_date;
 use tien_do_core::{Msg, ProgressData, UrlState};
 use web_sys::Element;
 
@@ -295,15 +294,12 @@ impl Page {
         }));
         let side = side.child_opt(m.source.as_ref().map(|s| {
             let link = source_link(s, l);
-            let cite = el("p")
+            el("p")
                 .class("cite")
                 .text(Msg::Source.text(l))
                 .text(": ")
-                .child(link);
-            match &s.published {
-                Some(d) => cite.text(&format!(" ({})", format_date(d, l))),
-                None => cite,
-            }
+                .child(link)
+                .text(&s.published_suffix(l).unwrap_or_default())
         }));
         let data_url = self.shell.state.borrow().data_url().to_string();
         let credit = credit(&parts.data, m, &data_url).map(|c| match c {

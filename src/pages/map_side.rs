@@ -3,7 +3,6 @@ use crate::lean::map_view::{credit, Credit};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::choropleth::MapData;
-use tien_do_core::format::format_date;
 use tien_do_core::{Lang, Msg, ProgressData};
 
 /// Beside the map: its legend, the source of its values, and where its
@@ -27,10 +26,7 @@ pub fn MapSide(
         let l = lang.get();
         map.with(|m| {
             let s = m.as_ref()?.source.as_ref()?;
-            let published = s
-                .published
-                .as_deref()
-                .map(|d| format!(" ({})", format_date(d, l)));
+            let published = s.published_suffix(l);
             Some(view! {
                 <p class="cite">
                     {Msg::Source.text(l)} ": " <SourceLink source=s.clone() lang=l /> {published}

@@ -101,6 +101,13 @@ impl Source {
     pub fn label(&self, lang: Lang) -> String {
         format!("{}: {}", self.publisher.get(lang), self.title.get(lang))
     }
+
+    /// Its day of publication as said after its label, " (21/10/2025)",
+    /// where the data gives it.
+    pub fn published_suffix(&self, lang: Lang) -> Option<String> {
+        let day = self.published.as_deref()?;
+        Some(format!(" ({})", crate::format::format_date(day, lang)))
+    }
 }
 
 /// A committee that holds meetings and keeps a ledger of tasks: the

@@ -124,6 +124,15 @@ impl Table {
         }
     }
 
+    /// Whether `column` holds numbers, as its first row says: its heading
+    /// is aligned as its cells are.
+    pub fn is_number_column(&self, column: usize) -> bool {
+        self.rows
+            .first()
+            .and_then(|r| r.get(column))
+            .is_some_and(|c| self.is_number_cell(column, c))
+    }
+
     /// Whether a cell is a number, for the page to align it (a unit code
     /// such as `01` is not).
     pub fn is_number_cell(&self, column: usize, cell: &str) -> bool {
@@ -787,6 +796,9 @@ mod tests {
         assert_eq!(t.display(2, "1287", Lang::Vi), "1.287");
         assert_eq!(t.display(2, "Chưa công bố", Lang::Vi), "Chưa công bố");
         assert!(!t.is_number_cell(0, "01") && t.is_number_cell(1, "0.5"));
+        // Headings aligned as the first row's cells; none past the last.
+        let columns: Vec<bool> = (0..4).map(|c| t.is_number_column(c)).collect();
+        assert_eq!(columns, [false, true, true, false]);
         let (body, foot) = t.body_and_foot();
         assert_eq!((body.len(), foot.len()), (1, 1));
     }

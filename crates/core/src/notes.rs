@@ -25,11 +25,7 @@ pub fn html_escape(text: &str) -> String {
 
 /// "Nguồn: publisher — title (date) url".
 pub fn source_note(s: &Source, lang: Lang) -> String {
-    let date = s
-        .published
-        .as_deref()
-        .map(|d| format!(" ({})", format_date(d, lang)))
-        .unwrap_or_default();
+    let date = s.published_suffix(lang).unwrap_or_default();
     let url = s.link().map(|u| format!(" {u}")).unwrap_or_default();
     format!(
         "{}: {}{date}{url}",

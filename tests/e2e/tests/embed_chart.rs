@@ -126,6 +126,11 @@ async fn the_embed_s_table_is_made_when_opened() {
     let table = content(&c, ".chart-table").await;
     assert_has_all(&table, &["Hà Nội", "0,8241"]);
     assert!(count(&c, ".chart-table td.num").await >= 34);
+    assert_eq!(
+        count(&c, ".chart-table [class='']").await,
+        0,
+        "no empty class on the table's cells and rows"
+    );
     c.close().await.ok();
 }
 

@@ -66,7 +66,7 @@ pub fn write_embeds(dist: &Path, site_url: &str, connect_src: &str) -> Result<St
         Ok(())
     };
     write("index.html", &index)?;
-    write("sw.js", &service_worker(dist, &index, &builds)?)?;
+    write("sw.js", &service_worker(dist, &index)?)?;
     write(&release_file(&data.as_of), &release_json(&json)?)?;
     if site == DEFAULT_SITE_URL {
         eprintln!(
@@ -254,32 +254,24 @@ impl Builds {
             .find(|(f, _)| *f == figure)
             .map_or(&self.site, |(_, b)| b)
     }
-
-    /// Whether `file` is one of the embed builds' files (or an embed
-    /// build's of an earlier build in the same folder).
-    fn is_embed_file(&self, file: &str) -> bool {
-        file.starts_with("tien-do-embed-")
-            || self
-                .embeds
-                .iter()
-                .any(|(_, b)| *b != self.site && (b.js == file || b.wasm == file))
-    }
 }
 
 /// The binaries of the builds (`Cargo.toml`, `src/bin/`).
 const SITE_BIN: &str = "tien-do";
 const OVERVIEW_BIN: &str = "tien-do-overview";
+/// How each embed page's binary begins: `tien-do-embed-ranking`.
+const EMBED_BIN: &str = "tien-do-embed-";
 
 /// The binary of `figure`'s embed page: `tien-do-embed-ranking`.
 fn embed_bin(figure: Figure) -> String {
-    format!("tien-do-embed-{}", figure.slug())
+    format!("{EMBED_BIN}{}", figure.slug())
 }
 
-/// Every binary's name.
-fn bins() -> Vec<String> {
-    let mut bins = vec![SITE_BIN.to_string(), OVERVIEW_BIN.to_string()];
-    bins.extend(Figure::ALL.into_iter().map(embed_bin));
-    bins
+/// Whether `file` is one of the embed builds' files, of this build or an
+/// earlier one in the same folder (embeds register no worker: none is
+/// kept for offline reading).
+fn is_embed_file(file: &str) -> bool {
+    file.starts_with(EMBED_BIN)
 }
 
 /// Finds the builds in `dist`. Trunk names its main build (the site's)
@@ -296,7 +288,8 @@ pub fn app_builds(dist: &Path) -> Result<Builds, String> {
             .collect())
     };
     let read = |path: &Path| fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
-    for bin in &bins()[1..] {
+    let workers = Figure::ALL.into_iter().map(embed_bin);
+    for bin in std::iter::once(OVERVIEW_BIN.to_string()).chain(workers) {
         let (js, wasm) = (
             dist.join(format!("{bin}.js")),
             dist.join(format!("{bin}_bg.wasm")),
@@ -358,7 +351,12 @@ fn hashed_stem(name: &str) -> Option<&str> {
         .or_else(|| name.strip_suffix(".js"))?;
     let (bin, hash) = stem.rsplit_once('-')?;
     let hex = !hash.is_empty() && hash.len() <= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit());
-    (hex && bins().iter().any(|b| b == bin)).then_some(bin)
+    let known = bin == SITE_BIN
+        || bin == OVERVIEW_BIN
+        || bin
+            .strip_prefix(EMBED_BIN)
+            .is_some_and(|f| Figure::from_slug(f).is_some());
+    (hex && known).then_some(bin)
 }
 
 /// 16 hex digits of the SHA-256 of `bytes`.
@@ -511,7 +509,7 @@ const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\"";
 /// and the shipped boundaries), and its cache named after what they hold,
 /// so that a new build or new data gets a new cache (and the old one is
 /// deleted).
-fn service_worker(dist: &Path, index: &str, builds: &Builds) -> Result<String, String> {
+fn service_worker(dist: &Path, index: &str) -> Result<String, String> {
     use sha2::Digest as _;
     let mut shell = vec!["./".to_string()];
     let mut names: Vec<String> = fs::read_dir(dist)
@@ -522,7 +520,7 @@ fn service_worker(dist: &Path, index: &str, builds: &Builds) -> Result<String, S
                 && n != "sw.js"
                 && n != "embed.js"
                 // Embeds register no worker: their build is not kept.
-                && !builds.is_embed_file(n)
+                && !is_embed_file(n)
         })
         .collect();
     names.sort();

@@ -30,8 +30,11 @@ mkdir -p "$out"
 curl -s -o /dev/null "http://127.0.0.1:$port/" &&
   die "something already answers at http://127.0.0.1:$port/: set TIEN_DO_SERVE_PORT"
 say "serving on http://127.0.0.1:$port/ to check it (log: $out/trunk.log)"
+# The release build's settings, as scripts/build.sh: after the test
+# command's build, cargo has nothing left to compile (no second copy of
+# every crate on disk).
 TIEN_DO_SITE_URL="http://127.0.0.1:$port/" \
-  wasm_env trunk serve --release --minify false --address 127.0.0.1 --port "$port" \
+  wasm_release_env trunk serve --release --minify false --address 127.0.0.1 --port "$port" \
   --dist "$out/dist" \
   >"$out/trunk.log" 2>&1 &
 trunk_pid=$!

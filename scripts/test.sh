@@ -16,7 +16,15 @@ cd "$ROOT"
 bash scripts/setup.sh
 
 WORK="$ROOT/target/test-run"
-mkdir -p "$WORK"
+# Everything the tests write to a temporary folder (Chromium's profiles,
+# the tools' scratch files) lands in one folder of this run, emptied at the
+# start of the next: nothing piles up in /tmp from run to run.
+rm -rf "$WORK/tmp"
+mkdir -p "$WORK/tmp"
+export TMPDIR="$WORK/tmp"
+# A fresh clone (CI) builds once: no incremental caches, which would only
+# take disk.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
 trap stop_site_servers EXIT
 
 

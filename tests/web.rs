@@ -549,3 +549,72 @@ async fn target_chart_draws_and_answers_keys() {
     let text = el.text_content().unwrap();
     assert!(text.contains("30 / 34"), "smart-city centres: {text}");
 }
+
+/// The canvas's backing store, pixel by pixel.
+fn image(c: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: web_sys::CanvasRenderingContext2d =
+        c.get_context("2d").unwrap().unwrap().unchecked_into();
+    ctx.get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height()))
+        .unwrap()
+        .data()
+        .to_vec()
+}
+
+/// Guards the frame that shows the first map: borders that come while it
+/// is being shown (the provinces' borders over the communes often come
+/// just then, and their redraw held that frame back) wait until it is
+/// shown, and are drawn then, not lost. Here they come in the very task
+/// that drew the first map.
+#[wasm_bindgen_test]
+async fn borders_that_come_as_the_first_map_is_shown_are_drawn_after_it() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use tien_do::lean::map_widget::{MapEvents, MapSpec, MapWidget};
+    use tien_do_core::boundaries::decode_first;
+    let decode = |text: &str| Arc::new(decode_first(text).expect("the shipped file decodes"));
+    let regions = decode(include_str!("../public/geo/vn-provinces-2025.topo.json"));
+    let former = decode(include_str!("../public/geo/vn-provinces-2008.topo.json"));
+    let widget: Rc<RefCell<Option<Rc<MapWidget>>>> = Rc::default();
+    let at_first: Rc<RefCell<Option<Vec<u8>>>> = Rc::default();
+    let (me, seen) = (Rc::clone(&widget), Rc::clone(&at_first));
+    let events = MapEvents {
+        open: Box::new(|_| {}),
+        zoom: Box::new(|_| {}),
+        drawn: Box::new(move || {
+            if let Some(w) = me.borrow().as_ref() {
+                w.set_overlay(Some(Arc::clone(&former)));
+                let canvas = w.element().query_selector("canvas").unwrap().unwrap();
+                *seen.borrow_mut() = Some(image(&canvas.unchecked_into()));
+            }
+        }),
+    };
+    let spec = MapSpec {
+        regions,
+        overlay: None,
+        map: None,
+        lang: Lang::En,
+        dark: false,
+        selected: None,
+        zoom: None,
+        described_by: "none".into(),
+    };
+    let w = MapWidget::new(spec, events);
+    *widget.borrow_mut() = Some(Rc::clone(&w));
+    let el = sized_container(600);
+    el.append_child(w.element()).unwrap();
+    let canvas = drawn_canvas(&el).await;
+    let first = at_first
+        .borrow_mut()
+        .take()
+        .expect("the first draw was seen");
+    // A frame and a task after it: the held borders are drawn by then.
+    tick(200).await;
+    let now = image(&canvas);
+    let changed = now.iter().zip(&first).filter(|(a, b)| a != b).count();
+    assert!(
+        changed > 1000,
+        "the borders were drawn with the first map (holding its frame back), or never: \
+         {changed} bytes of the image changed after it was shown"
+    );
+    w.dispose();
+}

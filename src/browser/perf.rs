@@ -54,26 +54,55 @@ pub fn clear_timeout(handle: i32) {
 /// next animation frame): for work that must not hold back what was just
 /// drawn.
 pub fn after_next_frame(f: impl FnOnce() + 'static) {
+    later(wasm_bindgen::closure::Closure::once_into_js(f), false);
+}
+
+/// Runs the function `f` in a task: at once (`now`: after the frame
+/// being rendered), else after the next animation frame. Not generic:
+/// each caller's closure is made a function once, here.
+fn later(f: wasm_bindgen::JsValue, now: bool) {
     use wasm_bindgen::JsCast;
     let Some(w) = web_sys::window() else { return };
+    if now {
+        let _ = w.set_timeout_with_callback(f.unchecked_ref());
+        return;
+    }
     let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let after_paint = wasm_bindgen::closure::Closure::once_into_js(f);
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(after_paint.unchecked_ref());
+            let _ = w.set_timeout_with_callback(f.unchecked_ref());
         }
     });
     let _ = w.request_animation_frame(after_frame.unchecked_ref());
 }
 
-/// Sets the `performance` mark `name` once the browser has shown the frame
-/// that holds what was just drawn, the first time only:
-/// `tien-do:first-map-shown`, which the benchmark compares with a D3
-/// page's mark set the same way.
-pub fn mark_once_shown(name: &'static str) {
-    after_next_frame(move || {
-        mark_once(name);
-        figure_shown();
-    });
+thread_local! {
+    /// Whether the code running now was called in the browser's rendering
+    /// of a frame ([`while_rendering`]).
+    static RENDERING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` as part of the frame the browser is rendering: for a
+/// `ResizeObserver`'s callback, which runs after the frame's layout and
+/// before its paint, so that what `f` draws is shown by that very frame
+/// ([`after_shown`]).
+pub fn while_rendering<T>(f: impl FnOnce() -> T) -> T {
+    let was = RENDERING.replace(true);
+    let out = f();
+    RENDERING.set(was);
+    out
+}
+
+/// Runs `f` once the browser has shown what was just drawn: a task after
+/// the frame being rendered where the drawing is part of it
+/// ([`while_rendering`]: a map or chart drawn when its box is first measured),
+/// else after the next frame. (A task asked for in a frame's rendering
+/// runs after that frame; an animation frame asked for then comes with
+/// the frame after.)
+pub fn after_shown(f: impl FnOnce() + 'static) {
+    later(
+        wasm_bindgen::closure::Closure::once_into_js(f),
+        RENDERING.get(),
+    );
 }
 
 thread_local! {

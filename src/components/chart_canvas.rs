@@ -53,7 +53,7 @@ pub fn ChartCanvas(
         active.set(None);
         drawn.set(true);
         if browser::mark_once("tien-do:first-chart") {
-            browser::after_next_frame(browser::figure_shown);
+            browser::after_shown(browser::figure_shown);
         }
     });
 

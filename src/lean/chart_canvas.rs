@@ -133,7 +133,10 @@ impl ChartCanvas {
         // The chart follows its box's width; without a ResizeObserver it
         // is measured once.
         let me = Rc::clone(self);
-        let measure = Closure::<dyn FnMut()>::new(move || me.measure());
+        // Called in the frame's rendering, after its layout: what is drawn
+        // now is shown by this frame.
+        let measure =
+            Closure::<dyn FnMut()>::new(move || browser::while_rendering(|| me.measure()));
         match web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
             Ok(observer) => {
                 observer.observe(&self.root);
@@ -175,7 +178,7 @@ impl ChartCanvas {
         self.show(None);
         let _ = canvas.set_attribute("data-drawn", "1");
         if browser::mark_once("tien-do:first-chart") {
-            browser::after_next_frame(browser::figure_shown);
+            browser::after_shown(browser::figure_shown);
         }
     }
 

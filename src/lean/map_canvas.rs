@@ -84,9 +84,9 @@ impl BaseLayer {
             // Outlines keep every point: one unit, however small.
             CanvasPainter::new(&ctx, &mut None, 0.0).paint(&lines);
         });
-        if browser::mark_once("tien-do:first-map") {
-            browser::mark_once_shown("tien-do:first-map-shown");
-        }
+        // Its frame's mark, `tien-do:first-map-shown`, is set by the map
+        // (`MapWidget::measure`) once that frame is shown.
+        browser::mark_once("tien-do:first-map");
     }
 
     fn draw_base(

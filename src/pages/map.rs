@@ -115,7 +115,7 @@ pub fn MapFigure(
                 on_zoom=set_zoom
                 overlay=overlay.into()
                 on_first_draw=Callback::new(move |()| {
-                    browser::after_next_frame(move || {
+                    browser::after_shown(move || {
                         drawn.try_set(true);
                     })
                 })

@@ -422,8 +422,10 @@ const LOADER_OPEN: &str = "<script id=\"tien-do-build\">";
 /// while the wasm compiles; the app takes them from
 /// `window.tienDoEarly` (`src/fetch.rs`). Where the address asks for the
 /// commune layer (`level=commune` on the map or its embed, or a province's
-/// page), the communes' file (the country's or the province's) and the
-/// provinces' borders too. Each body is read whole as it arrives (a body
+/// page), or the data, once it has come, can be drawn on the built-in
+/// communes alone (units at the communes' level, none at the provinces',
+/// no boundary file of its own), the communes' file (the country's or the
+/// province's) and the provinces' borders too. Each body is read whole as it arrives (a body
 /// nobody reads stops downloading once the browser's buffer is full: the
 /// 5.9 MB commune-scale file waited for the app to start), and the fetch
 /// gives it as an `ArrayBuffer` (the response itself where it is not ok),
@@ -450,9 +452,12 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
     // The commune layer's files, fetched early where the address asks for
     // it (`level=commune`, its last valid value as the app reads it, on a
     // page with the map; or the page of one of the 34 provinces, which
-    // shows its communes): the whole country's or the province's (as
-    // `commune_file` names it, the code checked as the app checks it), and
-    // the provinces' borders drawn over them.
+    // shows its communes), or where the data, once it has come, can only
+    // be drawn on the built-in communes (it has units at the communes'
+    // level, none at the provinces', and no boundary file of its own: the
+    // app's `communes_of`), before the app reads it: the whole country's
+    // or the province's (as `commune_file` names it, the code checked as
+    // the app checks it), and the provinces' borders drawn over them.
     let one = commune_file(Some("\u{0}"));
     let (commune_dir, commune_ext) = one.split_once('\u{0}').unwrap_or((&one, ""));
     let script = format!(
@@ -464,15 +469,22 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          window.tienDoBuild=[f.js,fetch(f.wasm,{{integrity:f.sri[1]}})];\
          var w=navigator.serviceWorker;w&&(w.addEventListener(\"message\",function(v){{v.data&&v.data.tienDoSavedCopy&&(window.tienDoSavedCopy=1)}}),w.startMessages());\
          var q=new URLSearchParams(location.search),e={{}},\
-         g=function(u){{e[u]=fetch(u,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout(31e3)}})\
-         .then(function(r){{return r.ok?r.arrayBuffer():r}})}},\
+         g=function(u,c){{e[u]=fetch(u,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout(31e3)}})\
+         .then(function(r){{return r.ok?r.arrayBuffer().then(function(a){{try{{c&&c(a)}}catch(_){{}}return a}}):r}})}},\
+         o=m?m===\"map\":!p||p===\"overview\"||p===\"map\",\
+         r=(q.getAll(\"province\").pop()||\"\").trim(),k=/^[0-9A-Za-z-]{{1,16}}$/.test(r),h=0,\
+         n=function(){{h||(h=1,g(k?{commune_dir}+r+{commune_ext}:{communes}),e[{borders}]||g({borders}))}},\
+         s=function(a){{if(o&&!h){{var b=new Uint8Array(a),i=-1,c=0,y=0,\
+         t=function(w,k){{for(var j=0;j<w.length;j++)if(b[k+j]!==w.charCodeAt(j))return 0;return 1}},\
+         z=function(k){{while(b[k]===32||b[k]===9||b[k]===10||b[k]===13||b[k]===58)k++;return k}};\
+         while((i=b.indexOf(118,i+1))>=0)if(t('\"level\"',i-3)){{var k=z(i+4);t('\"commune\"',k)?c=1:t('\"province\"',k)&&(y=1)}}\
+         for(i=-1;(i=b.indexOf(98,i+1))>=0;)if(t('\"boundaries\"',i-1)&&b[z(i+11)]===34)y=1;\
+         c&&!y&&n()}}}},\
          x=(q.getAll(\"data\").pop()||\"\").trim();\
-         if(x&&x.length<={max_data}){{g(x)}}else{{g({data});var u={map};\
-         if(u&&!q.has(\"indicator\")&&!q.has(\"period\")&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\"))g(u)}}\
-         var r=(q.getAll(\"province\").pop()||\"\").trim(),k=/^[0-9A-Za-z-]{{1,16}}$/.test(r),\
-         v=q.getAll(\"level\").map(function(s){{return s.trim()}}).filter(function(s){{return s===\"commune\"||s===\"province\"}}).pop();\
-         if(v===\"commune\"&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\")||!m&&p===\"province\"&&{provinces}.indexOf(r)>=0){{\
-         g(k?{commune_dir}+r+{commune_ext}:{communes});e[{borders}]||g({borders})}}\
+         if(x&&x.length<={max_data}){{g(x,s)}}else{{g({data},s);var u={map};\
+         if(u&&!q.has(\"indicator\")&&!q.has(\"period\")&&o)g(u)}}\
+         var v=q.getAll(\"level\").map(function(s){{return s.trim()}}).filter(function(s){{return s===\"commune\"||s===\"province\"}}).pop();\
+         if(v===\"commune\"&&o||!m&&p===\"province\"&&{provinces}.indexOf(r)>=0)n();\
          window.tienDoEarly=e}})()</script>",
         entry(&builds.site),
         entry(&builds.overview),
@@ -857,10 +869,10 @@ mod tests {
                 ),
             "{once}"
         );
-        assert!(once.contains("g(\"data/progress.json\")"));
+        assert!(once.contains("g(\"data/progress.json\",s)"));
         assert!(
             once.contains(&format!(
-                "if(x&&x.length<={}){{g(x)}}",
+                "if(x&&x.length<={}){{g(x,s)}}",
                 tien_do_core::url_state::MAX_DATA_URL_LEN
             )),
             "the data file the address names is fetched early too: {once}"
@@ -875,12 +887,24 @@ mod tests {
         // borders over them, each fetched once.
         assert!(
             once.contains(concat!(
-                "g(k?\"geo/communes/\"+r+\".topo.json\":\"geo/vn-communes-2025.topo.json\");",
+                "g(k?\"geo/communes/\"+r+\".topo.json\":\"geo/vn-communes-2025.topo.json\"),",
                 "e[\"geo/vn-provinces-2025.topo.json\"]||g(\"geo/vn-provinces-2025.topo.json\")"
             )),
             "{once}"
         );
-        assert!(once.contains("v===\"commune\"&&(m?m===\"map\":!p||p===\"overview\"||p===\"map\")"));
+        assert!(once.contains("o=m?m===\"map\":!p||p===\"overview\"||p===\"map\","));
+        assert!(once.contains("if(v===\"commune\"&&o||"));
+        // Or where the data, once come, has units at the communes' level
+        // only and no boundary file of its own (scanned before the app
+        // reads it, on a page with the map).
+        assert!(
+            once.contains("s=function(a){if(o&&!h){var b=new Uint8Array(a)")
+                && once.contains("t('\"level\"',i-3)")
+                && once.contains("t('\"commune\"',k)?c=1:t('\"province\"',k)&&(y=1)")
+                && once.contains("t('\"boundaries\"',i-1)&&b[z(i+11)]===34")
+                && once.contains("c&&!y&&n()"),
+            "{once}"
+        );
         assert!(
             once.contains("p===\"province\"&&[\"01\",")
                 && once.contains("\"48\",")

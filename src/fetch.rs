@@ -73,9 +73,11 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let result = async {
         let response = match early_fetch(&url) {
             Some(started) => {
-                // Given up by its own time limit (the loader's
-                // `AbortSignal.timeout`, `prefetch`'s abort): said as the
-                // time limit, as the app's own fetch says it.
+                // Given up by its own time limit (the loader's abort
+                // after 31 s, `prefetch`'s): said as the time limit, as
+                // the app's own fetch says it. (A fetch the loader takes
+                // back, a guess the data proved wrong, is no longer
+                // offered.)
                 let got = wasm_bindgen_futures::JsFuture::from(started)
                     .await
                     .map_err(|e| {

@@ -422,14 +422,17 @@ const LOADER_OPEN: &str = "<script id=\"tien-do-build\">";
 /// while the wasm compiles; the app takes them from
 /// `window.tienDoEarly` (`src/fetch.rs`). Where the address asks for the
 /// commune layer (`level=commune` on the map or its embed, or a province's
-/// page), or the data, once it has come, can be drawn on the built-in
-/// communes alone (units at the communes' level, none at the provinces',
-/// no boundary file of its own), the communes' file (the country's or the
-/// province's) and the provinces' borders too. Each body is read whole as it arrives (a body
-/// nobody reads stops downloading once the browser's buffer is full: the
-/// 5.9 MB commune-scale file waited for the app to start), and the fetch
-/// gives it as an `ArrayBuffer` (the response itself where it is not ok),
-/// which the app takes without another wait. The service worker's word
+/// page), or the data, as it comes, can be drawn on the built-in communes
+/// alone (units at the communes' level, none at the provinces', no
+/// boundary file of its own: fetched from the first part of the data that
+/// shows it, cancelled if a later part says otherwise), the communes' file
+/// (the country's or the province's) and the provinces' borders too.
+/// Each body is read whole as it arrives (a body nobody reads stops
+/// downloading once the browser's buffer is full: the 5.9 MB
+/// commune-scale file waited for the app to start; the data's part by
+/// part, to be scanned), and the fetch gives it as an `ArrayBuffer` (the
+/// response itself where it is not ok), which the app takes without
+/// another wait; each is given up after 31 s. The service worker's word
 /// that it answered with the copy saved on this device (which comes with
 /// those early answers, before the app listens) is kept in
 /// `window.tienDoSavedCopy` (`browser::on_saved_copy`). A loader written
@@ -452,12 +455,17 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
     // The commune layer's files, fetched early where the address asks for
     // it (`level=commune`, its last valid value as the app reads it, on a
     // page with the map; or the page of one of the 34 provinces, which
-    // shows its communes), or where the data, once it has come, can only
-    // be drawn on the built-in communes (it has units at the communes'
-    // level, none at the provinces', and no boundary file of its own: the
-    // app's `communes_of`), before the app reads it: the whole country's
-    // or the province's (as `commune_file` names it, the code checked as
-    // the app checks it), and the provinces' borders drawn over them.
+    // shows its communes), or where the data as it comes can only be
+    // drawn on the built-in communes (units at the communes' level and,
+    // so far, none at the provinces' and no boundary file of its own: the
+    // app's `communes_of`; the data's bytes scanned part by part, each
+    // with the end of the one before, for the two keys' byte patterns):
+    // the whole country's or the province's (as `commune_file` names it,
+    // the code checked as the app checks it), and the provinces' borders
+    // drawn over them. Fetched on that guess from the first part that
+    // shows it, and cancelled (and forgotten, so that the app fetches it
+    // anew if it comes to want it) if a later part shows provinces or a
+    // boundary file.
     let one = commune_file(Some("\u{0}"));
     let (commune_dir, commune_ext) = one.split_once('\u{0}').unwrap_or((&one, ""));
     let script = format!(
@@ -469,17 +477,26 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          window.tienDoBuild=[f.js,fetch(f.wasm,{{integrity:f.sri[1]}})];\
          var w=navigator.serviceWorker;w&&(w.addEventListener(\"message\",function(v){{v.data&&v.data.tienDoSavedCopy&&(window.tienDoSavedCopy=1)}}),w.startMessages());\
          var q=new URLSearchParams(location.search),e={{}},\
-         g=function(u,c){{e[u]=fetch(u,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout(31e3)}})\
-         .then(function(r){{return r.ok?r.arrayBuffer().then(function(a){{try{{c&&c(a)}}catch(_){{}}return a}}):r}})}},\
+         g=function(u,c){{var a=new AbortController();setTimeout(function(){{a.abort()}},31e3);\
+         e[u]=fetch(u,{{cache:\"no-cache\",signal:a.signal}}).then(function(r){{\
+         if(!r.ok)return r;\
+         if(!c||!r.body||!r.body.getReader)return r.arrayBuffer().then(function(b){{try{{c&&c(new Uint8Array(b))}}catch(_){{}}return b}});\
+         var d=r.body.getReader(),P=[],L=0,t=new Uint8Array(0);\
+         return function f(){{return d.read().then(function(x){{\
+         if(x.done){{var b=new Uint8Array(L),O=0;P.forEach(function(v){{b.set(v,O);O+=v.length}});return b.buffer}}\
+         var v=x.value,w=new Uint8Array(t.length+v.length);w.set(t);w.set(v,t.length);P.push(v);L+=v.length;\
+         try{{c(w)}}catch(_){{}}t=w.slice(-64);return f()}})}}()}});return a}},\
          o=m?m===\"map\":!p||p===\"overview\"||p===\"map\",\
-         r=(q.getAll(\"province\").pop()||\"\").trim(),k=/^[0-9A-Za-z-]{{1,16}}$/.test(r),h=0,\
-         n=function(){{h||(h=1,g(k?{commune_dir}+r+{commune_ext}:{communes}),e[{borders}]||g({borders}))}},\
-         s=function(a){{if(o&&!h){{var b=new Uint8Array(a),i=-1,c=0,y=0,\
-         t=function(w,k){{for(var j=0;j<w.length;j++)if(b[k+j]!==w.charCodeAt(j))return 0;return 1}},\
-         z=function(k){{while(b[k]===32||b[k]===9||b[k]===10||b[k]===13||b[k]===58)k++;return k}};\
-         while((i=b.indexOf(118,i+1))>=0)if(t('\"level\"',i-3)){{var k=z(i+4);t('\"commune\"',k)?c=1:t('\"province\"',k)&&(y=1)}}\
-         for(i=-1;(i=b.indexOf(98,i+1))>=0;)if(t('\"boundaries\"',i-1)&&b[z(i+11)]===34)y=1;\
-         c&&!y&&n()}}}},\
+         r=(q.getAll(\"province\").pop()||\"\").trim(),k=/^[0-9A-Za-z-]{{1,16}}$/.test(r),h=0,j=0,C=0,Y=0,A,\
+         U=k?{commune_dir}+r+{commune_ext}:{communes},\
+         n=function(){{h||(h=1,A=g(U),e[{borders}]||g({borders}))}},\
+         s=function(b){{if(o&&(!h||j)){{var i=-1,\
+         t=function(w,k){{for(var l=0;l<w.length;l++)if(b[k+l]!==w.charCodeAt(l))return 0;return 1}},\
+         y=function(k){{while(b[k]===32||b[k]===9||b[k]===10||b[k]===13||b[k]===58)k++;return k}};\
+         while((i=b.indexOf(118,i+1))>=0)if(t('\"level\"',i-3)){{var k=y(i+4);t('\"commune\"',k)?C=1:t('\"province\"',k)&&(Y=1)}}\
+         for(i=-1;(i=b.indexOf(98,i+1))>=0;)if(t('\"boundaries\"',i-1)&&b[y(i+11)]===34)Y=1;\
+         if(!h&&C&&!Y){{j=1;n()}}\
+         if(j&&Y){{j=0;A.abort();e[U].catch(function(){{}});delete e[U]}}}}}},\
          x=(q.getAll(\"data\").pop()||\"\").trim();\
          if(x&&x.length<={max_data}){{g(x,s)}}else{{g({data},s);var u={map};\
          if(u&&!q.has(\"indicator\")&&!q.has(\"period\")&&o)g(u)}}\
@@ -878,7 +895,9 @@ mod tests {
             "the data file the address names is fetched early too: {once}"
         );
         assert!(
-            once.contains("r.ok?r.arrayBuffer()"),
+            once.contains("if(!r.ok)return r;")
+                && once.contains("return r.arrayBuffer()")
+                && once.contains("var d=r.body.getReader()"),
             "each early body is read as it arrives, not left to stall: {once}"
         );
         assert!(once.contains("geo/\\u003c/script>.json"), "{once}");
@@ -887,22 +906,27 @@ mod tests {
         // borders over them, each fetched once.
         assert!(
             once.contains(concat!(
-                "g(k?\"geo/communes/\"+r+\".topo.json\":\"geo/vn-communes-2025.topo.json\"),",
-                "e[\"geo/vn-provinces-2025.topo.json\"]||g(\"geo/vn-provinces-2025.topo.json\")"
+                "U=k?\"geo/communes/\"+r+\".topo.json\":\"geo/vn-communes-2025.topo.json\",",
+                "n=function(){h||(h=1,A=g(U),",
+                "e[\"geo/vn-provinces-2025.topo.json\"]||g(\"geo/vn-provinces-2025.topo.json\"))}"
             )),
             "{once}"
         );
         assert!(once.contains("o=m?m===\"map\":!p||p===\"overview\"||p===\"map\","));
         assert!(once.contains("if(v===\"commune\"&&o||"));
-        // Or where the data, once come, has units at the communes' level
-        // only and no boundary file of its own (scanned before the app
-        // reads it, on a page with the map).
+        // Or, on a page with the map, where the data as it comes has
+        // units at the communes' level and, so far, none at the provinces'
+        // and no boundary file of its own (each part scanned with the end
+        // of the one before); fetched on that guess, cancelled if a later
+        // part says otherwise.
         assert!(
-            once.contains("s=function(a){if(o&&!h){var b=new Uint8Array(a)")
+            once.contains("try{c(w)}catch(_){}t=w.slice(-64)")
+                && once.contains("s=function(b){if(o&&(!h||j)){")
                 && once.contains("t('\"level\"',i-3)")
-                && once.contains("t('\"commune\"',k)?c=1:t('\"province\"',k)&&(y=1)")
-                && once.contains("t('\"boundaries\"',i-1)&&b[z(i+11)]===34")
-                && once.contains("c&&!y&&n()"),
+                && once.contains("t('\"commune\"',k)?C=1:t('\"province\"',k)&&(Y=1)")
+                && once.contains("t('\"boundaries\"',i-1)&&b[y(i+11)]===34)Y=1")
+                && once.contains("if(!h&&C&&!Y){j=1;n()}")
+                && once.contains("if(j&&Y){j=0;A.abort();e[U].catch(function(){});delete e[U]}"),
             "{once}"
         );
         assert!(

@@ -24,6 +24,24 @@ async fn fetched(c: &fantoccini::Client) -> Vec<String> {
         .collect()
 }
 
+/// In place of a mark: when the data file had all come.
+const DATA_END: &str = "the data's end";
+
+/// When the file whose name ends with `name` had all come (its
+/// `responseEnd`, in ms from navigation).
+async fn data_end(c: &fantoccini::Client, name: &str) -> f64 {
+    c.execute(
+        "const e = performance.getEntriesByType('resource')
+           .find(e => e.name.endsWith(arguments[0]));
+         return e ? e.responseEnd : null;",
+        vec![name.into()],
+    )
+    .await
+    .expect("entries")
+    .as_f64()
+    .expect("the data file was fetched")
+}
+
 /// The link once a commune is chosen in it (`commune=`); fails with
 /// `what` and the link if none is within [`WAIT`].
 async fn commune_chosen(c: &fantoccini::Client, what: &str) -> String {
@@ -117,10 +135,11 @@ async fn a_province_s_communes_come_from_its_own_file() {
 /// loader fetches their file and the provinces' borders while the wasm
 /// downloads, before the app starts; where the data can only be drawn on
 /// the built-in communes (the official communes' SYNTHETIC bench data,
-/// no `level` in the address), as soon as the data has come, before the
-/// app reads it (they were asked for after its parse, about 100 ms later
-/// on the first commune map). The app takes those fetches rather than
-/// fetching each file again; where it shows no communes, none are
+/// no `level` in the address), as the data comes, before it has all come
+/// (they were asked for after the app's parse, 100 ms or more later on
+/// the first commune map). The app takes those fetches rather than
+/// fetching each file again; where it shows no communes (a publisher's
+/// commune layer with its own boundary file among them), none are
 /// fetched.
 #[tokio::test]
 async fn the_commune_layer_s_files_are_fetched_before_the_app_starts() {
@@ -147,13 +166,17 @@ async fn the_commune_layer_s_files_are_fetched_before_the_app_starts() {
                 "/geo/vn-communes-2025.topo.json",
                 "/geo/vn-provinces-2025.topo.json",
             ],
-            "tien-do:parse:start",
+            DATA_END,
         ),
     ] {
         let c = browser(1280, 1000).await;
         c.goto(&site(query)).await.expect("page");
         map_drawn(&c, query).await;
-        let start = mark_in(&c, before).await;
+        let start = if before == DATA_END {
+            data_end(&c, "synthetic-communes-official.json").await
+        } else {
+            mark_in(&c, before).await
+        };
         let got = c
             .execute(
                 "return performance.getEntriesByType('resource')
@@ -185,6 +208,7 @@ async fn the_commune_layer_s_files_are_fetched_before_the_app_starts() {
     for query in [
         "?page=map&level=commune&level=province&lang=en",
         "?page=province&province=02&lang=en",
+        "?page=map&lang=en&data=../bench/synthetic-communes.json",
     ] {
         let c = browser(1280, 1000).await;
         c.goto(&site(query)).await.expect("page");
@@ -199,6 +223,81 @@ async fn the_commune_layer_s_files_are_fetched_before_the_app_starts() {
         );
         c.close().await.ok();
     }
+}
+
+/// Guards the early fetch's guess, taken back: where the data shows units
+/// at the communes' level first and at the provinces' further on (the
+/// demo data with a commune unit set put first, 4 MB of padding inside
+/// it, so that the provinces' come in a later part), the communes' file
+/// asked for on the first part is cancelled and forgotten: the app,
+/// which draws the provinces, is not left a fetch it never takes.
+#[tokio::test]
+async fn the_commune_layer_s_early_fetch_is_taken_back_when_the_data_shows_provinces() {
+    let root = format!("{}/../..", env!("CARGO_MANIFEST_DIR"));
+    let demo = std::fs::read_to_string(format!("{root}/public/data/progress.json"))
+        .expect("the demo data");
+    let mut d: Value = serde_json::from_str(&demo).expect("demo JSON");
+    let source = d["unit_sets"][0]["source"].clone();
+    let padded = serde_json::json!({
+        "id": "padded-communes",
+        "name": { "vi": "Xã (dữ liệu thử)", "en": "Communes (test data)" },
+        "level": "commune",
+        "valid_from": "2025-07-01",
+        "units": [],
+        "builtin": "vn-commune-2025",
+        "source": source,
+        "padding": "x".repeat(4_000_000),
+    });
+    d["unit_sets"]
+        .as_array_mut()
+        .expect("unit sets")
+        .insert(0, padded);
+    let text = d.to_string();
+    let (commune, province) = (
+        text.find("\"level\":\"commune\"")
+            .expect("the communes' level"),
+        text.find("\"level\":\"province\"")
+            .expect("the provinces' level"),
+    );
+    assert!(
+        commune + 4_000_000 < province,
+        "the communes' level comes first, far ahead"
+    );
+    let dir = format!("{root}/target/bench");
+    std::fs::create_dir_all(&dir).expect("bench folder");
+    std::fs::write(format!("{dir}/padded-communes.json"), text).expect("written");
+    let c = browser(1280, 1000).await;
+    c.goto(&site(
+        "?page=map&lang=en&data=../bench/padded-communes.json",
+    ))
+    .await
+    .expect("page");
+    map_drawn(&c, "the provinces' map").await;
+    wait_for_text(&c, ".map-summary", "34/34").await;
+    let kept = c
+        .execute("return Object.keys(window.tienDoEarly || {});", vec![])
+        .await
+        .expect("the early fetches");
+    assert!(
+        !kept.to_string().contains("communes"),
+        "a communes' file fetched on the guess is left for the app: {kept}"
+    );
+    // The guess was made: the file was asked for once (cancelled, or come
+    // already on this fast loopback before the provinces' part was read).
+    let asked = c
+        .execute(
+            "return performance.getEntriesByType('resource')
+               .filter(e => e.name.endsWith('/vn-communes-2025.topo.json')).length;",
+            vec![],
+        )
+        .await
+        .expect("entries");
+    assert_eq!(
+        asked,
+        Value::from(1),
+        "the communes' file asked for on the guess"
+    );
+    c.close().await.ok();
 }
 
 /// Guards "find my commune": however it is typed, the commune is found

@@ -563,30 +563,25 @@ fn image(c: &HtmlCanvasElement) -> Vec<u8> {
 /// Guards the frame that shows the first map: borders that come while it
 /// is being shown (the provinces' borders over the communes often come
 /// just then, and their redraw held that frame back) wait until it is
-/// shown, and are drawn then, not lost. Here they come in the very task
-/// that drew the first map.
+/// shown, and are drawn then, not lost. Here they come at once after the
+/// first draw, before that frame ends (a `MutationObserver` sees the
+/// canvas marked drawn), and the page hears that the map is shown after.
 #[wasm_bindgen_test]
 async fn borders_that_come_as_the_first_map_is_shown_are_drawn_after_it() {
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
     use tien_do::lean::map_widget::{MapEvents, MapSpec, MapWidget};
     use tien_do_core::boundaries::decode_first;
+    use wasm_bindgen::closure::Closure;
     let decode = |text: &str| Arc::new(decode_first(text).expect("the shipped file decodes"));
     let regions = decode(include_str!("../public/geo/vn-provinces-2025.topo.json"));
     let former = decode(include_str!("../public/geo/vn-provinces-2008.topo.json"));
-    let widget: Rc<RefCell<Option<Rc<MapWidget>>>> = Rc::default();
-    let at_first: Rc<RefCell<Option<Vec<u8>>>> = Rc::default();
-    let (me, seen) = (Rc::clone(&widget), Rc::clone(&at_first));
+    let shown = Rc::new(Cell::new(false));
+    let heard = Rc::clone(&shown);
     let events = MapEvents {
         open: Box::new(|_| {}),
         zoom: Box::new(|_| {}),
-        drawn: Box::new(move || {
-            if let Some(w) = me.borrow().as_ref() {
-                w.set_overlay(Some(Arc::clone(&former)));
-                let canvas = w.element().query_selector("canvas").unwrap().unwrap();
-                *seen.borrow_mut() = Some(image(&canvas.unchecked_into()));
-            }
-        }),
+        drawn: Box::new(move || heard.set(true)),
     };
     let spec = MapSpec {
         regions,
@@ -599,16 +594,50 @@ async fn borders_that_come_as_the_first_map_is_shown_are_drawn_after_it() {
         described_by: "none".into(),
     };
     let w = MapWidget::new(spec, events);
-    *widget.borrow_mut() = Some(Rc::clone(&w));
+    let canvas: HtmlCanvasElement = w
+        .element()
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    // When the canvas is first marked drawn (in the task that drew it):
+    // the borders come, and the canvas is read.
+    /// The canvas then, and whether the page had heard it shown.
+    type AtFirst = Option<(Vec<u8>, bool)>;
+    let at_first: Rc<RefCell<AtFirst>> = Rc::default();
+    let on_mark = {
+        let (w, seen, shown, c) = (
+            Rc::clone(&w),
+            Rc::clone(&at_first),
+            Rc::clone(&shown),
+            canvas.clone(),
+        );
+        Closure::<dyn FnMut()>::new(move || {
+            if seen.borrow().is_none() && c.has_attribute("data-drawn") {
+                w.set_overlay(Some(Arc::clone(&former)));
+                *seen.borrow_mut() = Some((image(&c), shown.get()));
+            }
+        })
+    };
+    let observer = web_sys::MutationObserver::new(on_mark.as_ref().unchecked_ref()).unwrap();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_attributes(true);
+    observer.observe_with_options(&canvas, &init).unwrap();
     let el = sized_container(600);
     el.append_child(w.element()).unwrap();
-    let canvas = drawn_canvas(&el).await;
-    let first = at_first
+    drawn_canvas(&el).await;
+    // A frame and a task after it: the held borders are drawn by then.
+    tick(200).await;
+    observer.disconnect();
+    let (first, shown_then) = at_first
         .borrow_mut()
         .take()
         .expect("the first draw was seen");
-    // A frame and a task after it: the held borders are drawn by then.
-    tick(200).await;
+    assert!(
+        !shown_then,
+        "the page heard the map was shown before its frame ended"
+    );
+    assert!(shown.get(), "the page never heard the map was shown");
     let now = image(&canvas);
     let changed = now.iter().zip(&first).filter(|(a, b)| a != b).count();
     assert!(

@@ -47,8 +47,8 @@ pub fn ChoroplethMap(
     /// merger), if any.
     #[prop(into)]
     overlay: Signal<Option<Arc<Vec<Region>>>>,
-    /// Called once, when the map has first been drawn (the page draws what
-    /// is below the map after it, so the map comes first).
+    /// Called once, when the map has first been shown (the page draws
+    /// what is below the map after it, so the map comes first).
     #[prop(optional)]
     on_first_draw: Option<Callback<()>>,
 ) -> impl IntoView {

@@ -51,7 +51,8 @@ pub struct MapEvents {
     pub open: Box<dyn Fn(String)>,
     /// Called with the zoom a gesture ended on, to keep it in the link.
     pub zoom: Box<dyn Fn(Option<MapZoom>)>,
-    /// Called once, when the map has first been drawn.
+    /// Called once, when the map has first been shown (a task after the
+    /// frame that draws it): what waits for the map may go ahead.
     pub drawn: Box<dyn Fn()>,
 }
 
@@ -279,7 +280,8 @@ impl MapWidget {
         });
     }
 
-    /// The first map is shown: the borders held back are drawn.
+    /// The first map is shown: the borders held back are drawn, and the
+    /// page hears of it.
     fn shown(&self) {
         let held = {
             let mut s = self.state.borrow_mut();
@@ -289,6 +291,7 @@ impl MapWidget {
         if held {
             self.redraw();
         }
+        (self.events.drawn)();
     }
 
     /// Draws the values `map` (another indicator or period).
@@ -654,10 +657,6 @@ impl MapWidget {
         if first {
             let _ = self.parts.canvas.set_attribute("data-drawn", "1");
             s.showing = true;
-        }
-        drop(s);
-        if first {
-            (self.events.drawn)();
         }
     }
 

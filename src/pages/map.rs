@@ -5,7 +5,6 @@ use super::map_side::MapSide;
 use super::map_summary::MapSummary;
 use super::map_tools::MapTools;
 use super::map_view::{navigate, MapView};
-use crate::browser;
 use crate::components::{CommuneSearch, UnitValueTable};
 use crate::lean::map_view::{open_on_the_site, opened, unplaced_list};
 use leptos::prelude::*;
@@ -115,9 +114,7 @@ pub fn MapFigure(
                 on_zoom=set_zoom
                 overlay=overlay.into()
                 on_first_draw=Callback::new(move |()| {
-                    browser::after_shown(move || {
-                        drawn.try_set(true);
-                    })
+                    drawn.try_set(true);
                 })
             />
             <MapSide data lang map data_url=data_url.into() />

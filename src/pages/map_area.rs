@@ -33,7 +33,7 @@ pub fn MapArea(
     on_zoom: Callback<Option<MapZoom>>,
     /// The former borders drawn over the map, if shown.
     overlay: Signal<Option<Arc<Vec<Region>>>>,
-    /// Called once the map has first been drawn.
+    /// Called once the map has first been shown.
     on_first_draw: Callback<()>,
 ) -> impl IntoView {
     let map_view = move || {

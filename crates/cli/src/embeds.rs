@@ -423,9 +423,10 @@ const LOADER_OPEN: &str = "<script id=\"tien-do-build\">";
 /// `window.tienDoEarly` (`src/fetch.rs`). Where the address asks for the
 /// commune layer (`level=commune` on the map or its embed, or a province's
 /// page), or the data, as it comes, can be drawn on the built-in communes
-/// alone (units at the communes' level, none at the provinces', no
-/// boundary file of its own: fetched from the first part of the data that
-/// shows it, cancelled if a later part says otherwise), the communes' file
+/// alone (a unit set that is the built-in communes, `vn-commune-2025`,
+/// none at the provinces' level, no boundary file of its own: fetched
+/// from the first part of the data that shows it, cancelled if a later
+/// part says otherwise), the communes' file
 /// (the country's or the province's) and the provinces' borders too.
 /// Each body is read whole as it arrives (a body nobody reads stops
 /// downloading once the browser's buffer is full: the 5.9 MB
@@ -456,10 +457,13 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
     // it (`level=commune`, its last valid value as the app reads it, on a
     // page with the map; or the page of one of the 34 provinces, which
     // shows its communes), or where the data as it comes can only be
-    // drawn on the built-in communes (units at the communes' level and,
-    // so far, none at the provinces' and no boundary file of its own: the
-    // app's `communes_of`; the data's bytes scanned part by part, each
-    // with the end of the one before, for the two keys' byte patterns):
+    // drawn on the built-in communes (a unit set that says it is them,
+    // `"builtin":"vn-commune-2025"`, and so far none at the provinces'
+    // level and no boundary file of the data's own: the app's
+    // `communes_of`; the data's bytes scanned part by part, each with the
+    // end of the one before, for the keys' byte patterns; a publisher's
+    // own commune layer lists its units before its boundary file, so its
+    // level alone is no guess):
     // the whole country's or the province's (as `commune_file` names it,
     // the code checked as the app checks it), and the provinces' borders
     // drawn over them. Fetched on that guess from the first part that
@@ -493,8 +497,9 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          s=function(b){{if(o&&(!h||j)){{var i=-1,\
          t=function(w,k){{for(var l=0;l<w.length;l++)if(b[k+l]!==w.charCodeAt(l))return 0;return 1}},\
          y=function(k){{while(b[k]===32||b[k]===9||b[k]===10||b[k]===13||b[k]===58)k++;return k}};\
-         while((i=b.indexOf(118,i+1))>=0)if(t('\"level\"',i-3)){{var k=y(i+4);t('\"commune\"',k)?C=1:t('\"province\"',k)&&(Y=1)}}\
+         while((i=b.indexOf(118,i+1))>=0)if(t('\"level\"',i-3)&&t('\"province\"',y(i+4)))Y=1;\
          for(i=-1;(i=b.indexOf(98,i+1))>=0;)if(t('\"boundaries\"',i-1)&&b[y(i+11)]===34)Y=1;\
+         else if(t('\"builtin\"',i-1)&&t({builtin},y(i+8)))C=1;\
          if(!h&&C&&!Y){{j=1;n()}}\
          if(j&&Y){{j=0;A.abort();e[U].catch(function(){{}});delete e[U]}}}}}},\
          x=(q.getAll(\"data\").pop()||\"\").trim();\
@@ -517,6 +522,8 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
         commune_dir = json_string(commune_dir),
         commune_ext = json_string(commune_ext),
         borders = json_string(boundary_file(PROVINCES_2025).unwrap_or_default()),
+        // The built-in communes' name as the data writes it, quoted.
+        builtin = json_string(&json_string(tien_do_core::data::BUILTIN_COMMUNES_2025)),
         provinces = serde_json::to_string(
             &tien_do_core::units::provinces_2025()
                 .iter()
@@ -914,17 +921,17 @@ mod tests {
         );
         assert!(once.contains("o=m?m===\"map\":!p||p===\"overview\"||p===\"map\","));
         assert!(once.contains("if(v===\"commune\"&&o||"));
-        // Or, on a page with the map, where the data as it comes has
-        // units at the communes' level and, so far, none at the provinces'
-        // and no boundary file of its own (each part scanned with the end
-        // of the one before); fetched on that guess, cancelled if a later
-        // part says otherwise.
+        // Or, on a page with the map, where the data as it comes has the
+        // built-in communes and, so far, no unit set at the provinces'
+        // level and no boundary file of its own (each part scanned with
+        // the end of the one before); fetched on that guess, cancelled if
+        // a later part says otherwise.
         assert!(
             once.contains("try{c(w)}catch(_){}t=w.slice(-64)")
                 && once.contains("s=function(b){if(o&&(!h||j)){")
-                && once.contains("t('\"level\"',i-3)")
-                && once.contains("t('\"commune\"',k)?C=1:t('\"province\"',k)&&(Y=1)")
+                && once.contains("t('\"level\"',i-3)&&t('\"province\"',y(i+4)))Y=1")
                 && once.contains("t('\"boundaries\"',i-1)&&b[y(i+11)]===34)Y=1")
+                && once.contains("t('\"builtin\"',i-1)&&t(\"\\\"vn-commune-2025\\\"\",y(i+8)))C=1")
                 && once.contains("if(!h&&C&&!Y){j=1;n()}")
                 && once.contains("if(j&&Y){j=0;A.abort();e[U].catch(function(){});delete e[U]}"),
             "{once}"

@@ -225,8 +225,8 @@ async fn the_commune_layer_s_files_are_fetched_before_the_app_starts() {
     }
 }
 
-/// Guards the early fetch's guess, taken back: where the data shows units
-/// at the communes' level first and at the provinces' further on (the
+/// Guards the early fetch's guess, taken back: where the data shows the
+/// built-in communes first and units at the provinces' level further on (the
 /// demo data with a commune unit set put first, 4 MB of padding inside
 /// it, so that the provinces' come in a later part), the communes' file
 /// asked for on the first part is cancelled and forgotten: the app,

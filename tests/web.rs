@@ -647,3 +647,83 @@ async fn borders_that_come_as_the_first_map_is_shown_are_drawn_after_it() {
     );
     w.dispose();
 }
+
+/// Guards the page's map against a page left just after its first draw:
+/// the map tells the page that it is shown a task after that frame, when
+/// the page (and the callback it gave) may be gone; before, that callback
+/// ran on a disposed value and the app trapped. Here the page is taken
+/// down as soon as the canvas is marked drawn, in the task that drew it.
+#[wasm_bindgen_test]
+async fn a_map_left_before_its_first_frame_is_shown_does_not_fail() {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    use tien_do::components::ChoroplethMap;
+    use tien_do_core::boundaries::{decode_first, Region};
+    use tien_do_core::choropleth::MapData;
+    use tien_do_core::zoom::MapZoom;
+    use wasm_bindgen::closure::Closure;
+    let regions = Arc::new(
+        decode_first(include_str!("../public/geo/vn-provinces-2025.topo.json"))
+            .expect("the shipped file decodes"),
+    );
+    // Any error thrown in the page's tasks (a trap is one).
+    let failed = Rc::new(Cell::new(false));
+    let on_error = {
+        let failed = Rc::clone(&failed);
+        Closure::<dyn FnMut()>::new(move || failed.set(true))
+    };
+    let window = web_sys::window().unwrap();
+    window
+        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    let el = sized_container(600);
+    // As soon as the map's canvas is marked drawn, in the task that drew
+    // it, the page is left: its owner, and the callback, disposed.
+    let handle = Rc::new(RefCell::new(None));
+    let on_mark = {
+        let (handle, el) = (Rc::clone(&handle), el.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            if el.query_selector("canvas[data-drawn]").unwrap().is_some() {
+                drop(handle.borrow_mut().take());
+            }
+        })
+    };
+    let observer = web_sys::MutationObserver::new(on_mark.as_ref().unchecked_ref()).unwrap();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_attributes(true);
+    init.set_subtree(true);
+    observer.observe_with_options(&el, &init).unwrap();
+    *handle.borrow_mut() = Some(leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <ChoroplethMap
+                regions
+                map=Signal::stored(None::<Arc<MapData>>)
+                lang=Signal::stored(Lang::En)
+                selected=Signal::stored(None::<String>)
+                on_open=Callback::new(|_: String| {})
+                zoom=Signal::stored(None::<MapZoom>)
+                on_zoom=Callback::new(|_: Option<MapZoom>| {})
+                described_by="none"
+                overlay=Signal::stored(None::<Arc<Vec<Region>>>)
+                on_first_draw=Callback::new(|()| {})
+            />
+        }
+    }));
+    for _ in 0..100 {
+        if handle.borrow().is_none() {
+            break;
+        }
+        tick(30).await;
+    }
+    assert!(handle.borrow().is_none(), "the map was never drawn");
+    // A frame and a task after it: the map says it is shown.
+    tick(200).await;
+    observer.disconnect();
+    window
+        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    assert!(
+        !failed.get(),
+        "the map's word that it is shown failed on the page it was left by"
+    );
+}

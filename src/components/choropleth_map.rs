@@ -67,9 +67,11 @@ pub fn ChoroplethMap(
         MapEvents {
             open: Box::new(move |code| on_open.run(code)),
             zoom: Box::new(move |z| on_zoom.run(z)),
+            // A task after the first frame: the page may be gone by then
+            // (left, or drawn anew for new data), its callback with it.
             drawn: Box::new(move || {
                 if let Some(f) = on_first_draw {
-                    f.run(());
+                    let _ = f.try_run(());
                 }
             }),
         },

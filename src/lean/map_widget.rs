@@ -267,6 +267,7 @@ impl MapWidget {
 
     /// Draws `overlay`'s borders over the map (they may come after it), or
     /// none.
+    ///
     /// Borders that come while the first map is being shown are drawn
     /// once it is: their redraw would hold back the frame that shows the
     /// map (the provinces' borders over the communes often come just
@@ -427,6 +428,7 @@ impl MapWidget {
 
     /// Takes the width of the map's box, if it has one, and lays the map
     /// out again if it changed.
+    ///
     /// The map is first drawn here, once its box has a width: then, once
     /// the frame that shows it is shown, the borders held back are drawn.
     fn measure(self: &Rc<Self>) {

@@ -76,8 +76,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# 6. Every crate, std's own included (Trunk builds with --offline).
+# 6. Every crate, std's own included (Trunk builds with --offline): the
+#    release build rebuilds std, whose own lockfile names crates (and
+#    registry entries) that the app's does not.
 wasm_env cargo fetch --locked --target wasm32-unknown-unknown >/dev/null
+wasm_release_env cargo fetch --target wasm32-unknown-unknown >/dev/null
 cargo fetch --locked >/dev/null
 
 say "set-up done (wasm toolchain: $(wasm_mode), $(trunk --version), $(wasm-bindgen --version))"

@@ -160,11 +160,7 @@ pub fn App(
     // signals.
     Effect::new(move |_| {
         let l = lang.get();
-        let title = format!(
-            "{} · {}",
-            page_name(page.get()).text(l),
-            Msg::AppTitle.text(l)
-        );
+        let title = format!("{} · {}", page.get().name().text(l), Msg::AppTitle.text(l));
         browser::set_document_lang_and_title(l, &title);
     });
     Effect::new(move |_| {
@@ -253,16 +249,4 @@ pub fn App(
         loaded,
         data_url: data_url.into(),
     })
-}
-
-/// The navigation label of a page, also used in the document title.
-pub fn page_name(page: Page) -> Msg {
-    match page {
-        Page::Overview => Msg::NavOverview,
-        Page::Map => Msg::NavMap,
-        Page::Province => Msg::NavProvince,
-        Page::Tasks => Msg::NavTasks,
-        Page::Data => Msg::NavData,
-        Page::Embed => Msg::NavEmbed,
-    }
 }

@@ -1,40 +1,22 @@
-//! The Leptos builds of the app ([`Build`]): what each binary draws. A
-//! page named here is linked into that binary; a page not named is not.
-//! (The embed pages are built without Leptos: `crate::lean`.)
+//! The Leptos build of the app ([`Build`]): what its binary draws. A
+//! page named here is linked into it; a page not named is not. (The
+//! overview, the first view, and the embed pages are built without
+//! Leptos: `crate::lean`.)
 
 use crate::app::{site_frame, Build};
-use crate::pages::{
-    DataPage, EmbedChart, EmbedMap, EmbedPage, MapPage, OverviewPage, ProvincePage, TasksPage,
-};
+use crate::pages::{DataPage, EmbedChart, EmbedMap, EmbedPage, MapPage, ProvincePage, TasksPage};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::figure::Figure;
 use tien_do_core::{Lang, Page, ProgressData, UrlState};
 
-/// The first view: the overview alone, in the site's frame. Its links to
-/// other pages load the site build.
-pub const OVERVIEW: Build = Build {
-    draws: |p| p == Page::Overview,
-    page: overview_page,
-    frame: site_frame,
-};
-
-/// The whole site: every page, the overview and embeds (`?page=embed`) too.
+/// The whole site: every page but the overview (its own build, without
+/// Leptos: following a link to it loads it), embeds (`?page=embed`) too.
 pub const SITE: Build = Build {
-    draws: |_| true,
+    draws: |p| p != Page::Overview,
     page: every_page,
     frame: site_frame,
 };
-
-fn overview_page(
-    _: Page,
-    data: Arc<ProgressData>,
-    lang: Signal<Lang>,
-    state: Signal<UrlState>,
-    on_navigate: Callback<UrlState>,
-) -> AnyView {
-    view! { <OverviewPage data lang state on_navigate /> }.into_any()
-}
 
 fn embed_map_page(
     _: Page,
@@ -92,7 +74,12 @@ fn every_page(
     on_navigate: Callback<UrlState>,
 ) -> AnyView {
     match page {
-        Page::Overview => overview_page(page, data, lang, state, on_navigate),
+        // Not drawn here (`SITE.draws`): only where the overview's own
+        // build is missing, a link to it.
+        Page::Overview => view! {
+            <p><a href="?">{move || Page::Overview.name().text(lang.get())}</a></p>
+        }
+        .into_any(),
         Page::Map => view! { <MapPage data lang state on_navigate /> }.into_any(),
         Page::Province => view! { <ProvincePage data lang state on_navigate /> }.into_any(),
         Page::Tasks => view! { <TasksPage data lang state /> }.into_any(),

@@ -27,11 +27,13 @@ pub fn start() {
     mount(builds::SITE);
 }
 
-/// Mounts the overview alone (`src/bin/tien-do-overview.rs`): the first
-/// view, a smaller download.
-#[cfg(feature = "site")]
+/// Builds the overview (`src/bin/tien-do-overview.rs`), the first view,
+/// without Leptos ([`lean`]): a smaller download, and the map sooner.
 pub fn start_overview() {
-    mount(builds::OVERVIEW);
+    started(|| {
+        register_service_worker();
+        lean::overview::start();
+    });
 }
 
 /// Builds the map's embed page (`src/bin/tien-do-embed-map.rs`) without
@@ -61,13 +63,18 @@ pub fn start_embed_chart<K: tien_do_core::figures::Listed + 'static>() {
 fn mount(build: app::Build) {
     use leptos::prelude::*;
     started(|| {
-        // Embeds live in other sites' articles: no worker copying the site
-        // onto every reader's device.
-        if browser::embed_figure().is_none() && !browser::in_frame() {
-            browser::register_service_worker();
-        }
+        register_service_worker();
         leptos::mount::mount_to_body(move || view! { <app::App variant=build /> });
     });
+}
+
+/// Registers the site's service worker, except in an embed: embeds live in
+/// other sites' articles, with no worker copying the site onto every
+/// reader's device.
+fn register_service_worker() {
+    if browser::embed_figure().is_none() && !browser::in_frame() {
+        browser::register_service_worker();
+    }
 }
 
 /// Starts a page with `build`, between the benchmark's marks: the wasm is

@@ -250,17 +250,14 @@ async fn loading_skeleton_is_announced() {
     assert_eq!(status.text_content().unwrap(), "Loading data…");
 }
 
-/// Guards the app's real fetch path, in each build: the test server has
-/// no `data/progress.json`, so the app must show the 404 message; the
-/// site's builds (the overview's and the whole site's) keep their header
-/// and navigation (the embed pages, built without Leptos, are checked end
-/// to end: `embed_map.rs` and `embed_chart.rs`).
+/// Guards the app's real fetch path, in the Leptos build: the test server
+/// has no `data/progress.json`, so the app must show the 404 message; the
+/// site's build keeps its header and navigation (the overview and the
+/// embed pages, built without Leptos, are checked end to end:
+/// `site.rs`, `embed_map.rs` and `embed_chart.rs`).
 #[wasm_bindgen_test]
 async fn every_build_shows_a_clear_error_when_the_data_is_missing() {
-    for (name, build, framed) in [
-        ("overview", builds::OVERVIEW, true),
-        ("site", builds::SITE, true),
-    ] {
+    for (name, build, framed) in [("site", builds::SITE, true)] {
         let el = container();
         let handle = leptos::mount::mount_to(el.clone(), move || view! { <App variant=build /> });
         let mut shown = String::new();

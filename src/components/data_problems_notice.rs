@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use tien_do_core::validate::{Problem, Severity};
+use tien_do_core::validate::{problem_counts, Problem};
 use tien_do_core::{Lang, Msg};
 
 /// Most problems listed; the count covers all.
@@ -21,15 +21,11 @@ pub fn DataProblemsNotice(
                 return None;
             }
             let l = lang.get();
-            let errors = all.iter().filter(|p| p.severity == Severity::Error).count();
+            let (errors, counts) = problem_counts(all, l);
             let (class, headline) = if errors > 0 {
                 ("data-problems has-errors", Msg::DataProblems)
             } else {
                 ("data-problems", Msg::DataWarnings)
-            };
-            let counts = match l {
-                Lang::Vi => format!("{errors} lỗi, {} cảnh báo", all.len() - errors),
-                Lang::En => format!("{errors} error(s), {} warning(s)", all.len() - errors),
             };
             let items = all
                 .iter()

@@ -1,5 +1,4 @@
 use super::AppLink;
-use crate::app::page_name;
 use leptos::prelude::*;
 use tien_do_core::{Lang, Msg, Page, UrlState};
 
@@ -28,7 +27,7 @@ pub fn MainNav(
                                     on_navigate=on_navigate
                                     current=Signal::derive(move || state.with(|s| s.page == p))
                                 >
-                                    {move || page_name(p).text(lang.get())}
+                                    {move || p.name().text(lang.get())}
                                 </AppLink>
                             </li>
                         }

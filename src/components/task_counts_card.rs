@@ -1,7 +1,7 @@
 use super::SourceLink;
 use leptos::prelude::*;
 use tien_do_core::data::{Meeting, Source, TaskCounts};
-use tien_do_core::figures::tasks::LedgerName;
+use tien_do_core::figures::tasks::{card_head, CardHead, LedgerName};
 use tien_do_core::format::{format_date, format_int, format_share};
 use tien_do_core::{Lang, Msg};
 
@@ -58,19 +58,12 @@ pub fn TaskCountsCard(
                 <p class="cite">{Msg::Source.text(l)} ": " <SourceLink source=s.clone() lang=l /></p>
             }
         });
-        let id = format!(
-            "task-counts-{}",
-            ledger.as_ref().map_or("all", |x| x.id.as_str())
-        );
-        let heading = ledger
-            .as_ref()
-            .map_or_else(|| Msg::TasksHeading.text(l).to_string(), |x| x.body_name(l));
-        // The ledger's programme, unless the counts' own scope says it.
-        let programme = ledger
-            .as_ref()
-            .map(|x| x.programme.get(l).to_string())
-            .filter(|p| !p.is_empty() && *p != c.scope.get(l))
-            .map(|p| view! { <p class="programme">{p}</p> });
+        let CardHead {
+            id,
+            heading,
+            programme,
+        } = card_head(c, ledger.as_ref(), l);
+        let programme = programme.map(|p| view! { <p class="programme">{p}</p> });
         view! {
             <section class="card task-counts" aria-labelledby=id.clone()>
                 <h2 id=id.clone()>{heading}</h2>

@@ -1,24 +1,21 @@
 //! What every framework-free embed page has, whatever its figure (the
 //! map's, `embed_map`, and a chart's, `embed_chart`): its start (language,
 //! theme, title, height messages, `<main>`), the data's loading with its
-//! skeleton and its error panel with a retry, the saved-copy notice, the
-//! frame with the link to the same view on the site, the downloads menu
-//! and the citation of a source. Same elements, classes and texts as the
-//! site's (`EmbedPage`, `FigureTools`, `LoadErrorPanel`, `SourceLink`).
+//! skeleton and its error panel with a retry (`parts`), the saved-copy
+//! notice, the frame with the link to the same view on the site. Same
+//! elements, classes and texts as the site's (`EmbedPage`).
 
 use super::dom::{el, replace_children, El};
-use crate::browser::{self, save_csv, save_png, save_svg, start_embedding, url_state};
+use super::map_view::open_on_the_site;
+use super::parts::{error_panel, focus_retry, saved_copy_note, skeleton, Host};
+use crate::browser::{self, start_embedding, url_state};
 use crate::fetch::load_progress;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
-use tien_do_core::data::Source;
-use tien_do_core::export::{file_stem, Table};
 use tien_do_core::figure::{full_view_url, Figure};
-use tien_do_core::figures::SvgImage;
-use tien_do_core::format::format_date;
 use tien_do_core::url_state::effective_lang;
-use tien_do_core::{Lang, LoadError, Msg, ProgressData, UrlState};
+use tien_do_core::{Lang, Msg, ProgressData, UrlState};
 use web_sys::Element;
 
 /// An embed page's frame: its language, paper, view and `<main>`.
@@ -172,15 +169,34 @@ impl Shell {
         {
             return;
         }
-        let l = self.lang;
-        let notice = el("p")
-            .class("saved-copy")
-            .attr("role", "status")
-            .text(Msg::SavedCopy.text(l))
-            .text(" ")
-            .text(&format_date(as_of, l))
-            .text(".");
+        let notice = saved_copy_note(as_of, self.lang);
         let _ = self.main.prepend_with_node_1(&notice.0);
+    }
+}
+
+impl Host for Shell {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn dark(&self) -> bool {
+        self.dark
+    }
+
+    fn state(&self) -> Ref<'_, UrlState> {
+        self.state.borrow()
+    }
+
+    fn follow(&self, next: UrlState) {
+        Shell::follow(self, next);
+    }
+
+    fn open(&self, next: UrlState) {
+        open_on_the_site(next);
+    }
+
+    fn map_embed_codes(self: &Rc<Self>, _: &str, _: String) -> Option<[El; 2]> {
+        None
     }
 }
 
@@ -189,190 +205,4 @@ impl Shell {
 pub fn view_now() -> UrlState {
     let embedded = browser::embed_figure().and_then(|f| Figure::from_slug(&f));
     url_state(embedded.or(Some(Figure::Map)))
-}
-
-/// What a figure's downloads are made from, each when asked.
-pub struct Downloads<I, S, F> {
-    /// The figure as a complete image (title, key, notes drawn in).
-    pub image: I,
-    /// The table of what is shown.
-    pub shown: S,
-    /// The table of the full series.
-    pub full: F,
-}
-
-/// A figure's downloads menu (`title` names the files): PNG (2x) and SVG
-/// of the image, CSV of what is shown and of the full series; a failed
-/// download says so beside it, as the site's `FigureTools`.
-pub fn downloads<I, S, F>(title: &str, l: Lang, files: Downloads<I, S, F>) -> El
-where
-    I: Fn() -> Option<SvgImage> + 'static,
-    S: Fn() -> Table + 'static,
-    F: Fn() -> Table + 'static,
-{
-    let stem = file_stem(title);
-    let menu = el("details").class("downloads");
-    let tools = el("div").class("figure-tools");
-    // Says whether the file chosen was saved.
-    let done = {
-        let tools = tools.0.clone();
-        move |ok: bool| {
-            let shown = tools.query_selector(".notice-inline").ok().flatten();
-            match (ok, shown) {
-                (true, Some(n)) => n.remove(),
-                (false, None) => {
-                    let _ = tools.append_child(
-                        &el("p")
-                            .class("notice-inline")
-                            .attr("role", "status")
-                            .text(Msg::DownloadFailed.text(l))
-                            .0,
-                    );
-                }
-                _ => {}
-            }
-        }
-    };
-    let button = |kind: &str, msg: Msg, f: Box<dyn Fn()>| {
-        let menu_el = menu.0.clone();
-        el("li").child(
-            el("button")
-                .attr("type", "button")
-                .attr("data-download", kind)
-                .text(msg.text(l))
-                .on("click", move |_| {
-                    // The menu closes once a file is chosen, as menus do.
-                    let _ = menu_el.remove_attribute("open");
-                    f();
-                }),
-        )
-    };
-    let Downloads { image, shown, full } = files;
-    let image = Rc::new(image);
-    let png = {
-        let (image, done, stem) = (Rc::clone(&image), done.clone(), stem.clone());
-        button(
-            "png",
-            Msg::DownloadPng,
-            Box::new(move || {
-                let (image, done, stem) = (image(), done.clone(), stem.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    done(save_png(&stem, image).await);
-                });
-            }),
-        )
-    };
-    let svg = {
-        let done = done.clone();
-        button(
-            "svg",
-            Msg::DownloadSvg,
-            Box::new(move || done(save_svg(&stem, image()))),
-        )
-    };
-    let shown = {
-        let done = done.clone();
-        button(
-            "csv",
-            Msg::DownloadCsvShown,
-            Box::new(move || done(save_csv(&shown(), ""))),
-        )
-    };
-    let full = button(
-        "csv-full",
-        Msg::DownloadCsvFull,
-        Box::new(move || done(save_csv(&full(), "-full"))),
-    );
-    let list = el("ul").child(png).child(svg).child(shown).child(full);
-    tools.child(
-        menu.child(el("summary").text(Msg::Download.text(l)))
-            .child(list),
-    )
-}
-
-/// A source as "publisher: title", linked (in a new tab) only when its
-/// address is http(s), as the site's `SourceLink`.
-pub fn source_link(s: &Source, l: Lang) -> El {
-    let label = s.label(l);
-    match s.link() {
-        Some(u) => el("a")
-            .attr("href", u)
-            .attr("rel", "noopener")
-            .attr("target", "_blank")
-            .text(&label),
-        None => el("span").text(&label),
-    }
-}
-
-/// Gives the keyboard's focus to the retry button of the panel in
-/// `parent`: the one pressed was replaced by it.
-pub fn focus_retry(parent: &Element) {
-    if let Some(b) = parent.query_selector(".retry").ok().flatten() {
-        if let Some(b) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&b) {
-            let _ = b.focus();
-        }
-    }
-}
-
-/// The loading skeleton, as the site's.
-fn skeleton(l: Lang) -> El {
-    let mut row = el("div").class("sk-row");
-    for _ in 0..4 {
-        row = row.child(el("div").class("sk sk-card"));
-    }
-    el("div")
-        .class("skeleton")
-        .attr("aria-busy", "true")
-        .child(
-            el("p")
-                .class("visually-hidden")
-                .attr("role", "status")
-                .text(Msg::Loading.text(l)),
-        )
-        .child(el("div").class("sk sk-title"))
-        .child(row)
-        .child(el("div").class("sk sk-block"))
-}
-
-/// What went wrong loading `url`, in words, with its technical detail and
-/// a button that tries again (`retry`), as the site's panel.
-pub fn error_panel(e: &LoadError, url: &str, l: Lang, retry: impl Fn() + 'static) -> El {
-    let (title, url_label) = match e {
-        LoadError::Boundaries { .. } => (Msg::MapErrorTitle, Msg::BoundaryFileUrl),
-        _ => (Msg::ErrorTitle, Msg::ErrorDataUrl),
-    };
-    let detail = e.detail().map(|d| {
-        el("details")
-            .class("error-detail")
-            .child(el("summary").text(Msg::TechnicalDetail.text(l)))
-            .child(el("code").text(d))
-    });
-    let button = el("button")
-        .attr("type", "button")
-        .class("retry")
-        .attr("aria-busy", "false")
-        .text(Msg::Retry.text(l));
-    let pressed = button.0.clone();
-    let button = button.on("click", move |_| {
-        // Trying: the button says so until the panel is replaced.
-        let _ = pressed.set_attribute("disabled", "");
-        let _ = pressed.set_attribute("aria-busy", "true");
-        pressed.set_text_content(Some(Msg::Loading.text(l)));
-        retry();
-    });
-    el("section")
-        .class("load-error")
-        .attr("role", "alert")
-        .attr("aria-live", "assertive")
-        .child(el("h1").text(title.text(l)))
-        .child(el("p").class("error-message").text(&e.message(l)))
-        .child(
-            el("p")
-                .class("error-url")
-                .text(url_label.text(l))
-                .text(": ")
-                .child(el("code").text(url)),
-        )
-        .child_opt(detail)
-        .child(button)
 }

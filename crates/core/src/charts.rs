@@ -175,12 +175,7 @@ pub struct MeetingChanges {
 /// value of the same measure, if one was reported), the meeting before it,
 /// and every measure reported more than once.
 pub fn meeting_changes(data: &ProgressData) -> Option<MeetingChanges> {
-    let mut meetings: Vec<&Meeting> = data
-        .meetings
-        .iter()
-        .filter(|m| data.national_figures.iter().any(|f| f.meeting == m.id))
-        .collect();
-    meetings.sort_by(|a, b| a.date.cmp(&b.date));
+    let meetings = data.meetings_with_figures();
     let latest = (*meetings.last()?).clone();
     let previous = meetings.iter().rev().nth(1).map(|m| (*m).clone());
     let meeting_of = |f: &NationalFigure| data.meetings.iter().find(|m| m.id == f.meeting);

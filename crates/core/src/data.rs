@@ -533,6 +533,17 @@ impl ProgressData {
             .unwrap_or(usize::MAX)
     }
 
+    /// The meetings that reported national figures, oldest first.
+    pub fn meetings_with_figures(&self) -> Vec<&Meeting> {
+        let mut meetings: Vec<&Meeting> = self
+            .meetings
+            .iter()
+            .filter(|m| self.national_figures.iter().any(|f| f.meeting == m.id))
+            .collect();
+        meetings.sort_by(|a, b| a.date.cmp(&b.date));
+        meetings
+    }
+
     /// The latest national task counts of each ledger, in the order the
     /// ledgers are listed (counts without a ledger come last, as one).
     pub fn latest_counts_by_ledger(&self) -> Vec<&TaskCounts> {

@@ -195,6 +195,18 @@ impl Page {
     pub fn from_slug(slug: &str) -> Option<Page> {
         Page::ALL.into_iter().find(|p| p.slug() == slug.trim())
     }
+
+    /// The page's label in the navigation, also in the document's title.
+    pub fn name(self) -> Msg {
+        match self {
+            Page::Overview => Msg::NavOverview,
+            Page::Map => Msg::NavMap,
+            Page::Province => Msg::NavProvince,
+            Page::Tasks => Msg::NavTasks,
+            Page::Data => Msg::NavData,
+            Page::Embed => Msg::NavEmbed,
+        }
+    }
 }
 
 /// Which units the map draws.

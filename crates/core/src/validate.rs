@@ -89,6 +89,21 @@ pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)
 }
 
+/// How many of `problems` are errors, and the errors and warnings counted
+/// in words in `lang` ("1 lỗi, 2 cảnh báo"), as the data's notice says.
+pub fn problem_counts(problems: &[Problem], lang: crate::Lang) -> (usize, String) {
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    let words = match lang {
+        crate::Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo"),
+        crate::Lang::En => format!("{errors} error(s), {warnings} warning(s)"),
+    };
+    (errors, words)
+}
+
 /// Every problem in `data`, in the order of the file.
 pub fn validate(data: &ProgressData) -> Vec<Problem> {
     let mut v = Validator::default();
@@ -626,6 +641,29 @@ impl Validator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_are_counted_in_words_in_each_language() {
+        let p = |severity| Problem {
+            severity,
+            rule: Rule::DuplicateId,
+            path: "x".into(),
+            message: "y".into(),
+        };
+        let all = [
+            p(Severity::Error),
+            p(Severity::Warning),
+            p(Severity::Warning),
+        ];
+        assert_eq!(
+            problem_counts(&all, crate::Lang::Vi),
+            (1, "1 lỗi, 2 cảnh báo".to_string())
+        );
+        assert_eq!(
+            problem_counts(&all[1..], crate::Lang::En),
+            (0, "0 error(s), 2 warning(s)".to_string())
+        );
+    }
     use crate::data::*;
 
     fn t(s: &str) -> Text {

@@ -13,6 +13,7 @@
 //! | budget | limit | measured (17 runs of this test; 5-pair medians of the benchmark) |
 //! |---|---:|---:|
 //! | first map shown, app / D3 peer, 34 provinces | 2.4 (`BUDGET_D3_RATIO_PROVINCES`; 2.6 until session 9) | session 9 (the early data taken in the task the app starts in): 1.59 (test), 1.76 (bench, machine slowed). Before: median 2.14, mostly 1.8 to 2.4 (extremes 1.41 and 3.64 under load); bench 1.8 to 2.5 |
+//! | first map shown on the first view (the overview), app / D3 peer, 34 provinces | 1.9 (`BUDGET_D3_RATIO_FIRST_VIEW`) | session 14 (the overview without Leptos): 1.57 (test) |
 //! | first map shown, app / D3 peer, 3,321 SYNTHETIC communes | 1.1 (`BUDGET_D3_RATIO_COMMUNES`) | session 9 (the codes shared, leaner decoding): 0.84, 0.88 (test), bench 0.76. Session 8 (the data fetched early, the boundaries asked for with the map's view, the check after the map): 0.82 (7 pairs), bench 0.85. Session 7: 0.94, 0.95; bench 1.00 twice. Session 6: median 1.23, 1.03 to 1.44 |
 //!
 //! Measured on 2 cores while other builds ran (load average 1 to 15): the
@@ -45,10 +46,14 @@ async fn the_first_map_keeps_its_ratio_to_a_d3_page() {
         "?data=/bench/synthetic-communes.json",
     )
     .await;
-    let (r34, r3321) = (app34 / peer34, app3321 / peer3321);
+    // The first view: the overview (built without Leptos) opens on the
+    // same map as the map page, above the national figures.
+    let (app_fv, peer_fv) = pairs("?lang=en", "").await;
+    let (r34, r3321, r_fv) = (app34 / peer34, app3321 / peer3321, app_fv / peer_fv);
     println!(
         "first map shown, app / D3 peer: {app34:.0} / {peer34:.0} ms = {r34:.2}x (34), \
-         {app3321:.0} / {peer3321:.0} ms = {r3321:.2}x (3,321 SYNTHETIC)"
+         {app3321:.0} / {peer3321:.0} ms = {r3321:.2}x (3,321 SYNTHETIC), \
+         {app_fv:.0} / {peer_fv:.0} ms = {r_fv:.2}x (34, the first view)"
     );
     // Measured 2.14x (median), mostly 1.8x to 2.4x; about 10 % above
     // that. The issue's goal is 1.0x.
@@ -57,9 +62,19 @@ async fn the_first_map_keeps_its_ratio_to_a_d3_page() {
     // about 30 % above, for the noise of a loaded machine (session 6 saw
     // 1.03x to 1.44x around a median of 1.23x). The issue's goal is 0.6x.
     let limit3321 = budget("BUDGET_D3_RATIO_COMMUNES", 1.1);
-    // Both checked before failing, so that a failure names every ratio
+    // Measured 1.57x in session 14 (the overview without Leptos: 306 /
+    // 195 ms); about 20 % above, for the noise of the short times at 34
+    // provinces (the map page's ratio went from 1.51x to 1.91x between
+    // two benchmarks of one session). The issue's goal is 1.0x.
+    let limit_fv = budget("BUDGET_D3_RATIO_FIRST_VIEW", 1.9);
+    // All checked before failing, so that a failure names every ratio
     // over its budget.
     let mut over = Vec::new();
+    if r_fv > limit_fv {
+        over.push(format!(
+            "first map shown on the first view (the overview) at 34 provinces: app {app_fv:.0} ms, D3 peer {peer_fv:.0} ms: {r_fv:.2}x, over the budget of {limit_fv}x"
+        ));
+    }
     if r34 > limit34 {
         over.push(format!(
             "first map shown at 34 provinces: app {app34:.0} ms, D3 peer {peer34:.0} ms: {r34:.2}x, over the budget of {limit34}x"

@@ -540,3 +540,65 @@ async fn csv_columns_follow_the_language() {
     );
     client.close().await.expect("close");
 }
+
+/// Guards the overview's Embed dialogs, built without Leptos
+/// (`src/lean/embed_dialog.rs`): for the same view, the headline map's and
+/// the ranking's codes are the ones the map page (the Leptos build) gives,
+/// a release pinned as well as the latest data; a theme chosen is written
+/// into them; and the map's codes follow its zoom.
+#[tokio::test]
+async fn the_overview_gives_the_embed_codes_the_map_page_gives() {
+    let client = browser(1280, 1400).await;
+    let mut codes = Vec::new();
+    for page in ["?lang=en", "?page=map&lang=en"] {
+        client.goto(&site(page)).await.expect("page");
+        map_drawn(&client, "the map draws").await;
+        wait_for(
+            &client,
+            ".ranking-chart canvas[data-drawn]",
+            "the ranking draws",
+        )
+        .await;
+        codes.push((
+            embed_codes(&client, ".map-page", "pinned", None).await,
+            embed_codes(&client, ".ranking-chart", "latest", None).await,
+        ));
+    }
+    let ((map, ranking), (site_map, site_ranking)) = (&codes[0], &codes[1]);
+    assert!(map.0.contains("embed-map.html"), "{}", map.0);
+    assert!(map.1.contains("data%2Freleases%2F"), "pinned: {}", map.1);
+    assert!(
+        ranking.1.contains("figure=ranking") || ranking.1.contains("embed-ranking.html"),
+        "{}",
+        ranking.1
+    );
+    assert_eq!(map, site_map, "the map's codes, overview and map page");
+    assert_eq!(
+        ranking, site_ranking,
+        "the ranking's codes, overview and map page"
+    );
+
+    // A theme chosen on the overview is written into its codes, and a zoom
+    // of its map follows into them.
+    client.goto(&site("?lang=en")).await.expect("overview");
+    map_drawn(&client, "the overview's map draws").await;
+    click(&client, ".headline-map .map-zoom button:first-child").await;
+    let deadline = Instant::now() + WAIT;
+    while !tien_do_e2e::current_query(&client).await.contains("zoom=") {
+        assert!(Instant::now() < deadline, "the zoom did not reach the link");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    click(&client, ".map-page .embed-open").await;
+    click(&client, "dialog[open] input[value=dark]").await;
+    let iframe = run(
+        &client,
+        "return document.querySelector('dialog[open] [data-snippet=iframe]').value",
+        vec![],
+    )
+    .await;
+    let iframe = iframe.as_str().unwrap_or_default();
+    assert!(iframe.contains("theme=dark"), "{iframe}");
+    assert!(iframe.contains("zoom="), "{iframe}");
+    click(&client, "dialog[open] .embed-close").await;
+    client.close().await.expect("close");
+}

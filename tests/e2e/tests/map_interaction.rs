@@ -400,3 +400,53 @@ async fn map_draws_a_publishers_commune_layer() {
     screenshot(&c, "map-synthetic-communes-en-desktop").await;
     c.close().await.unwrap();
 }
+
+/// Guards the overview's map (built without Leptos, `src/lean/`): a zoom
+/// is kept in the link, the language switch keeps it and draws the page
+/// again in the other language, and Back returns to the first language at
+/// the same zoom, all without a reload.
+#[tokio::test]
+async fn the_overview_map_keeps_its_zoom_through_the_language_switch_and_back() {
+    let c = browser(1280, 1400).await;
+    c.goto(&site("?lang=en")).await.unwrap();
+    wait_for_text(&c, ".headline-map .map-summary", "Published for: 34/34").await;
+    map_drawn(&c, "the overview's map").await;
+    c.execute("window.__samePage = true", vec![]).await.unwrap();
+    click(&c, ".headline-map .map-zoom button:first-child").await;
+    let mut zoom = None;
+    for _ in 0..50 {
+        zoom = zoom_in_url(&c).await;
+        if zoom.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let zoom = zoom.expect("the + button zoomed in and wrote the zoom");
+
+    click(&c, ".lang-switch a[hreflang='vi']").await;
+    wait_for_text(&c, ".headline-map .map-summary", "34/34").await;
+    let summary = text_of(&c, ".headline-map .map-summary").await;
+    assert!(
+        !summary.contains("Published for"),
+        "in Vietnamese: {summary}"
+    );
+    assert_eq!(zoom_in_url(&c).await.as_deref(), Some(zoom.as_str()));
+    assert!(current_query(&c).await.contains("lang=vi"));
+    map_drawn(&c, "the map drawn again").await;
+    assert_eq!(
+        attr_of(&c, ".map-zoom-reset", "disabled").await,
+        None,
+        "the map is drawn at the zoom, which can be reset"
+    );
+
+    c.back().await.unwrap();
+    wait_for_text(&c, ".headline-map .map-summary", "Published for: 34/34").await;
+    assert_eq!(zoom_in_url(&c).await.as_deref(), Some(zoom.as_str()));
+    assert!(current_query(&c).await.contains("lang=en"));
+    let same = c
+        .execute("return window.__samePage === true", vec![])
+        .await
+        .unwrap();
+    assert_eq!(same, serde_json::json!(true), "no reload on the way");
+    c.close().await.unwrap();
+}

@@ -87,6 +87,31 @@ pub fn ledger_name(data: &ProgressData, id: &str) -> Option<LedgerName> {
     })
 }
 
+/// A task-counts card's head: its element id, its heading (the ledger's
+/// body, else "Tasks") and the ledger's programme, unless the counts' own
+/// scope says it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardHead {
+    pub id: String,
+    pub heading: String,
+    pub programme: Option<String>,
+}
+
+/// The head of the card of the counts `c`, of the ledger `ledger` (if the
+/// data names it), in `lang`.
+pub fn card_head(c: &crate::data::TaskCounts, ledger: Option<&LedgerName>, lang: Lang) -> CardHead {
+    CardHead {
+        id: format!("task-counts-{}", ledger.map_or("all", |x| x.id.as_str())),
+        heading: ledger.map_or_else(
+            || Msg::TasksHeading.text(lang).to_string(),
+            |x| x.body_name(lang),
+        ),
+        programme: ledger
+            .map(|x| x.programme.get(lang).to_string())
+            .filter(|p| !p.is_empty() && *p != c.scope.get(lang)),
+    }
+}
+
 /// The rows' scope lines, each once, in order: what each series counts.
 fn scopes(rows: &[MeetingTasks], lang: Lang) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -424,5 +449,35 @@ impl FigureKind for Tracker {
             out.push(Msg::LedgersApart.text(lang).to_string());
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod card_tests {
+    use super::*;
+    use crate::test_support::demo;
+
+    #[test]
+    fn a_card_is_headed_by_its_ledger_and_its_programme_once() {
+        let d = demo();
+        let latest = d.latest_counts_by_ledger();
+        let with_ledger = latest
+            .iter()
+            .find(|c| c.ledger.is_some())
+            .expect("the demo names its ledgers");
+        let id = with_ledger.ledger.as_deref().unwrap_or_default();
+        let ledger = ledger_name(&d, id).expect("the ledger is listed");
+        let head = card_head(with_ledger, Some(&ledger), Lang::En);
+        assert_eq!(head.id, format!("task-counts-{id}"));
+        assert_eq!(head.heading, ledger.body_name(Lang::En));
+        // The programme is said unless the counts' own scope says it.
+        let mut same = (*with_ledger).clone();
+        same.scope = ledger.programme.clone();
+        assert_eq!(card_head(&same, Some(&ledger), Lang::En).programme, None);
+        // Counts of no ledger: "Tasks", one id for them.
+        let none = card_head(with_ledger, None, Lang::Vi);
+        assert_eq!(none.id, "task-counts-all");
+        assert_eq!(none.heading, Msg::TasksHeading.text(Lang::Vi));
+        assert_eq!(none.programme, None);
     }
 }

@@ -274,6 +274,12 @@ async fn d3_peer_benchmark(summary: &mut Map<String, Value>) {
     for (key, label, app_query, peer_query) in [
         ("34", "34 provinces (demo data)", "?page=map&lang=en", ""),
         (
+            "34_first_view",
+            "34 provinces, the first view (overview)",
+            "?lang=en",
+            "",
+        ),
+        (
             "3321",
             "SYNTHETIC 3,321 communes",
             "?page=map&lang=en&data=../bench/synthetic-communes.json",

@@ -1,0 +1,490 @@
+//! A page of the site without a framework (the overview, the first view):
+//! the site's frame around it (skip link, header with the language
+//! switch, navigation, the data's problems, footer), the data's loading
+//! with its skeleton and its error panel with a retry, and the saved-copy
+//! notice. The same elements, classes and texts as the Leptos site's
+//! (`site_frame`, `SiteHeader`, `LanguageSwitch`, `MainNav`,
+//! `DataProblemsNotice`, `SiteFooter`).
+//!
+//! The page is built from the loaded data in the reader's language, and
+//! built again when the language is switched (no reload, `?lang=` in the
+//! link). Links to other pages are plain links: they load the site's
+//! build.
+
+use super::dom::{document, el, listen, El};
+use super::embed_dialog::{embed_dialog, EmbedInfo};
+use super::parts::{error_panel, focus_retry, saved_copy_note, skeleton, source_link, Host};
+use crate::browser;
+use crate::fetch::load_progress;
+use std::cell::{Cell, Ref, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+use tien_do_core::figure::{embed_state, first_height, Figure};
+use tien_do_core::figures;
+use tien_do_core::format::format_date;
+use tien_do_core::url_state::effective_lang;
+use tien_do_core::validate::{problem_counts, validate, Problem};
+use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, MouseEvent};
+
+/// How long the data's check waits for the page's first figure at most
+/// (a page without one), in ms (as the site's frame).
+const FIGURE_WAIT_MS: i32 = 1500;
+
+/// Most problems listed; the count covers all.
+const MAX_LISTED: usize = 50;
+
+/// Draws the page from the loaded data, in the shell's language.
+pub type Draw = fn(&Rc<SiteShell>, &Arc<ProgressData>) -> El;
+
+/// What a page does when the reader goes back or forward to another view
+/// of it: `true` if it showed the view itself.
+type Back = Box<dyn Fn(&UrlState) -> bool>;
+
+/// The data, as far as it has come.
+enum Loaded {
+    Loading,
+    Failed(LoadError),
+    Data(Arc<ProgressData>),
+}
+
+/// A site page's frame and state.
+pub struct SiteShell {
+    /// The page this build draws.
+    page: Page,
+    draw: Draw,
+    lang: Cell<Lang>,
+    state: RefCell<UrlState>,
+    loaded: RefCell<Loaded>,
+    /// The data's problems, once checked.
+    problems: RefCell<Option<Vec<Problem>>>,
+    /// Whether the service worker answered with the copy saved on this
+    /// device.
+    saved_copy: Cell<bool>,
+    /// The frame's elements in `<body>`, to replace when built again.
+    frame: RefCell<Vec<Element>>,
+    /// `<main>`.
+    main: RefCell<Option<Element>>,
+    /// What the page does when the reader goes back or forward to a view
+    /// of the same page: `true` if it showed it (a zoom); else the page is
+    /// built again.
+    back: RefCell<Option<Back>>,
+}
+
+impl SiteShell {
+    /// Starts the page `page` in `<body>` on the view the address holds,
+    /// and loads its data; `draw` builds the page from it.
+    pub fn start(page: Page, draw: Draw) -> Rc<SiteShell> {
+        let state = browser::url_state(None);
+        let lang = effective_lang(state.lang, browser::remembered_lang().as_deref());
+        if let Some(l) = state.lang {
+            browser::remember_lang(l);
+        }
+        let shell = Rc::new(SiteShell {
+            page,
+            draw,
+            lang: Cell::new(lang),
+            state: RefCell::new(state),
+            loaded: RefCell::new(Loaded::Loading),
+            problems: RefCell::new(None),
+            saved_copy: Cell::new(false),
+            frame: RefCell::new(Vec::new()),
+            main: RefCell::new(None),
+            back: RefCell::new(None),
+        });
+        let me = Rc::clone(&shell);
+        browser::on_saved_copy(move || {
+            me.saved_copy.set(true);
+            me.saved_copy_notice();
+        });
+        if let Some(w) = web_sys::window() {
+            let me = Rc::clone(&shell);
+            listen(&w, "popstate", move |_| me.went_back());
+        }
+        shell.build();
+        shell.load(false);
+        shell
+    }
+
+    /// Asks the page to be told when the reader goes back or forward to
+    /// another view of it: `f` returns whether it showed the view itself.
+    pub fn on_back(&self, f: impl Fn(&UrlState) -> bool + 'static) {
+        *self.back.borrow_mut() = Some(Box::new(f));
+    }
+
+    /// Loads the data (`again`: after an error, whose panel stays, its
+    /// button busy, until the answer comes), then builds the page, and
+    /// checks the data once the page's first figure is shown.
+    fn load(self: &Rc<Self>, again: bool) {
+        let me = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let url = me.state.borrow().data_url().to_string();
+            let loaded = match load_progress(url).await {
+                Ok(d) => Loaded::Data(d),
+                Err(e) => Loaded::Failed(e),
+            };
+            let data = match &loaded {
+                Loaded::Data(d) => Some(Arc::clone(d)),
+                _ => None,
+            };
+            *me.loaded.borrow_mut() = loaded;
+            me.build();
+            if again {
+                if let Some(main) = me.main.borrow().as_ref() {
+                    focus_retry(main);
+                }
+            }
+            if let Some(d) = data {
+                me.check(d);
+            }
+        });
+    }
+
+    /// Checks the data once the page's first figure is on screen (a second
+    /// and a half at most) and the browser is idle, and lists its problems
+    /// above the page.
+    fn check(self: &Rc<Self>, data: Arc<ProgressData>) {
+        let me = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            browser::first_figure_shown(FIGURE_WAIT_MS).await;
+            browser::idle().await;
+            let problems = browser::measured("tien-do:validate", || validate(&data));
+            let notice = problems_notice(&problems, me.lang.get());
+            *me.problems.borrow_mut() = Some(problems);
+            if let (Some(n), Some(main)) = (notice, me.main.borrow().as_ref()) {
+                let _ = main.prepend_with_node_1(&n.0);
+            }
+        });
+    }
+
+    /// Builds the frame and the page (again) in `<body>`, in the language
+    /// shown now.
+    fn build(self: &Rc<Self>) {
+        let l = self.lang.get();
+        let state = self.state.borrow().clone();
+        browser::set_document_lang_and_title(
+            l,
+            &format!("{} · {}", self.page.name().text(l), Msg::AppTitle.text(l)),
+        );
+        let main = el("main").attr("id", "main").attr("tabindex", "-1");
+        let problems = self
+            .problems
+            .borrow()
+            .as_deref()
+            .and_then(|p| problems_notice(p, l));
+        let main = main.child_opt(problems);
+        let data = match &*self.loaded.borrow() {
+            Loaded::Data(d) => Some(Arc::clone(d)),
+            _ => None,
+        };
+        let content = match (&*self.loaded.borrow(), &data) {
+            (_, Some(d)) => (self.draw)(self, d),
+            (Loaded::Failed(e), _) => {
+                let me = Rc::clone(self);
+                let url = state.data_url().to_string();
+                error_panel(e, &url, l, move || me.load(true))
+            }
+            _ => skeleton(l),
+        };
+        let main = main.child(content);
+        let frame = [
+            el("a")
+                .class("skip-link")
+                .attr("href", "#main")
+                .text(Msg::SkipToContent.text(l)),
+            self.header(&state, l),
+            nav(&state, l),
+            main.clone(),
+            footer(data.as_deref(), &state, l),
+        ];
+        let Some(body) = document().and_then(|d| d.body()) else {
+            return;
+        };
+        for old in self.frame.borrow_mut().drain(..) {
+            old.remove();
+        }
+        for e in &frame {
+            let _ = body.append_child(&e.0);
+        }
+        *self.frame.borrow_mut() = frame.into_iter().map(|e| e.0).collect();
+        *self.main.borrow_mut() = Some(main.0);
+        self.saved_copy_notice();
+    }
+
+    /// The top bar: the project's name (a link home) and the language
+    /// switch, whose links change the language without a reload.
+    fn header(self: &Rc<Self>, state: &UrlState, l: Lang) -> El {
+        let mut switch = el("nav")
+            .class("lang-switch")
+            .attr("aria-label", Msg::LanguageSwitch.text(l));
+        for to in Lang::ALL {
+            let me = Rc::clone(self);
+            let link = link(&state.with_lang(to), to == l)
+                .class("lang-option")
+                .attr("hreflang", to.code())
+                .attr("lang", to.code())
+                .text(to.native_name())
+                .on("click", move |e| {
+                    if plain_click(&e) {
+                        e.prevent_default();
+                        me.switch_lang(to);
+                    }
+                });
+            switch = switch.child(link);
+        }
+        el("header")
+            .class("site-header")
+            .child(
+                el("div")
+                    .class("brand")
+                    .child(
+                        link(&state.with_page(Page::Overview), false)
+                            .class("brand-name")
+                            .text(Msg::AppTitle.text(l)),
+                    )
+                    .child(
+                        el("span")
+                            .class("brand-tagline")
+                            .text(Msg::AppTagline.text(l)),
+                    ),
+            )
+            .child(switch)
+    }
+
+    /// The reader chose the language `to`: the link says it, it is
+    /// remembered, and the page is built again in it.
+    fn switch_lang(self: &Rc<Self>, to: Lang) {
+        let next = self.state.borrow().with_lang(to);
+        let replace = self.state.borrow().replaces_history(&next);
+        browser::set_query(&next.to_query(), replace);
+        browser::remember_lang(to);
+        *self.state.borrow_mut() = next;
+        self.lang.set(to);
+        self.build();
+        // The keyboard's focus stays on the switch, as on the other pages.
+        let current = document()
+            .and_then(|d| d.query_selector(".lang-switch [aria-current='page']").ok())
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        if let Some(a) = current {
+            let _ = a.focus();
+        }
+    }
+
+    /// The reader went back or forward: another page is loaded; a view the
+    /// page shows itself (a zoom) is shown; else the page is built again
+    /// for the view.
+    fn went_back(self: &Rc<Self>) {
+        let next = browser::url_state(None);
+        if next.page != self.page {
+            browser::reload();
+            return;
+        }
+        if next == *self.state.borrow() {
+            return;
+        }
+        let shown = self.back.borrow().as_ref().is_some_and(|f| f(&next));
+        if shown {
+            return;
+        }
+        let lang = effective_lang(next.lang, browser::remembered_lang().as_deref());
+        let same_data = next.data_url() == self.state.borrow().data_url();
+        *self.state.borrow_mut() = next;
+        self.lang.set(lang);
+        if same_data {
+            self.build();
+        } else {
+            browser::reload();
+        }
+    }
+
+    /// Said at the top of `<main>` when the service worker answered with
+    /// the copy saved on this device, once the data is shown.
+    fn saved_copy_notice(&self) {
+        let main = self.main.borrow();
+        let (Some(main), true) = (main.as_ref(), self.saved_copy.get()) else {
+            return;
+        };
+        let Loaded::Data(d) = &*self.loaded.borrow() else {
+            return;
+        };
+        if main.query_selector(".saved-copy").ok().flatten().is_some() {
+            return;
+        }
+        let notice = saved_copy_note(d.newest_figure_date(), self.lang.get());
+        // After the problems' notice, before the page (as the site's).
+        let page = main
+            .query_selector(":scope > :not(.data-problems)")
+            .ok()
+            .flatten();
+        let _ = main.insert_before(&notice.0, page.as_ref().map(|p| p.as_ref()));
+    }
+}
+
+impl Host for SiteShell {
+    fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    fn dark(&self) -> bool {
+        false
+    }
+
+    fn state(&self) -> Ref<'_, UrlState> {
+        self.state.borrow()
+    }
+
+    fn follow(&self, next: UrlState) {
+        *self.state.borrow_mut() = next;
+    }
+
+    fn open(&self, next: UrlState) {
+        browser::load_page(&next.to_query());
+    }
+
+    fn map_embed_codes(self: &Rc<Self>, title: &str, as_of: String) -> Option<[El; 2]> {
+        let host = Rc::clone(self);
+        let info = EmbedInfo {
+            view: Rc::new(move || embed_state(&host.state(), Figure::Map, host.lang())),
+            as_of,
+            height: first_height(figures::map::height(figures::map::IMAGE_WIDTH)),
+        };
+        Some(embed_dialog(info, title, self.lang.get()))
+    }
+}
+
+/// A link to the view `to` (a real `<a href="?…">`), marked as the view
+/// shown where `current`.
+pub fn link(to: &UrlState, current: bool) -> El {
+    let q = to.to_query();
+    // An empty href would keep the current query; "?" clears it.
+    let href = if q.is_empty() { "?".to_string() } else { q };
+    let a = el("a").attr("href", &href);
+    if current {
+        a.attr("aria-current", "page")
+    } else {
+        a
+    }
+}
+
+/// A click with the main button and no modifier (not "open in a new
+/// tab").
+fn plain_click(e: &web_sys::Event) -> bool {
+    e.dyn_ref::<MouseEvent>().is_some_and(|m| {
+        m.button() == 0 && !(m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key())
+    })
+}
+
+/// The main navigation: one link per page; the current one is marked.
+fn nav(state: &UrlState, l: Lang) -> El {
+    let mut ul = el("ul");
+    // Embeds are reached from each figure's Embed button.
+    for p in Page::ALL.into_iter().filter(|p| *p != Page::Embed) {
+        ul = ul.child(
+            el("li").child(link(&state.with_page(p), state.page == p).text(p.name().text(l))),
+        );
+    }
+    el("nav")
+        .class("main-nav")
+        .attr("aria-label", Msg::MainNav.text(l))
+        .child(ul)
+}
+
+/// The footer: the data's "as of" date and sources once loaded, and always
+/// the address of the data file and the feed.
+fn footer(data: Option<&ProgressData>, state: &UrlState, l: Lang) -> El {
+    let mut f = el("footer").class("site-footer");
+    if let Some(d) = data {
+        let newest = d.newest_figure_date();
+        let mut sources = el("ul").class("sources");
+        for s in &d.sources {
+            sources = sources.child(el("li").child(source_link(s, l)));
+        }
+        f = f
+            .child(
+                el("p")
+                    .class("as-of")
+                    .text(Msg::AsOf.text(l))
+                    .text(": ")
+                    .child(time(newest, l)),
+            )
+            .child(
+                el("details")
+                    .class("sources-list")
+                    .child(el("summary").text(&format!(
+                        "{} ({})",
+                        Msg::Sources.text(l),
+                        d.sources.len()
+                    )))
+                    .child(sources),
+            );
+    }
+    let url = state.data_url();
+    let feed = match l {
+        Lang::Vi => "feed.xml",
+        Lang::En => "feed.en.xml",
+    };
+    f.child(
+        el("p")
+            .class("data-file")
+            .text(Msg::DataFile.text(l))
+            .text(": ")
+            .child(el("a").attr("href", url).text(url)),
+    )
+    .child(
+        el("p").class("feed-link").child(
+            el("a")
+                .attr("href", feed)
+                .attr("type", "application/atom+xml")
+                .text(Msg::FeedLink.text(l)),
+        ),
+    )
+}
+
+/// A day as `<time>`, in the reader's notation.
+pub fn time(day: &str, l: Lang) -> El {
+    el("time").attr("datetime", day).text(&format_date(day, l))
+}
+
+/// A notice that the loaded data has problems, with the list for its
+/// publisher (as the site's `DataProblemsNotice`); none without problems.
+fn problems_notice(all: &[Problem], l: Lang) -> Option<El> {
+    if all.is_empty() {
+        return None;
+    }
+    let (errors, counts) = problem_counts(all, l);
+    let (class, headline) = if errors > 0 {
+        ("data-problems has-errors", Msg::DataProblems)
+    } else {
+        ("data-problems", Msg::DataWarnings)
+    };
+    let mut items = el("ul").attr("lang", "en");
+    for p in all.iter().take(MAX_LISTED) {
+        items = items.child(
+            el("li")
+                .child(el("code").text(&p.path))
+                .text(" ")
+                .text(&p.message),
+        );
+    }
+    let mut details = el("details")
+        .child(el("summary").text(Msg::ProblemList.text(l)))
+        .child(items);
+    if all.len() > MAX_LISTED {
+        details = details.text(&format!("… +{}", all.len() - MAX_LISTED));
+    }
+    Some(
+        el("aside")
+            .class(class)
+            .attr("role", "status")
+            .child(
+                el("p")
+                    .text(headline.text(l))
+                    .text(" (")
+                    .text(&counts)
+                    .text(")"),
+            )
+            .child(details),
+    )
+}

@@ -2,6 +2,7 @@ use super::SourceLink;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::format::format_date;
+use tien_do_core::url_state::safe_link;
 use tien_do_core::{Lang, Msg, ProgressData};
 
 /// The footer: the data's "as of" date and sources once loaded, and always
@@ -41,11 +42,18 @@ pub fn SiteFooter(
             {about}
             <p class="data-file">
                 {move || Msg::DataFile.text(lang.get())} ": "
-                <a href=move || data_url.get()>{move || data_url.get()}</a>
+                // Only a relative or http(s) address is a link.
+                {move || {
+                    let url = data_url.get();
+                    match safe_link(&url) {
+                        Some(u) => view! { <a href=u.to_string()>{url.clone()}</a> }.into_any(),
+                        None => view! { <code>{url.clone()}</code> }.into_any(),
+                    }
+                }}
             </p>
             <p class="feed-link">
                 <a
-                    href=move || match lang.get() { Lang::Vi => "feed.xml", Lang::En => "feed.en.xml" }
+                    href=move || lang.get().feed_file()
                     type="application/atom+xml"
                 >
                     {move || Msg::FeedLink.text(lang.get())}

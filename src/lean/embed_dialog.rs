@@ -172,9 +172,12 @@ pub fn embed_dialog(info: EmbedInfo, title: &str, l: Lang) -> [El; 2] {
                     c.release.set(r);
                     let _ = shown.set_attribute("hidden", "");
                     if r == Release::Pinned {
-                        let (shown, url) = (shown.clone(), url.clone());
+                        let (shown, url, c) = (shown.clone(), url.clone(), Rc::clone(&c));
                         wasm_bindgen_futures::spawn_local(async move {
-                            if !browser::exists(&url).await {
+                            // Said only if the release is still the one
+                            // chosen when the answer comes.
+                            let kept = browser::exists(&url).await;
+                            if !kept && c.release.get() == Release::Pinned {
                                 let _ = shown.remove_attribute("hidden");
                             }
                         });

@@ -175,6 +175,8 @@ impl Shell {
 }
 
 impl Host for Shell {
+    const REBUILT: bool = false;
+
     fn lang(&self) -> Lang {
         self.lang
     }

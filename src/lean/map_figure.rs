@@ -15,7 +15,7 @@ use super::map_widget::{MapEvents, MapSpec, MapWidget};
 use super::parts::{downloads, error_panel, focus_retry, source_link, Downloads, Host};
 use crate::browser;
 use crate::fetch::{load_boundaries, prefetch};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 use tien_do_core::boundaries::Region;
@@ -30,6 +30,9 @@ pub struct MapFigure<H> {
     host: Rc<H>,
     /// The map, once drawn.
     widget: RefCell<Option<Rc<MapWidget>>>,
+    /// Set once the page is built again without it: what is still on its
+    /// way is dropped.
+    gone: Cell<bool>,
     /// Called once the map is shown, or there will be none (no boundaries,
     /// or they failed), with the map's values: what waits for it may go
     /// ahead.
@@ -55,8 +58,19 @@ impl<H: Host + 'static> MapFigure<H> {
         Rc::new(MapFigure {
             host,
             widget: RefCell::new(None),
+            gone: Cell::new(false),
             settled: RefCell::new(None),
         })
+    }
+
+    /// The page is built again without this figure: its map stops
+    /// listening, and what is still on its way is dropped.
+    pub fn dispose(&self) {
+        self.gone.set(true);
+        self.settled.borrow_mut().take();
+        if let Some(w) = self.widget.borrow_mut().take() {
+            w.dispose();
+        }
     }
 
     /// Calls `f` with the map's values once the map is shown, or there
@@ -144,8 +158,16 @@ impl<H: Host + 'static> MapFigure<H> {
             self.settle(map);
             return;
         };
-        let regions = match load_boundaries(file.clone()).await {
-            Ok(r) => r,
+        let loaded = match kept::<H>(&file) {
+            Some(r) => Ok(r),
+            None => load_boundaries(file.clone()).await,
+        };
+        let regions = match loaded {
+            _ if H::REBUILT && self.gone.get() => return,
+            Ok(r) => {
+                keep::<H>(&file, &r);
+                r
+            }
             Err(e) => {
                 let me = Rc::clone(self);
                 self.settle(map.clone());
@@ -214,7 +236,15 @@ impl<H: Host + 'static> MapFigure<H> {
         // The borders over the map (fetched since the data came): drawn if
         // they load, else left out.
         if let Some(f) = former_file {
-            if let Ok(overlay) = load_boundaries(f).await {
+            let loaded = match kept::<H>(&f) {
+                Some(r) => Ok(r),
+                None => load_boundaries(f.clone()).await,
+            };
+            if let Ok(overlay) = loaded {
+                if H::REBUILT && self.gone.get() {
+                    return;
+                }
+                keep::<H>(&f, &overlay);
                 if let Some((_, o)) = parts.drawn.borrow_mut().as_mut() {
                     *o = Some(Arc::clone(&overlay));
                 }
@@ -385,6 +415,45 @@ impl<H: Host + 'static> MapFigure<H> {
             None => tools,
         }
     }
+}
+
+thread_local! {
+    /// The boundaries last loaded (the map's and the borders over it), by
+    /// address: a page built again (in the other language) draws them
+    /// without loading them again.
+    static LOADED: RefCell<Vec<(String, Arc<Vec<Region>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// On a page built again, the boundaries loaded last from `url`, if
+/// kept; none on an embed page (built once).
+fn kept<H: Host>(url: &str) -> Option<Arc<Vec<Region>>> {
+    if !H::REBUILT {
+        return None;
+    }
+    LOADED.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, r)| Arc::clone(r))
+    })
+}
+
+/// On a page built again, keeps the boundaries loaded from `url`.
+fn keep<H: Host>(url: &str, r: &Arc<Vec<Region>>) {
+    if !H::REBUILT {
+        return;
+    }
+    LOADED.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.iter().any(|(u, _)| u == url) {
+            return;
+        }
+        l.push((url.to_string(), Arc::clone(r)));
+        // The map's and the borders over it.
+        if l.len() > 2 {
+            l.remove(0);
+        }
+    });
 }
 
 /// A note above the map.

@@ -10,7 +10,7 @@ use super::dom::{el, El};
 use super::embed_dialog::{add_embed_codes, EmbedInfo};
 use super::map_figure::{MapFigure, Place};
 use super::parts::{source_link, Host};
-use super::site_page::{link, time, SiteShell};
+use super::site_page::{time, SiteShell};
 use crate::browser;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -22,7 +22,7 @@ use tien_do_core::figures::ranking::ranking;
 use tien_do_core::figures::tasks::{card_head, ledger_name, CardHead, LedgerName};
 use tien_do_core::figures::FigureKind;
 use tien_do_core::format::{format_date, format_int, format_share, staleness_line};
-use tien_do_core::{Lang, Msg, Page, ProgressData};
+use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 
 /// Builds the overview in `<body>` and loads its data.
 pub fn start() {
@@ -63,7 +63,8 @@ fn draw(shell: &Rc<SiteShell>, data: &Arc<ProgressData>) -> El {
         .fold(article, |a, section| a.child(section))
         .child(
             el("p").class("next").child(
-                link(&state.with_page(Page::Tasks), false)
+                shell
+                    .link_to(|s| s.with_page(Page::Tasks), false)
                     .text(Msg::NavTasks.text(l))
                     .text(" →"),
             ),
@@ -71,25 +72,36 @@ fn draw(shell: &Rc<SiteShell>, data: &Arc<ProgressData>) -> El {
     // The headline map, and once it is shown (or there is none) its units
     // ranked, then every meeting's figures (collapsed, hundreds of
     // elements), so that they do not hold it back.
-    let mut to_map = state.with_page(Page::Map);
-    if let Some((i, p)) = chosen_view(data, state.indicator.as_deref(), state.period.as_deref()) {
-        to_map.indicator = Some(i);
-        to_map.period = Some(p);
-    }
+    let chosen = chosen_view(data, state.indicator.as_deref(), state.period.as_deref());
+    let to_map = move |s: &UrlState| {
+        let mut next = s.with_page(Page::Map);
+        if let Some((i, p)) = chosen.clone() {
+            next.indicator = Some(i);
+            next.period = Some(p);
+        }
+        next
+    };
     let heading = el("h2");
     let map_article = el("article")
         .class("map-page headline-map")
         .child(&heading)
         .child(
-            el("p")
-                .class("next")
-                .child(link(&to_map, false).text(Msg::SeeOnMap.text(l)).text(" →")),
+            el("p").class("next").child(
+                shell
+                    .link_to(to_map, false)
+                    .text(Msg::SeeOnMap.text(l))
+                    .text(" →"),
+            ),
         );
     let article = article.child(&map_article);
     let figure = MapFigure::new(Rc::clone(shell));
     {
         let figure = Rc::clone(&figure);
         shell.on_back(move |next| figure.went_back(next));
+    }
+    {
+        let figure = Rc::clone(&figure);
+        shell.on_teardown(move || figure.dispose());
     }
     let (me, d, page, below) = (
         Rc::clone(shell),
@@ -394,7 +406,9 @@ fn all_figures(d: &ProgressData, l: Lang) -> El {
     let mut section = el("section")
         .class("all-figures")
         .child(el("h2").text(Msg::AllFigures.text(l)));
-    for m in d.meetings_with_figures().into_iter().rev() {
+    let mut meetings = d.meetings_with_figures();
+    meetings.sort_by(|a, b| b.date.cmp(&a.date));
+    for m in meetings {
         let cards = d
             .national_figures
             .iter()

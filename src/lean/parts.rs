@@ -19,6 +19,11 @@ use web_sys::Element;
 /// What a figure asks of the page it is on: an embed page
 /// (`embed_page::Shell`) or a site page (`site_page::SiteShell`).
 pub trait Host {
+    /// Whether the page can be built again (in the other language), so
+    /// that its figures keep what they loaded and drop what is on its way
+    /// to the old page. An embed page is built once: its build carries
+    /// none of that.
+    const REBUILT: bool;
     /// The language shown.
     fn lang(&self) -> Lang;
     /// Whether the paper is dark.

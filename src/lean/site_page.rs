@@ -70,14 +70,28 @@ pub struct SiteShell {
     /// of the same page: `true` if it showed it (a zoom); else the page is
     /// built again.
     back: RefCell<Option<Back>>,
+    /// The language remembered from an earlier visit, as read at the start:
+    /// the language of an address without `lang=`.
+    remembered: Option<String>,
+    /// Whether the data is being loaded.
+    loading: Cell<bool>,
+    /// The links of the page built, each with the view it leads to from
+    /// the view shown: their addresses follow the view (a zoom).
+    links: RefCell<Vec<(Element, LinkTo)>>,
+    /// What to undo when the page is built again (its map's listeners).
+    teardown: RefCell<Vec<Box<dyn FnOnce()>>>,
 }
+
+/// The view a link leads to, from the view shown.
+pub type LinkTo = Box<dyn Fn(&UrlState) -> UrlState>;
 
 impl SiteShell {
     /// Starts the page `page` in `<body>` on the view the address holds,
     /// and loads its data; `draw` builds the page from it.
     pub fn start(page: Page, draw: Draw) -> Rc<SiteShell> {
         let state = browser::url_state(None);
-        let lang = effective_lang(state.lang, browser::remembered_lang().as_deref());
+        let remembered = browser::remembered_lang();
+        let lang = effective_lang(state.lang, remembered.as_deref());
         if let Some(l) = state.lang {
             browser::remember_lang(l);
         }
@@ -92,6 +106,10 @@ impl SiteShell {
             frame: RefCell::new(Vec::new()),
             main: RefCell::new(None),
             back: RefCell::new(None),
+            remembered,
+            loading: Cell::new(false),
+            links: RefCell::new(Vec::new()),
+            teardown: RefCell::new(Vec::new()),
         });
         let me = Rc::clone(&shell);
         browser::on_saved_copy(move || {
@@ -113,10 +131,27 @@ impl SiteShell {
         *self.back.borrow_mut() = Some(Box::new(f));
     }
 
+    /// Calls `f` when the page is built again (its old elements gone).
+    pub fn on_teardown(&self, f: impl FnOnce() + 'static) {
+        self.teardown.borrow_mut().push(Box::new(f));
+    }
+
+    /// A link to the view `to` makes of the view shown (a real `<a
+    /// href="?…">`), marked as the view shown where `current`; its address
+    /// follows the view.
+    pub fn link_to(&self, to: impl Fn(&UrlState) -> UrlState + 'static, current: bool) -> El {
+        let a = link(&to(&self.state.borrow()), current);
+        self.links.borrow_mut().push((a.0.clone(), Box::new(to)));
+        a
+    }
+
     /// Loads the data (`again`: after an error, whose panel stays, its
     /// button busy, until the answer comes), then builds the page, and
     /// checks the data once the page's first figure is shown.
     fn load(self: &Rc<Self>, again: bool) {
+        if self.loading.replace(true) {
+            return;
+        }
         let me = Rc::clone(self);
         wasm_bindgen_futures::spawn_local(async move {
             let url = me.state.borrow().data_url().to_string();
@@ -129,6 +164,7 @@ impl SiteShell {
                 _ => None,
             };
             *me.loaded.borrow_mut() = loaded;
+            me.loading.set(false);
             me.build();
             if again {
                 if let Some(main) = me.main.borrow().as_ref() {
@@ -153,7 +189,15 @@ impl SiteShell {
             let notice = problems_notice(&problems, me.lang.get());
             *me.problems.borrow_mut() = Some(problems);
             if let (Some(n), Some(main)) = (notice, me.main.borrow().as_ref()) {
-                let _ = main.prepend_with_node_1(&n.0);
+                // Once, whatever loads ran.
+                if main
+                    .query_selector(".data-problems")
+                    .ok()
+                    .flatten()
+                    .is_none()
+                {
+                    let _ = main.prepend_with_node_1(&n.0);
+                }
             }
         });
     }
@@ -163,6 +207,11 @@ impl SiteShell {
     fn build(self: &Rc<Self>) {
         let l = self.lang.get();
         let state = self.state.borrow().clone();
+        let undo = std::mem::take(&mut *self.teardown.borrow_mut());
+        for f in undo {
+            f();
+        }
+        self.links.borrow_mut().clear();
         browser::set_document_lang_and_title(
             l,
             &format!("{} · {}", self.page.name().text(l), Msg::AppTitle.text(l)),
@@ -193,8 +242,8 @@ impl SiteShell {
                 .class("skip-link")
                 .attr("href", "#main")
                 .text(Msg::SkipToContent.text(l)),
-            self.header(&state, l),
-            nav(&state, l),
+            self.header(l),
+            self.nav(l),
             main.clone(),
             footer(data.as_deref(), &state, l),
         ];
@@ -214,13 +263,14 @@ impl SiteShell {
 
     /// The top bar: the project's name (a link home) and the language
     /// switch, whose links change the language without a reload.
-    fn header(self: &Rc<Self>, state: &UrlState, l: Lang) -> El {
+    fn header(self: &Rc<Self>, l: Lang) -> El {
         let mut switch = el("nav")
             .class("lang-switch")
             .attr("aria-label", Msg::LanguageSwitch.text(l));
         for to in Lang::ALL {
             let me = Rc::clone(self);
-            let link = link(&state.with_lang(to), to == l)
+            let link = self
+                .link_to(move |s| s.with_lang(to), to == l)
                 .class("lang-option")
                 .attr("hreflang", to.code())
                 .attr("lang", to.code())
@@ -239,7 +289,7 @@ impl SiteShell {
                 el("div")
                     .class("brand")
                     .child(
-                        link(&state.with_page(Page::Overview), false)
+                        self.link_to(|s| s.with_page(Page::Overview), false)
                             .class("brand-name")
                             .text(Msg::AppTitle.text(l)),
                     )
@@ -255,6 +305,9 @@ impl SiteShell {
     /// The reader chose the language `to`: the link says it, it is
     /// remembered, and the page is built again in it.
     fn switch_lang(self: &Rc<Self>, to: Lang) {
+        if to == self.lang.get() {
+            return;
+        }
         let next = self.state.borrow().with_lang(to);
         let replace = self.state.borrow().replaces_history(&next);
         browser::set_query(&next.to_query(), replace);
@@ -288,7 +341,12 @@ impl SiteShell {
         if shown {
             return;
         }
-        let lang = effective_lang(next.lang, browser::remembered_lang().as_deref());
+        // As at the start: an address without `lang=` is in the language
+        // remembered then.
+        let lang = effective_lang(next.lang, self.remembered.as_deref());
+        if let Some(l) = next.lang {
+            browser::remember_lang(l);
+        }
         let same_data = next.data_url() == self.state.borrow().data_url();
         *self.state.borrow_mut() = next;
         self.lang.set(lang);
@@ -301,6 +359,20 @@ impl SiteShell {
 
     /// Said at the top of `<main>` when the service worker answered with
     /// the copy saved on this device, once the data is shown.
+    /// The main navigation: one link per page; the current one is marked.
+    fn nav(&self, l: Lang) -> El {
+        let mut ul = el("ul");
+        // Embeds are reached from each figure's Embed button.
+        for p in Page::ALL.into_iter().filter(|p| *p != Page::Embed) {
+            let a = self.link_to(move |s| s.with_page(p), self.page == p);
+            ul = ul.child(el("li").child(a.text(p.name().text(l))));
+        }
+        el("nav")
+            .class("main-nav")
+            .attr("aria-label", Msg::MainNav.text(l))
+            .child(ul)
+    }
+
     fn saved_copy_notice(&self) {
         let main = self.main.borrow();
         let (Some(main), true) = (main.as_ref(), self.saved_copy.get()) else {
@@ -323,6 +395,8 @@ impl SiteShell {
 }
 
 impl Host for SiteShell {
+    const REBUILT: bool = true;
+
     fn lang(&self) -> Lang {
         self.lang.get()
     }
@@ -336,6 +410,10 @@ impl Host for SiteShell {
     }
 
     fn follow(&self, next: UrlState) {
+        for (a, to) in self.links.borrow().iter() {
+            let q = to(&next).to_query();
+            let _ = a.set_attribute("href", if q.is_empty() { "?" } else { &q });
+        }
         *self.state.borrow_mut() = next;
     }
 
@@ -376,21 +454,6 @@ fn plain_click(e: &web_sys::Event) -> bool {
     })
 }
 
-/// The main navigation: one link per page; the current one is marked.
-fn nav(state: &UrlState, l: Lang) -> El {
-    let mut ul = el("ul");
-    // Embeds are reached from each figure's Embed button.
-    for p in Page::ALL.into_iter().filter(|p| *p != Page::Embed) {
-        ul = ul.child(
-            el("li").child(link(&state.with_page(p), state.page == p).text(p.name().text(l))),
-        );
-    }
-    el("nav")
-        .class("main-nav")
-        .attr("aria-label", Msg::MainNav.text(l))
-        .child(ul)
-}
-
 /// The footer: the data's "as of" date and sources once loaded, and always
 /// the address of the data file and the feed.
 fn footer(data: Option<&ProgressData>, state: &UrlState, l: Lang) -> El {
@@ -421,21 +484,22 @@ fn footer(data: Option<&ProgressData>, state: &UrlState, l: Lang) -> El {
             );
     }
     let url = state.data_url();
-    let feed = match l {
-        Lang::Vi => "feed.xml",
-        Lang::En => "feed.en.xml",
+    // Only a relative or http(s) address is a link.
+    let file = match state.data_link() {
+        Some(u) => el("a").attr("href", u).text(url),
+        None => el("code").text(url),
     };
     f.child(
         el("p")
             .class("data-file")
             .text(Msg::DataFile.text(l))
             .text(": ")
-            .child(el("a").attr("href", url).text(url)),
+            .child(file),
     )
     .child(
         el("p").class("feed-link").child(
             el("a")
-                .attr("href", feed)
+                .attr("href", l.feed_file())
                 .attr("type", "application/atom+xml")
                 .text(Msg::FeedLink.text(l)),
         ),

@@ -22,12 +22,9 @@ use tien_do_core::notes::html_escape;
 use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 
 /// The feed's file name beside `index.html`: `feed.xml` in Vietnamese,
-/// `feed.en.xml` in English.
+/// `feed.en.xml` in English (as the pages' footers link it).
 pub fn feed_file(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "feed.xml",
-        Lang::En => "feed.en.xml",
-    }
+    lang.feed_file()
 }
 
 /// Both feeds, as (file name, Atom document). `site` is the site's public

@@ -50,6 +50,15 @@ impl Lang {
             Lang::En => "English",
         }
     }
+
+    /// The Atom feed of the meetings' figures in the language, beside the
+    /// site's page.
+    pub fn feed_file(self) -> &'static str {
+        match self {
+            Lang::Vi => "feed.xml",
+            Lang::En => "feed.en.xml",
+        }
+    }
 }
 
 /// Declares [`Msg`], its list of variants and its texts from one table, so

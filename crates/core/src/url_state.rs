@@ -156,6 +156,19 @@ pub const MAX_DATA_URL_LEN: usize = 2048;
 /// Longest `?q=` value accepted, in characters; longer ones are ignored.
 const MAX_QUERY_LEN: usize = 100;
 
+/// `url` where it may be a link: a relative address or an http(s) one;
+/// `None` for any other scheme (`javascript:`, `data:`…).
+pub fn safe_link(url: &str) -> Option<&str> {
+    let lower = url.trim().to_ascii_lowercase();
+    let scheme = lower
+        .find(':')
+        .filter(|&i| !lower[..i].contains(['/', '?', '#']));
+    match scheme {
+        None => Some(url),
+        Some(_) => (lower.starts_with("http://") || lower.starts_with("https://")).then_some(url),
+    }
+}
+
 /// The views of the app, each with its own URL.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Page {
@@ -391,6 +404,13 @@ impl UrlState {
         self.data.as_deref().unwrap_or(DEFAULT_DATA_URL)
     }
 
+    /// The data file's address as a link: a relative address or an
+    /// http(s) one; `None` for any other scheme (`?data=javascript:…` must
+    /// not become a link on the site's own origin).
+    pub fn data_link(&self) -> Option<&str> {
+        safe_link(self.data_url())
+    }
+
     /// The same state on another page; the province is kept only where the
     /// page shows one.
     pub fn with_page(&self, page: Page) -> UrlState {
@@ -544,6 +564,27 @@ pub fn form_encoded(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_relative_and_http_data_addresses_are_links() {
+        let with = |q: &str| UrlState::from_query(q);
+        assert_eq!(with("").data_link(), Some(DEFAULT_DATA_URL));
+        assert_eq!(with("?data=../x.json").data_link(), Some("../x.json"));
+        assert_eq!(
+            with("?data=https://example.org/a.json").data_link(),
+            Some("https://example.org/a.json")
+        );
+        assert_eq!(with("?data=a/b:c.json").data_link(), Some("a/b:c.json"));
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "data:text/html,x",
+            " vbscript:x",
+        ] {
+            let q = format!("?data={}", bad.replace(' ', "%20"));
+            assert_eq!(with(&q).data_link(), None, "{bad}");
+        }
+    }
 
     /// Guards the shareable-link promise: any state survives URL and back.
     #[test]

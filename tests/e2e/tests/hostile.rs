@@ -166,3 +166,25 @@ async fn hostile_texts_are_shown_as_text_on_every_page() {
     screenshot(&c, "hostile-data-en-phone").await;
     c.close().await.unwrap();
 }
+
+/// Guards the footer's link to the data file: a `?data=` address of
+/// another scheme than http(s) (`javascript:`) is shown as text, never as
+/// a link on the site's own origin, on the overview (built without
+/// Leptos) and on the other pages; the data's error is said as for any
+/// file that cannot be read.
+#[tokio::test]
+async fn a_data_address_of_another_scheme_is_not_a_link() {
+    let c = browser(1280, 900).await;
+    for page in ["", "page=map&"] {
+        c.goto(&site(&format!(
+            "?{page}lang=en&data=javascript:window.__pwned%3D1"
+        )))
+        .await
+        .unwrap();
+        wait_for(&c, ".load-error", "the data's error").await;
+        let file = wait_for_text(&c, ".site-footer .data-file code", "javascript:").await;
+        assert!(file.contains("__pwned"), "{page}: {file}");
+        assert_inert(&c, page).await;
+    }
+    c.close().await.unwrap();
+}

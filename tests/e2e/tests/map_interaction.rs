@@ -422,6 +422,11 @@ async fn the_overview_map_keeps_its_zoom_through_the_language_switch_and_back() 
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let zoom = zoom.expect("the + button zoomed in and wrote the zoom");
+    // The page's links follow the view: the map page opens at the zoom.
+    for link in [".headline-map .next a", ".main-nav a[href*='page=map']"] {
+        let href = attr_of(&c, link, "href").await.unwrap_or_default();
+        assert!(href.contains(&format!("zoom={zoom}")), "{link}: {href}");
+    }
 
     click(&c, ".lang-switch a[hreflang='vi']").await;
     wait_for_text(&c, ".headline-map .map-summary", "34/34").await;

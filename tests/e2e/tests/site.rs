@@ -93,7 +93,8 @@ async fn english_from_the_url() {
 }
 
 /// Guards the language switch: it changes the words without a reload, puts
-/// `?lang=` in the URL, and is remembered for the next visit.
+/// `?lang=` in the URL, Back undoes it, and it is remembered for the next
+/// visit.
 #[tokio::test]
 async fn language_switch_updates_the_url_and_is_remembered() {
     let c = browser(1280, 900).await;
@@ -104,6 +105,12 @@ async fn language_switch_updates_the_url_and_is_remembered() {
     assert_eq!(current_query(&c).await, "?lang=en");
     let current = text_of(&c, ".lang-switch a[aria-current='page']").await;
     assert_eq!(current, "English");
+    // Back undoes the switch: the address without ?lang= is in the
+    // language the page opened in (the overview's own build rebuilt it,
+    // without Leptos).
+    c.back().await.unwrap();
+    wait_for_text(&c, ".task-counts", "Nhiệm vụ được giao").await;
+    assert_eq!(html_lang(&c).await, "vi");
     // A later visit without ?lang= opens in the remembered language.
     c.goto(&base_url()).await.unwrap();
     wait_for_text(&c, ".task-counts", "Tasks assigned").await;

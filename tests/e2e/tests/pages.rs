@@ -118,6 +118,14 @@ async fn overview_in_both_languages() {
     assert!(tip.contains("Ha Noi") || tip.contains("Hà Nội"), "{tip}");
     fits_width(&c).await;
     screenshot(&c, "overview-en-phone").await;
+    // The headline map on the phone, as the reader scrolls to it.
+    c.execute(
+        "document.querySelector('.headline-map').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&c, "overview-map-en-phone").await;
     c.close().await.unwrap();
 }
 

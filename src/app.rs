@@ -16,7 +16,7 @@ use crate::components::{
     first_load_error, DataProblemsNotice, LoadErrorPanel, LoadingSkeleton, MainNav, SiteFooter,
     SiteHeader,
 };
-use crate::fetch::load_progress;
+use crate::fetch::load_data;
 use crate::theme::Dark;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -185,7 +185,7 @@ pub fn App(
     });
 
     let data: LocalResource<Result<Arc<ProgressData>, LoadError>> =
-        LocalResource::new(move || load_progress(data_url.get()));
+        LocalResource::new(move || load_data(data_url.get()));
     let (pending, set_pending) = signal(false);
     let loaded = Signal::derive(move || data.get().and_then(Result::ok));
 

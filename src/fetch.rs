@@ -31,6 +31,17 @@ pub async fn load_progress(url: String) -> Result<Arc<ProgressData>, LoadError> 
         })
 }
 
+/// The data file a site page's address names (`?data=`), loaded: an
+/// address of another scheme than http(s) (`javascript:`, `data:`) is not
+/// fetched, and is said to be out of reach as an unreachable file is. (An
+/// embed page reads only relative addresses: `browser::url_state`.)
+pub async fn load_data(url: String) -> Result<Arc<ProgressData>, LoadError> {
+    if tien_do_core::url_state::safe_link(&url).is_none() {
+        return Err(LoadError::Network { url });
+    }
+    load_progress(url).await
+}
+
 /// Fetches and decodes a boundary file (TopoJSON; its first object).
 pub async fn load_boundaries(url: String) -> Result<Arc<Vec<Region>>, LoadError> {
     let text = fetch_text(&url).await?;

@@ -1,8 +1,8 @@
 use super::SourceLink;
 use leptos::prelude::*;
 use tien_do_core::data::{Meeting, Source, TaskCounts};
-use tien_do_core::figures::tasks::{card_head, CardHead, LedgerName};
-use tien_do_core::format::{format_date, format_int, format_share};
+use tien_do_core::figures::tasks::{card_head, count_text, CardHead, LedgerName};
+use tien_do_core::format::format_date;
 use tien_do_core::{Lang, Msg};
 
 /// The task counts reported at one meeting: assigned, completed, in
@@ -26,15 +26,7 @@ pub fn TaskCountsCard(
         let l = lang.get();
         let c = &counts;
         let figure = |label: Msg, value: Option<u64>, class: &'static str| {
-            let (number, share) = match value {
-                Some(v) => (
-                    format_int(v, l),
-                    c.assigned
-                        .filter(|_| label != Msg::TasksAssigned)
-                        .and_then(|total| format_share(v, total, l)),
-                ),
-                None => (Msg::NotPublished.text(l).to_string(), None),
-            };
+            let (number, share) = count_text(c, label, value, l);
             view! {
                 <div class=format!("figure {class}") class:missing=value.is_none()>
                     <dt>{label.text(l)}</dt>

@@ -19,9 +19,9 @@ use tien_do_core::choropleth::{chosen_view, MapData};
 use tien_do_core::data::{Meeting, NationalFigure, TaskCounts};
 use tien_do_core::figure::{embed_state, first_height, Figure};
 use tien_do_core::figures::ranking::ranking;
-use tien_do_core::figures::tasks::{card_head, ledger_name, CardHead, LedgerName};
+use tien_do_core::figures::tasks::{card_head, count_text, ledger_name, CardHead, LedgerName};
 use tien_do_core::figures::FigureKind;
-use tien_do_core::format::{format_date, format_int, format_share, staleness_line};
+use tien_do_core::format::{format_date, staleness_line};
 use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 
 /// Builds the overview in `<body>` and loads its data.
@@ -171,15 +171,7 @@ fn task_counts_card(
     l: Lang,
 ) -> El {
     let figure = |label: Msg, value: Option<u64>, class: &str| {
-        let (number, share) = match value {
-            Some(v) => (
-                format_int(v, l),
-                c.assigned
-                    .filter(|_| label != Msg::TasksAssigned)
-                    .and_then(|total| format_share(v, total, l)),
-            ),
-            None => (Msg::NotPublished.text(l).to_string(), None),
-        };
+        let (number, share) = count_text(c, label, value, l);
         let class = if value.is_none() {
             format!("figure {class} missing")
         } else {

@@ -15,7 +15,7 @@ use super::dom::{document, el, listen, El};
 use super::embed_dialog::{embed_dialog, EmbedInfo};
 use super::parts::{error_panel, focus_retry, saved_copy_note, skeleton, source_link, Host};
 use crate::browser;
-use crate::fetch::load_progress;
+use crate::fetch::load_data;
 use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -155,7 +155,7 @@ impl SiteShell {
         let me = Rc::clone(self);
         wasm_bindgen_futures::spawn_local(async move {
             let url = me.state.borrow().data_url().to_string();
-            let loaded = match load_progress(url).await {
+            let loaded = match load_data(url).await {
                 Ok(d) => Loaded::Data(d),
                 Err(e) => Loaded::Failed(e),
             };

@@ -415,7 +415,8 @@ const LOADER_OPEN: &str = "<script id=\"tien-do-build\">";
 /// It also starts fetching the data file: the one the address names
 /// (`?data=`, read as the app reads it: the last one, trimmed, within
 /// [`MAX_DATA_URL_LEN`](tien_do_core::url_state::MAX_DATA_URL_LEN)
-/// characters), else the site's own (`early.data`) and, on a page that
+/// characters; not one of another scheme than http(s), as the app does
+/// not), else the site's own (`early.data`) and, on a page that
 /// opens on the default map
 /// (the overview, the map page, the map's embed, with no indicator or
 /// period chosen), that map's boundaries (`early.map`), so they arrive
@@ -503,7 +504,7 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          if(!h&&C&&!Y){{j=1;n()}}\
          if(j&&Y){{j=0;A.abort();e[U].catch(function(){{}});delete e[U]}}}}}},\
          x=(q.getAll(\"data\").pop()||\"\").trim();\
-         if(x&&x.length<={max_data}){{g(x,s)}}else{{g({data},s);var u={map};\
+         if(x&&x.length<={max_data}){{/^[^/?#]*:/.test(x)&&!/^https?:[/][/]/i.test(x)||g(x,s)}}else{{g({data},s);var u={map};\
          if(u&&!q.has(\"indicator\")&&!q.has(\"period\")&&o)g(u)}}\
          var v=q.getAll(\"level\").map(function(s){{return s.trim()}}).filter(function(s){{return s===\"commune\"||s===\"province\"}}).pop();\
          if(v===\"commune\"&&o||!m&&p===\"province\"&&{provinces}.indexOf(r)>=0)n();\
@@ -896,10 +897,10 @@ mod tests {
         assert!(once.contains("g(\"data/progress.json\",s)"));
         assert!(
             once.contains(&format!(
-                "if(x&&x.length<={}){{g(x,s)}}",
+                "if(x&&x.length<={}){{/^[^/?#]*:/.test(x)&&!/^https?:[/][/]/i.test(x)||g(x,s)}}",
                 tien_do_core::url_state::MAX_DATA_URL_LEN
             )),
-            "the data file the address names is fetched early too: {once}"
+            "the data file the address names is fetched early too, unless of another scheme than http(s): {once}"
         );
         assert!(
             once.contains("if(!r.ok)return r;")

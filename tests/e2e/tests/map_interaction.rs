@@ -19,6 +19,22 @@ async fn zoom_in_url(c: &fantoccini::Client) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Waits (5 s at most) until the link holds a zoom other than `before`,
+/// and returns it; `what`: the gesture, for the failure's message.
+async fn zoom_written(c: &fantoccini::Client, before: Option<&str>, what: &str) -> String {
+    for _ in 0..50 {
+        let zoom = zoom_in_url(c).await;
+        if zoom.is_some() && zoom.as_deref() != before {
+            return zoom.unwrap_or_default();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!(
+        "{what}: no new zoom in the link: {}",
+        current_query(c).await
+    );
+}
+
 /// The map of the 34 provinces in a fresh browser, the mouse on Hoàn Kiếm
 /// and the tooltip naming Hà Nội: the browser, the provinces' regions, the
 /// point and the tooltip's text.
@@ -153,15 +169,7 @@ async fn map_zoom_by_buttons_wheel_and_drag_is_a_shareable_link() {
     // Ctrl + wheel over Hà Nội zooms in about it.
     let ha_noi = viewport_point(&c, &r, None, HOAN_KIEM.0, HOAN_KIEM.1).await;
     wheel(&c, ha_noi, -300, true).await;
-    let mut zoom = None;
-    for _ in 0..50 {
-        zoom = zoom_in_url(&c).await;
-        if zoom.is_some() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    let zoom = zoom.expect("ctrl + wheel zoomed in and wrote the zoom");
+    let zoom = zoom_written(&c, None, "ctrl + wheel zoomed in").await;
     let level: f64 = zoom.split('/').next().unwrap().parse().unwrap();
     assert!(level > 1.2, "{zoom}");
     let still = viewport_point(&c, &r, Some(&zoom), HOAN_KIEM.0, HOAN_KIEM.1).await;
@@ -172,14 +180,7 @@ async fn map_zoom_by_buttons_wheel_and_drag_is_a_shareable_link() {
 
     // The + button zooms further about the centre.
     click(&c, ".map-zoom button:first-child").await;
-    let mut after_button = zoom.clone();
-    for _ in 0..50 {
-        after_button = zoom_in_url(&c).await.unwrap_or_default();
-        if after_button != zoom {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let after_button = zoom_written(&c, Some(&zoom), "the + button zoomed further").await;
     let level2: f64 = after_button.split('/').next().unwrap().parse().unwrap();
     assert!(
         (level2 / level - 1.5).abs() < 0.02,
@@ -203,14 +204,7 @@ async fn map_zoom_by_buttons_wheel_and_drag_is_a_shareable_link() {
     // nothing.
     let (left, top, w, h) = canvas_rect(&c).await;
     mouse_drag(&c, (left + w * 0.4, top + h * 0.5), (120.0, 0.0)).await;
-    let mut panned = after_button.clone();
-    for _ in 0..50 {
-        panned = zoom_in_url(&c).await.unwrap_or_default();
-        if panned != after_button {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let panned = zoom_written(&c, Some(&after_button), "the drag panned").await;
     let lon = |z: &str| z.split('/').nth(2).unwrap().parse::<f64>().unwrap();
     assert!(
         lon(&panned) < lon(&after_button),
@@ -413,15 +407,7 @@ async fn the_overview_map_keeps_its_zoom_through_the_language_switch_and_back() 
     map_drawn(&c, "the overview's map").await;
     c.execute("window.__samePage = true", vec![]).await.unwrap();
     click(&c, ".headline-map .map-zoom button:first-child").await;
-    let mut zoom = None;
-    for _ in 0..50 {
-        zoom = zoom_in_url(&c).await;
-        if zoom.is_some() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    let zoom = zoom.expect("the + button zoomed in and wrote the zoom");
+    let zoom = zoom_written(&c, None, "the + button zoomed in").await;
     // The page's links follow the view: the map page opens at the zoom.
     for link in [".headline-map .next a", ".main-nav a[href*='page=map']"] {
         let href = attr_of(&c, link, "href").await.unwrap_or_default();

@@ -112,6 +112,26 @@ pub fn card_head(c: &crate::data::TaskCounts, ledger: Option<&LedgerName>, lang:
     }
 }
 
+/// One count of a card (`label`: which), in words: the number, or that it
+/// was not published; and its share of the tasks assigned, for any count
+/// but the assigned itself.
+pub fn count_text(
+    c: &crate::data::TaskCounts,
+    label: Msg,
+    value: Option<u64>,
+    lang: Lang,
+) -> (String, Option<String>) {
+    match value {
+        Some(v) => (
+            crate::format::format_int(v, lang),
+            c.assigned
+                .filter(|_| label != Msg::TasksAssigned)
+                .and_then(|total| crate::format::format_share(v, total, lang)),
+        ),
+        None => (Msg::NotPublished.text(lang).to_string(), None),
+    }
+}
+
 /// The rows' scope lines, each once, in order: what each series counts.
 fn scopes(rows: &[MeetingTasks], lang: Lang) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -479,5 +499,28 @@ mod card_tests {
         assert_eq!(none.id, "task-counts-all");
         assert_eq!(none.heading, Msg::TasksHeading.text(Lang::Vi));
         assert_eq!(none.programme, None);
+    }
+
+    #[test]
+    fn a_count_says_its_share_of_the_assigned_or_that_it_was_not_published() {
+        let d = demo();
+        let c = d.latest_counts_by_ledger()[0].clone();
+        let assigned = c
+            .assigned
+            .expect("the demo's first card has its tasks assigned");
+        let done = c.completed.expect("and its completed");
+        let (n, share) = count_text(&c, Msg::TasksCompleted, Some(done), Lang::Vi);
+        assert_eq!(n, crate::format::format_int(done, Lang::Vi));
+        assert_eq!(share, crate::format::format_share(done, assigned, Lang::Vi));
+        assert!(share.is_some());
+        // The assigned count is the base: no share of itself.
+        assert_eq!(
+            count_text(&c, Msg::TasksAssigned, Some(assigned), Lang::En).1,
+            None
+        );
+        assert_eq!(
+            count_text(&c, Msg::TasksOverdue, None, Lang::En),
+            (Msg::NotPublished.text(Lang::En).to_string(), None)
+        );
     }
 }

@@ -62,10 +62,6 @@ pub struct Frame {
     pub data_url: Signal<String>,
 }
 
-/// How long the data's check waits for the page's first figure at most
-/// (a page without one), in ms.
-const FIGURE_WAIT_MS: i32 = 1500;
-
 /// The site's frame: skip link, header, navigation, the data's problems,
 /// the page, footer. An embed gets the embed's frame.
 pub fn site_frame(f: Frame) -> AnyView {
@@ -81,20 +77,16 @@ pub fn site_frame(f: Frame) -> AnyView {
         data_url,
         ..
     } = f;
-    // Checked once per load, once the page's first figure is on screen (a
-    // second and a half at most) and the browser is idle: the page and its
-    // first map are shown first, then the problems are listed. On the
-    // 3,321 communes the check takes 50 to 80 ms; idle alone came while
-    // the map's boundaries were still downloading, and held the map back.
+    // Checked once per load, once the page's first figure is on screen:
+    // the page and its first map are shown first, then the problems are
+    // listed.
     let checked = LocalResource::new(move || {
         let data = loaded.get();
-        async move {
-            browser::first_figure_shown(FIGURE_WAIT_MS).await;
-            browser::idle().await;
+        browser::after_first_figure(move || {
             data.as_deref()
                 .map(|d| browser::measured("tien-do:validate", || validate(d)))
                 .unwrap_or_default()
-        }
+        })
     });
     let problems = Signal::derive(move || checked.get().unwrap_or_default());
     view! {

@@ -129,3 +129,10 @@ pub fn url_state(embedded: Option<Figure>) -> UrlState {
     }
     state
 }
+
+/// Whether a click on a link is a plain one (the main button, no
+/// modifier), which the page follows itself; any other opens a new tab or
+/// window, as the browser does.
+pub fn plain_click(e: &web_sys::MouseEvent) -> bool {
+    e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key())
+}

@@ -28,8 +28,8 @@ pub mod perf;
 pub mod resize;
 
 pub use address::{
-    current_href, current_query, exists, load_page, reload, resolve_url, set_query, shareable_href,
-    site_base, url_state,
+    current_href, current_query, exists, load_page, plain_click, reload, resolve_url, set_query,
+    shareable_href, site_base, url_state,
 };
 pub use document::{
     focus_main, prefers_dark, remember_lang, remembered_lang, remove_boot_shell,
@@ -44,8 +44,8 @@ pub use embed::{
 };
 pub use offline::{on_saved_copy, register_service_worker};
 pub use perf::{
-    after_next_frame, after_shown, clear_timeout, figure_shown, first_figure_shown, idle,
-    mark_once, measured, set_timeout, while_rendering,
+    after_first_figure, after_next_frame, after_shown, clear_timeout, figure_shown,
+    first_figure_shown, idle, mark_once, measured, set_timeout, while_rendering,
 };
 #[cfg(feature = "site")]
 pub use resize::tracked_width;

@@ -37,8 +37,7 @@ pub fn AppLink(
         }
     };
     let on_click = move |ev: MouseEvent| {
-        let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
-        if ev.button() == 0 && !modified {
+        if crate::browser::plain_click(&ev) {
             if let Some(target) = to.try_get_untracked() {
                 ev.prevent_default();
                 on_navigate.run(target);

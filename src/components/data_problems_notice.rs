@@ -1,9 +1,6 @@
 use leptos::prelude::*;
-use tien_do_core::validate::{problem_counts, Problem};
+use tien_do_core::validate::{notice, Notice, Problem};
 use tien_do_core::{Lang, Msg};
-
-/// Most problems listed; the count covers all.
-const MAX_LISTED: usize = 50;
 
 /// A notice that the loaded data has problems, with the list for its
 /// publisher. The page still shows what it can. Draws nothing when there
@@ -16,23 +13,19 @@ pub fn DataProblemsNotice(
     lang: Signal<Lang>,
 ) -> impl IntoView {
     move || {
+        let l = lang.get();
         problems.with(|all| {
-            if all.is_empty() {
-                return None;
-            }
-            let l = lang.get();
-            let (errors, counts) = problem_counts(all, l);
-            let (class, headline) = if errors > 0 {
-                ("data-problems has-errors", Msg::DataProblems)
-            } else {
-                ("data-problems", Msg::DataWarnings)
-            };
-            let items = all
+            let Notice {
+                class,
+                headline,
+                counts,
+                listed,
+                more,
+            } = notice(all, l)?;
+            let items = listed
                 .iter()
-                .take(MAX_LISTED)
                 .map(|p| view! { <li><code>{p.path.clone()}</code> " " {p.message.clone()}</li> })
                 .collect_view();
-            let more = (all.len() > MAX_LISTED).then(|| format!("… +{}", all.len() - MAX_LISTED));
             Some(view! {
                 <aside class=class role="status">
                     <p>{headline.text(l)} " (" {counts} ")"</p>

@@ -4,12 +4,13 @@
 //! the site's (`FigureTools`' `EmbedDialog`).
 
 use super::dom::{el, El};
+use super::parts::Host;
 use crate::browser;
 use std::cell::Cell;
 use std::rc::Rc;
 use tien_do_core::figure::{
-    embed_url, full_view_url, iframe_snippet, release_file, responsive_snippet, Figure, Release,
-    Theme,
+    embed_state, embed_url, full_view_url, iframe_snippet, release_file, responsive_snippet,
+    Figure, Release, Theme,
 };
 use tien_do_core::format::format_date;
 use tien_do_core::{Lang, Msg, UrlState};
@@ -30,6 +31,23 @@ pub struct EmbedInfo {
     pub as_of: String,
     /// A first height for the iframe, in CSS pixels.
     pub height: u32,
+}
+
+impl EmbedInfo {
+    /// The embed codes of `figure` as the page `host` shows it now, with
+    /// data of the day `as_of`, in an iframe `height` pixels high at first.
+    pub fn following<H: Host + 'static>(
+        host: Rc<H>,
+        figure: Figure,
+        as_of: String,
+        height: u32,
+    ) -> EmbedInfo {
+        EmbedInfo {
+            view: Rc::new(move || embed_state(&host.state(), figure, host.lang())),
+            as_of,
+            height,
+        }
+    }
 }
 
 /// The dialog's choices, and the elements its codes go in.
@@ -187,36 +205,35 @@ pub fn embed_dialog(info: EmbedInfo, title: &str, l: Lang) -> [El; 2] {
         }
         dialog = dialog.child(releases).child(missing);
     }
-    let copy = |snippet: fn(&Codes) -> String| {
-        let (codes, copied) = (Rc::clone(&codes), copied.0.clone());
-        el("button")
+    // A snippet's field, labelled, and the button that copies what it
+    // shows.
+    let snippet = |label: Msg, field: El| {
+        let (shown, copied) = (field.0.clone(), copied.0.clone());
+        let button = el("button")
             .attr("type", "button")
             .text(Msg::CopyCode.text(l))
             .on("click", move |_| {
-                let (text, copied) = (snippet(&codes), copied.clone());
+                let (text, copied) = (shown.text_content().unwrap_or_default(), copied.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let ok = browser::copy_text(&text).await;
                     let msg = if ok { Msg::CodeCopied } else { Msg::CopyFailed };
                     copied.set_text_content(Some(msg.text(l)));
                 });
-            })
+            });
+        let field = el("label")
+            .class("code")
+            .child(el("span").text(label.text(l)))
+            .child(field);
+        [field, button]
     };
-    let dialog = dialog
-        .child(
-            el("label")
-                .class("code")
-                .child(el("span").text(Msg::EmbedResponsive.text(l)))
-                .child(responsive),
-        )
-        .child(copy(|c| c.snippets().0))
-        .child(
-            el("label")
-                .class("code")
-                .child(el("span").text(Msg::EmbedIframe.text(l)))
-                .child(iframe),
-        )
-        .child(copy(|c| c.snippets().1))
-        .child(copied.clone());
+    let mut dialog = dialog;
+    for e in snippet(Msg::EmbedResponsive, responsive)
+        .into_iter()
+        .chain(snippet(Msg::EmbedIframe, iframe))
+    {
+        dialog = dialog.child(e);
+    }
+    let dialog = dialog.child(copied.clone());
     let shown: HtmlDialogElement = dialog.0.clone().unchecked_into();
     let close = shown.clone();
     let dialog = dialog.child(

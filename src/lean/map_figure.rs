@@ -12,7 +12,7 @@ use super::map_view::{
     shown_table, unit_set_of, unplaced_list, Credit,
 };
 use super::map_widget::{MapEvents, MapSpec, MapWidget};
-use super::parts::{downloads, error_panel, focus_retry, source_link, Downloads, Host};
+use super::parts::{cite, downloads, error_panel, focus_retry, Downloads, Host};
 use crate::browser;
 use crate::fetch::{load_boundaries, prefetch};
 use std::cell::{Cell, RefCell};
@@ -88,9 +88,8 @@ impl<H: Host + 'static> MapFigure<H> {
 
     /// The figure from the loaded data, in `place`: its title, tools,
     /// summary and notes, the map (once its boundaries are loaded), its
-    /// legend, source and credit. Returns the provinces' values, where
-    /// they are known before the boundaries.
-    pub fn show(self: &Rc<Self>, data: Arc<ProgressData>, place: Place) -> Option<Arc<MapData>> {
+    /// legend, source and credit.
+    pub fn show(self: &Rc<Self>, data: Arc<ProgressData>, place: Place) {
         let (l, state) = (self.host.lang(), self.host.state().clone());
         let chosen = chosen_view(&data, state.indicator.as_deref(), state.period.as_deref());
         let communes = communes_of(&data, chosen.as_ref(), &state);
@@ -99,8 +98,12 @@ impl<H: Host + 'static> MapFigure<H> {
         let file = file_of(&data, &communes, unit_set.as_deref(), &data_url);
         let former_file = former_file_of(&data, communes.is_some(), unit_set.as_deref(), &data_url)
             .filter(|_| communes.is_some() || state.former);
+        // Asked for now, unless kept from the page built before (a fetch
+        // nobody takes would download them again).
         for f in file.iter().chain(&former_file) {
-            prefetch(f);
+            if kept::<H>(f).is_none() {
+                prefetch(f);
+            }
         }
         // The provinces' values are known now; the communes' come with
         // their boundary file (names, kinds, provinces).
@@ -132,12 +135,10 @@ impl<H: Host + 'static> MapFigure<H> {
             self.describe(&parts, m);
         }
         let me = Rc::clone(self);
-        let shown = map.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            me.draw_map(parts, shown, (chosen, communes), (file, former_file), false)
+            me.draw_map(parts, map, (chosen, communes), (file, former_file), false)
                 .await;
         });
-        map
     }
 
     /// Loads the boundaries and draws the map, then the borders over it
@@ -352,15 +353,11 @@ impl<H: Host + 'static> MapFigure<H> {
                 .child(el("figcaption").text(&legend.caption))
                 .child(ul)
         }));
-        let side = side.child_opt(m.source.as_ref().map(|s| {
-            let link = source_link(s, l);
-            el("p")
-                .class("cite")
-                .text(Msg::Source.text(l))
-                .text(": ")
-                .child(link)
-                .text(&s.published_suffix(l).unwrap_or_default())
-        }));
+        let side = side.child_opt(
+            m.source
+                .as_ref()
+                .map(|s| cite(s, l).text(&s.published_suffix(l).unwrap_or_default())),
+        );
         let data_url = self.host.state().data_url().to_string();
         let credit = credit(&parts.data, m, &data_url).map(|c| match c {
             Credit::Shipped(msg) => el("span").text(msg.text(l)),

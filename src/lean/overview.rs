@@ -9,15 +9,15 @@ use super::chart_figure::chart_figure;
 use super::dom::{el, El};
 use super::embed_dialog::{add_embed_codes, EmbedInfo};
 use super::map_figure::{MapFigure, Place};
-use super::parts::{source_link, Host};
-use super::site_page::{time, SiteShell};
+use super::parts::{cite, Host};
+use super::site_page::{as_of, time, SiteShell};
 use crate::browser;
 use std::rc::Rc;
 use std::sync::Arc;
 use tien_do_core::charts::{figure_text, meeting_changes};
 use tien_do_core::choropleth::{chosen_view, MapData};
 use tien_do_core::data::{Meeting, NationalFigure, TaskCounts};
-use tien_do_core::figure::{embed_state, first_height, Figure};
+use tien_do_core::figure::{first_height, Figure};
 use tien_do_core::figures::ranking::ranking;
 use tien_do_core::figures::tasks::{card_head, count_text, ledger_name, CardHead, LedgerName};
 use tien_do_core::figures::FigureKind;
@@ -38,25 +38,16 @@ fn draw(shell: &Rc<SiteShell>, data: &Arc<ProgressData>) -> El {
     let article = el("article")
         .class("page overview")
         .child(el("h1").text(data.title.get(l)))
-        .child(
-            el("p")
-                .class("as-of-line")
-                .text(Msg::AsOf.text(l))
-                .text(": ")
-                .child(time(newest, l)),
-        )
+        .child(as_of(newest, "as-of-line", l))
         .child_opt(stale.map(|s| el("p").class("stale-data").attr("role", "note").text(&s)))
         .child(el("p").class("lede").text(Msg::NationalFigures.text(l)))
         .child_opt((!data.task_counts.is_empty()).then(|| {
+            let (cards, apart) = latest_counts_cards(data, l);
             el("section")
                 .class("tasks-done")
                 .child(el("h2").text(Msg::TasksDone.text(l)))
-                .child(latest_counts_cards(data, l))
-                .child_opt((data.latest_counts_by_ledger().len() > 1).then(|| {
-                    el("p")
-                        .class("ledgers-apart")
-                        .text(Msg::LedgersApart.text(l))
-                }))
+                .child(cards)
+                .child_opt(apart)
         }));
     let article = latest_figures(data, l)
         .into_iter()
@@ -128,28 +119,30 @@ fn draw(shell: &Rc<SiteShell>, data: &Arc<ProgressData>) -> El {
 /// The map's units ranked, the selected one highlighted, with its tools;
 /// none without a unit to rank.
 fn ranked(shell: &Rc<SiteShell>, data: &Arc<ProgressData>, m: &MapData) -> Option<El> {
-    let (l, state) = (shell.lang(), shell.state().clone());
-    let r = ranking(m, state.province.as_deref());
+    let l = shell.lang();
+    let r = ranking(m, shell.state().province.as_deref());
     if r.bars.is_empty() {
         return None;
     }
     let title = r.title(l);
     let height = first_height(r.height(640.0));
     let figure = chart_figure(Arc::new(r), &title, Arc::clone(data), (l, false));
-    let me = Rc::clone(shell);
-    let info = EmbedInfo {
-        view: Rc::new(move || embed_state(&me.state(), Figure::Ranking, me.lang())),
-        as_of: data.as_of.clone(),
+    let info = EmbedInfo::following(
+        Rc::clone(shell),
+        Figure::Ranking,
+        data.as_of.clone(),
         height,
-    };
+    );
     add_embed_codes(&figure.0, info, &title, l);
     Some(figure)
 }
 
-/// The latest counts of each ledger, one card each (as the site's
-/// `latest_counts_cards`).
-fn latest_counts_cards(data: &ProgressData, l: Lang) -> El {
+/// The latest counts of each ledger, one card each, with the line that
+/// says the ledgers are never added or compared when there are several
+/// (as the site's `latest_counts_cards`).
+fn latest_counts_cards(data: &ProgressData, l: Lang) -> (El, Option<El>) {
     let latest = data.latest_counts_by_ledger();
+    let apart = latest.len() > 1;
     let mut cards = el("div").class("ledger-cards");
     for counts in latest {
         let ledger = counts
@@ -158,7 +151,12 @@ fn latest_counts_cards(data: &ProgressData, l: Lang) -> El {
             .and_then(|id| ledger_name(data, id));
         cards = cards.child(task_counts_card(data, counts, ledger, l));
     }
-    cards
+    let apart = apart.then(|| {
+        el("p")
+            .class("ledgers-apart")
+            .text(Msg::LedgersApart.text(l))
+    });
+    (cards, apart)
 }
 
 /// The task counts reported at one meeting, under the name of their
@@ -202,13 +200,7 @@ fn task_counts_card(
             .child(time(&m.date, l))
             .text(")")
     });
-    let cite = data.source(&c.source).map(|s| {
-        el("p")
-            .class("cite")
-            .text(Msg::Source.text(l))
-            .text(": ")
-            .child(source_link(s, l))
-    });
+    let cite = data.source(&c.source).map(|s| cite(s, l));
     el("section")
         .class("card task-counts")
         .attr("aria-labelledby", &id)
@@ -247,13 +239,7 @@ fn figure_card(
     let meeting = data
         .meeting(&f.meeting)
         .map(|m| format!("{} · {}", m.name.get(l), format_date(&f.as_of, l)));
-    let source = data.source(&f.source).map(|s| {
-        el("p")
-            .class("cite")
-            .text(Msg::Source.text(l))
-            .text(": ")
-            .child(source_link(s, l))
-    });
+    let source = data.source(&f.source).map(|s| cite(s, l));
     let scope = f.scope.as_ref().map(|s| format!("{} · ", s.get(l)));
     let before = previous.map(|(p, m)| {
         el("p")

@@ -171,6 +171,16 @@ pub fn source_link(s: &Source, l: Lang) -> El {
     }
 }
 
+/// "Source: publisher: title" as a paragraph of class `cite`, linked as
+/// [`source_link`] links it.
+pub fn cite(s: &Source, l: Lang) -> El {
+    el("p")
+        .class("cite")
+        .text(Msg::Source.text(l))
+        .text(": ")
+        .child(source_link(s, l))
+}
+
 /// Gives the keyboard's focus to the retry button of the panel in
 /// `parent`: the one pressed was replaced by it.
 pub fn focus_retry(parent: &Element) {

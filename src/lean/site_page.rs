@@ -19,21 +19,14 @@ use crate::fetch::load_data;
 use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
-use tien_do_core::figure::{embed_state, first_height, Figure};
+use tien_do_core::figure::{first_height, Figure};
 use tien_do_core::figures;
 use tien_do_core::format::format_date;
 use tien_do_core::url_state::effective_lang;
-use tien_do_core::validate::{problem_counts, validate, Problem};
+use tien_do_core::validate::{notice, validate, Problem};
 use tien_do_core::{Lang, LoadError, Msg, Page, ProgressData, UrlState};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MouseEvent};
-
-/// How long the data's check waits for the page's first figure at most
-/// (a page without one), in ms (as the site's frame).
-const FIGURE_WAIT_MS: i32 = 1500;
-
-/// Most problems listed; the count covers all.
-const MAX_LISTED: usize = 50;
 
 /// Draws the page from the loaded data, in the shell's language.
 pub type Draw = fn(&Rc<SiteShell>, &Arc<ProgressData>) -> El;
@@ -54,7 +47,7 @@ pub struct SiteShell {
     /// The page this build draws.
     page: Page,
     draw: Draw,
-    lang: Cell<Lang>,
+    /// The view shown (its language: [`Host::lang`]).
     state: RefCell<UrlState>,
     loaded: RefCell<Loaded>,
     /// The data's problems, once checked.
@@ -91,14 +84,12 @@ impl SiteShell {
     pub fn start(page: Page, draw: Draw) -> Rc<SiteShell> {
         let state = browser::url_state(None);
         let remembered = browser::remembered_lang();
-        let lang = effective_lang(state.lang, remembered.as_deref());
         if let Some(l) = state.lang {
             browser::remember_lang(l);
         }
         let shell = Rc::new(SiteShell {
             page,
             draw,
-            lang: Cell::new(lang),
             state: RefCell::new(state),
             loaded: RefCell::new(Loaded::Loading),
             problems: RefCell::new(None),
@@ -183,10 +174,11 @@ impl SiteShell {
     fn check(self: &Rc<Self>, data: Arc<ProgressData>) {
         let me = Rc::clone(self);
         wasm_bindgen_futures::spawn_local(async move {
-            browser::first_figure_shown(FIGURE_WAIT_MS).await;
-            browser::idle().await;
-            let problems = browser::measured("tien-do:validate", || validate(&data));
-            let notice = problems_notice(&problems, me.lang.get());
+            let problems = browser::after_first_figure(|| {
+                browser::measured("tien-do:validate", || validate(&data))
+            })
+            .await;
+            let notice = problems_notice(&problems, me.lang());
             *me.problems.borrow_mut() = Some(problems);
             if let (Some(n), Some(main)) = (notice, me.main.borrow().as_ref()) {
                 // Once, whatever loads ran.
@@ -205,7 +197,7 @@ impl SiteShell {
     /// Builds the frame and the page (again) in `<body>`, in the language
     /// shown now.
     fn build(self: &Rc<Self>) {
-        let l = self.lang.get();
+        let l = self.lang();
         let state = self.state.borrow().clone();
         let undo = std::mem::take(&mut *self.teardown.borrow_mut());
         for f in undo {
@@ -276,7 +268,8 @@ impl SiteShell {
                 .attr("lang", to.code())
                 .text(to.native_name())
                 .on("click", move |e| {
-                    if plain_click(&e) {
+                    let plain = e.dyn_ref::<MouseEvent>().is_some_and(browser::plain_click);
+                    if plain {
                         e.prevent_default();
                         me.switch_lang(to);
                     }
@@ -305,15 +298,13 @@ impl SiteShell {
     /// The reader chose the language `to`: the link says it, it is
     /// remembered, and the page is built again in it.
     fn switch_lang(self: &Rc<Self>, to: Lang) {
-        if to == self.lang.get() {
+        if to == self.lang() {
             return;
         }
         let next = self.state.borrow().with_lang(to);
         let replace = self.state.borrow().replaces_history(&next);
         browser::set_query(&next.to_query(), replace);
-        browser::remember_lang(to);
-        *self.state.borrow_mut() = next;
-        self.lang.set(to);
+        self.set_view(next);
         self.build();
         // The keyboard's focus stays on the switch, as on the other pages.
         let current = document()
@@ -341,15 +332,8 @@ impl SiteShell {
         if shown {
             return;
         }
-        // As at the start: an address without `lang=` is in the language
-        // remembered then.
-        let lang = effective_lang(next.lang, self.remembered.as_deref());
-        if let Some(l) = next.lang {
-            browser::remember_lang(l);
-        }
         let same_data = next.data_url() == self.state.borrow().data_url();
-        *self.state.borrow_mut() = next;
-        self.lang.set(lang);
+        self.set_view(next);
         if same_data {
             self.build();
         } else {
@@ -357,8 +341,15 @@ impl SiteShell {
         }
     }
 
-    /// Said at the top of `<main>` when the service worker answered with
-    /// the copy saved on this device, once the data is shown.
+    /// Shows the view `next` (already in the address bar) from now on, its
+    /// language remembered where it names one.
+    fn set_view(&self, next: UrlState) {
+        if let Some(l) = next.lang {
+            browser::remember_lang(l);
+        }
+        *self.state.borrow_mut() = next;
+    }
+
     /// The main navigation: one link per page; the current one is marked.
     fn nav(&self, l: Lang) -> El {
         let mut ul = el("ul");
@@ -373,6 +364,8 @@ impl SiteShell {
             .child(ul)
     }
 
+    /// Said at the top of `<main>` when the service worker answered with
+    /// the copy saved on this device, once the data is shown.
     fn saved_copy_notice(&self) {
         let main = self.main.borrow();
         let (Some(main), true) = (main.as_ref(), self.saved_copy.get()) else {
@@ -384,7 +377,7 @@ impl SiteShell {
         if main.query_selector(".saved-copy").ok().flatten().is_some() {
             return;
         }
-        let notice = saved_copy_note(d.newest_figure_date(), self.lang.get());
+        let notice = saved_copy_note(d.newest_figure_date(), self.lang());
         // After the problems' notice, before the page (as the site's).
         let page = main
             .query_selector(":scope > :not(.data-problems)")
@@ -397,8 +390,10 @@ impl SiteShell {
 impl Host for SiteShell {
     const REBUILT: bool = true;
 
+    /// The address's language; without `lang=`, the one remembered when
+    /// the page started (as the site's build reads it), else Vietnamese.
     fn lang(&self) -> Lang {
-        self.lang.get()
+        effective_lang(self.state.borrow().lang, self.remembered.as_deref())
     }
 
     fn dark(&self) -> bool {
@@ -411,8 +406,7 @@ impl Host for SiteShell {
 
     fn follow(&self, next: UrlState) {
         for (a, to) in self.links.borrow().iter() {
-            let q = to(&next).to_query();
-            let _ = a.set_attribute("href", if q.is_empty() { "?" } else { &q });
+            let _ = a.set_attribute("href", &href(&to(&next)));
         }
         *self.state.borrow_mut() = next;
     }
@@ -422,36 +416,32 @@ impl Host for SiteShell {
     }
 
     fn map_embed_codes(self: &Rc<Self>, title: &str, as_of: String) -> Option<[El; 2]> {
-        let host = Rc::clone(self);
-        let info = EmbedInfo {
-            view: Rc::new(move || embed_state(&host.state(), Figure::Map, host.lang())),
-            as_of,
-            height: first_height(figures::map::height(figures::map::IMAGE_WIDTH)),
-        };
-        Some(embed_dialog(info, title, self.lang.get()))
+        let height = first_height(figures::map::height(figures::map::IMAGE_WIDTH));
+        let info = EmbedInfo::following(Rc::clone(self), Figure::Map, as_of, height);
+        Some(embed_dialog(info, title, self.lang()))
+    }
+}
+
+/// The address of the view `to`, relative to the page: its query, or "?"
+/// for none (an empty href would keep the current query).
+fn href(to: &UrlState) -> String {
+    let q = to.to_query();
+    if q.is_empty() {
+        "?".to_string()
+    } else {
+        q
     }
 }
 
 /// A link to the view `to` (a real `<a href="?…">`), marked as the view
 /// shown where `current`.
-pub fn link(to: &UrlState, current: bool) -> El {
-    let q = to.to_query();
-    // An empty href would keep the current query; "?" clears it.
-    let href = if q.is_empty() { "?".to_string() } else { q };
-    let a = el("a").attr("href", &href);
+fn link(to: &UrlState, current: bool) -> El {
+    let a = el("a").attr("href", &href(to));
     if current {
         a.attr("aria-current", "page")
     } else {
         a
     }
-}
-
-/// A click with the main button and no modifier (not "open in a new
-/// tab").
-fn plain_click(e: &web_sys::Event) -> bool {
-    e.dyn_ref::<MouseEvent>().is_some_and(|m| {
-        m.button() == 0 && !(m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key())
-    })
 }
 
 /// The footer: the data's "as of" date and sources once loaded, and always
@@ -464,24 +454,16 @@ fn footer(data: Option<&ProgressData>, state: &UrlState, l: Lang) -> El {
         for s in &d.sources {
             sources = sources.child(el("li").child(source_link(s, l)));
         }
-        f = f
-            .child(
-                el("p")
-                    .class("as-of")
-                    .text(Msg::AsOf.text(l))
-                    .text(": ")
-                    .child(time(newest, l)),
-            )
-            .child(
-                el("details")
-                    .class("sources-list")
-                    .child(el("summary").text(&format!(
-                        "{} ({})",
-                        Msg::Sources.text(l),
-                        d.sources.len()
-                    )))
-                    .child(sources),
-            );
+        f = f.child(as_of(newest, "as-of", l)).child(
+            el("details")
+                .class("sources-list")
+                .child(el("summary").text(&format!(
+                    "{} ({})",
+                    Msg::Sources.text(l),
+                    d.sources.len()
+                )))
+                .child(sources),
+        );
     }
     let url = state.data_url();
     // Only a relative or http(s) address is a link.
@@ -506,6 +488,15 @@ fn footer(data: Option<&ProgressData>, state: &UrlState, l: Lang) -> El {
     )
 }
 
+/// "Data as of" the day `day`, a paragraph of class `class`.
+pub fn as_of(day: &str, class: &str, l: Lang) -> El {
+    el("p")
+        .class(class)
+        .text(Msg::AsOf.text(l))
+        .text(": ")
+        .child(time(day, l))
+}
+
 /// A day as `<time>`, in the reader's notation.
 pub fn time(day: &str, l: Lang) -> El {
     el("time").attr("datetime", day).text(&format_date(day, l))
@@ -514,17 +505,9 @@ pub fn time(day: &str, l: Lang) -> El {
 /// A notice that the loaded data has problems, with the list for its
 /// publisher (as the site's `DataProblemsNotice`); none without problems.
 fn problems_notice(all: &[Problem], l: Lang) -> Option<El> {
-    if all.is_empty() {
-        return None;
-    }
-    let (errors, counts) = problem_counts(all, l);
-    let (class, headline) = if errors > 0 {
-        ("data-problems has-errors", Msg::DataProblems)
-    } else {
-        ("data-problems", Msg::DataWarnings)
-    };
+    let n = notice(all, l)?;
     let mut items = el("ul").attr("lang", "en");
-    for p in all.iter().take(MAX_LISTED) {
+    for p in n.listed {
         items = items.child(
             el("li")
                 .child(el("code").text(&p.path))
@@ -535,18 +518,18 @@ fn problems_notice(all: &[Problem], l: Lang) -> Option<El> {
     let mut details = el("details")
         .child(el("summary").text(Msg::ProblemList.text(l)))
         .child(items);
-    if all.len() > MAX_LISTED {
-        details = details.text(&format!("… +{}", all.len() - MAX_LISTED));
+    if let Some(more) = &n.more {
+        details = details.text(more);
     }
     Some(
         el("aside")
-            .class(class)
+            .class(n.class)
             .attr("role", "status")
             .child(
                 el("p")
-                    .text(headline.text(l))
+                    .text(n.headline.text(l))
                     .text(" (")
-                    .text(&counts)
+                    .text(&n.counts)
                     .text(")"),
             )
             .child(details),

@@ -89,19 +89,48 @@ pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)
 }
 
-/// How many of `problems` are errors, and the errors and warnings counted
-/// in words in `lang` ("1 lỗi, 2 cảnh báo"), as the data's notice says.
-pub fn problem_counts(problems: &[Problem], lang: crate::Lang) -> (usize, String) {
+/// How many problems a page's notice lists; its count covers all.
+pub const LISTED_ON_PAGE: usize = 50;
+
+/// What a page says of the data's problems, above the page: its class
+/// (`has-errors` where any is an error), its headline, the errors and
+/// warnings counted in words ("1 lỗi, 2 cảnh báo"), the problems listed
+/// (the first [`LISTED_ON_PAGE`]) and how many more there are ("… +12").
+#[derive(Debug, PartialEq)]
+pub struct Notice<'a> {
+    pub class: &'static str,
+    pub headline: crate::Msg,
+    pub counts: String,
+    pub listed: &'a [Problem],
+    pub more: Option<String>,
+}
+
+/// The notice of `problems` in `lang`; none without problems.
+pub fn notice(problems: &[Problem], lang: crate::Lang) -> Option<Notice<'_>> {
+    if problems.is_empty() {
+        return None;
+    }
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
     let warnings = problems.len() - errors;
-    let words = match lang {
-        crate::Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo"),
-        crate::Lang::En => format!("{errors} error(s), {warnings} warning(s)"),
+    let (class, headline) = if errors > 0 {
+        ("data-problems has-errors", crate::Msg::DataProblems)
+    } else {
+        ("data-problems", crate::Msg::DataWarnings)
     };
-    (errors, words)
+    Some(Notice {
+        class,
+        headline,
+        counts: match lang {
+            crate::Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo"),
+            crate::Lang::En => format!("{errors} error(s), {warnings} warning(s)"),
+        },
+        listed: &problems[..problems.len().min(LISTED_ON_PAGE)],
+        more: (problems.len() > LISTED_ON_PAGE)
+            .then(|| format!("… +{}", problems.len() - LISTED_ON_PAGE)),
+    })
 }
 
 /// Every problem in `data`, in the order of the file.
@@ -655,14 +684,33 @@ mod tests {
             p(Severity::Warning),
             p(Severity::Warning),
         ];
-        assert_eq!(
-            problem_counts(&all, crate::Lang::Vi),
-            (1, "1 lỗi, 2 cảnh báo".to_string())
-        );
-        assert_eq!(
-            problem_counts(&all[1..], crate::Lang::En),
-            (0, "0 error(s), 2 warning(s)".to_string())
-        );
+        let vi = notice(&all, crate::Lang::Vi).expect("a notice");
+        assert_eq!(vi.counts, "1 lỗi, 2 cảnh báo");
+        assert_eq!(vi.class, "data-problems has-errors");
+        assert_eq!(vi.headline, crate::Msg::DataProblems);
+        let en = notice(&all[1..], crate::Lang::En).expect("a notice");
+        assert_eq!(en.counts, "0 error(s), 2 warning(s)");
+        assert_eq!(en.class, "data-problems");
+        assert_eq!(en.headline, crate::Msg::DataWarnings);
+        assert_eq!(notice(&[], crate::Lang::En), None);
+    }
+
+    #[test]
+    fn a_notice_lists_the_first_fifty_problems_and_counts_the_rest() {
+        let many: Vec<Problem> = (0..LISTED_ON_PAGE + 12)
+            .map(|i| Problem {
+                severity: Severity::Warning,
+                rule: Rule::DuplicateId,
+                path: format!("/{i}"),
+                message: "y".into(),
+            })
+            .collect();
+        let n = notice(&many, crate::Lang::En).expect("a notice");
+        assert_eq!(n.listed.len(), LISTED_ON_PAGE);
+        assert_eq!(n.listed[0].path, "/0");
+        assert_eq!(n.more.as_deref(), Some("… +12"));
+        let few = notice(&many[..LISTED_ON_PAGE], crate::Lang::En).expect("a notice");
+        assert_eq!((few.listed.len(), few.more), (LISTED_ON_PAGE, None));
     }
     use crate::data::*;
 

@@ -109,6 +109,9 @@ http {
   uwsgi_temp_path $work/nginx/tmp;
   scgi_temp_path $work/nginx/tmp;
   gzip on;
+  # The build's gzip -9 copies (NAME.gz), as a publisher's nginx sends them
+  # (docs/headers.md).
+  gzip_static on;
   gzip_types application/wasm application/javascript text/css application/json;
   server {
     listen 127.0.0.1:$port;

@@ -8,9 +8,9 @@
 #
 # QUERY: the page's query string, '?page=map&lang=en' by default; 'peer'
 # and a query for the D3 peer page ('peer?data=/bench/synthetic-communes.json').
-# --named: the site's build with its functions' names (the release wasm
-# before wasm-opt, through wasm-bindgen --keep-debug) in place of dist/'s
-# for this run, so that V8's profile names the app's functions; dist/ is
+# --named: the page's build (the overview's or the site's) with its
+# functions' names (the release wasm before wasm-opt, through wasm-bindgen
+# --keep-debug) in place of dist/'s for this run, so that V8's profile names the app's functions; dist/ is
 # put back afterwards. --hover: 60 pointer moves over the map once it is
 # shown, and the same report over them instead. TRACE_FUNCTIONS=N: how
 # many functions each of the profile's lists names (30). A tool to look
@@ -34,18 +34,34 @@ restore() {
 }
 trap restore EXIT
 if [ "$named" = 1 ]; then
-  say "the site's wasm with its functions' names"
-  raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/tien-do.wasm"
+  # The build the page loads: the overview's where the query names no
+  # other page (as the loader picks it), else the site's.
+  query='?page=map&lang=en'
+  for a in "$@"; do
+    [[ "$a" == --* ]] || query="$a"
+  done
+  bin=tien-do
+  if [[ "$query" != peer* ]] && ! [[ "$query" =~ [?\&]page=([^\&]*) && "${BASH_REMATCH[1]}" != overview ]]; then
+    bin=tien-do-overview
+  fi
+  say "the $bin build's wasm with its functions' names"
+  raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/$bin.wasm"
   [ -f "$raw" ] || die "$raw is missing: bash scripts/build.sh"
   wasm-bindgen --target web --keep-debug --out-dir "$work/named" "$raw"
-  site_wasm="$(ls dist/tien-do-*_bg.wasm | grep -v -e '-overview-' -e '-embed-' | head -1)"
-  site_js="$(ls dist/tien-do-*.js | grep -v -e '-overview-' -e '-embed-' | head -1)"
+  if [ "$bin" = tien-do ]; then
+    site_wasm="$(ls dist/tien-do-*_bg.wasm | grep -v -e '-overview-' -e '-embed-' | head -1)"
+    site_js="$(ls dist/tien-do-*.js | grep -v -e '-overview-' -e '-embed-' | head -1)"
+  else
+    site_wasm="$(ls dist/$bin-*_bg.wasm | head -1)"
+    site_js="$(ls dist/$bin-*.js | head -1)"
+  fi
   # The same build only: the glue's imports must be the very same.
   imports() { grep -o '__wbg_[A-Za-z0-9_]*' "$1" | sort -u; }
-  cmp -s <(imports "$site_js") <(imports "$work/named/tien-do.js") ||
+  cmp -s <(imports "$site_js") <(imports "$work/named/$bin.js") ||
     die "target/'s wasm is not dist/'s build: bash scripts/build.sh first"
   cp -a dist "$work/dist"
-  cp "$work/named/tien-do_bg.wasm" "$site_wasm"
+  cp "$work/named/${bin}_bg.wasm" "$site_wasm"
+  rm -f "$site_wasm.gz"
   # The loader's integrity hashes and the page's policy, written anew.
   cargo run -q -p tien-do-data -- embeds dist > /dev/null
 fi

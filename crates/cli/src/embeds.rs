@@ -115,7 +115,80 @@ pub fn write_embeds(dist: &Path, site_url: &str, connect_src: &str) -> Result<St
         )?;
         write(&figure.embed_file(), &embed_page(&index, figure, &title))?;
     }
+    for rel in precompress(dist)? {
+        let _ = writeln!(log, "{rel}");
+    }
     Ok(log)
+}
+
+/// Whether `rel`, a file of the built site, gets a gzipped copy beside it:
+/// the app's builds (wasm, scripts, the style sheet) and the shipped
+/// boundary files, which change only with a build. Not the pages, which
+/// this tool writes again, nor the data, which publishers replace without
+/// building: a server that prefers a copy would serve the old one.
+fn precompressed(rel: &str) -> bool {
+    let build = !rel.contains('/')
+        && (rel.ends_with(".wasm") || rel.ends_with(".js") || rel.ends_with(".css"));
+    build || (rel.starts_with("geo/") && rel.ends_with(".topo.json"))
+}
+
+/// Writes beside each file of `dist` that [`precompressed`] names a copy
+/// gzipped at the best level (`NAME.gz`), which servers that look for
+/// one send as it is (nginx's `gzip_static on`; see docs/headers.md): the
+/// bytes on the wire are those of `gzip -9`, with no compressing per
+/// request. A copy that no longer matches its file (a new build, a
+/// replaced boundary file) is written again; one left without its file is
+/// removed. Returns the copies written.
+pub fn precompress(dist: &Path) -> Result<Vec<String>, String> {
+    use flate2::{read::GzDecoder, write::GzEncoder, Compression};
+    use std::io::{Read as _, Write as _};
+    let mut files = Vec::new();
+    let mut stack = vec![dist.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    let rel = |p: &Path| {
+        p.strip_prefix(dist)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    let mut written = Vec::new();
+    for path in &files {
+        let name = rel(path);
+        if let Some(of) = name.strip_suffix(".gz") {
+            if !precompressed(of) || !dist.join(of).is_file() {
+                fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+            continue;
+        }
+        if !precompressed(&name) {
+            continue;
+        }
+        let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let gz = dist.join(format!("{name}.gz"));
+        let mut old = Vec::new();
+        let same = fs::read(&gz)
+            .is_ok_and(|z| GzDecoder::new(&z[..]).read_to_end(&mut old).is_ok() && old == bytes);
+        if same {
+            continue;
+        }
+        let mut e = GzEncoder::new(Vec::new(), Compression::best());
+        e.write_all(&bytes)
+            .and_then(|()| e.finish())
+            .and_then(|z| fs::write(&gz, z))
+            .map_err(|e| format!("{}: {e}", gz.display()))?;
+        written.push(format!("{name}.gz"));
+    }
+    written.sort();
+    Ok(written)
 }
 
 /// The site's Content Security Policy for a page: only its own site, its
@@ -716,6 +789,68 @@ mod tests {
 
     const INDEX: &str = "<!DOCTYPE html><html lang=\"vi\"><head><title>T</title></head>\
         <body><noscript><p>needs JS</p></noscript></body></html>";
+
+    /// Guards the gzipped copies servers send as they are: one for each
+    /// build file and shipped boundary file, holding its bytes; none for
+    /// the pages and the data (rewritten, or replaced without a build); a
+    /// copy older than its file written again, one without its file
+    /// removed, a current one left alone.
+    #[test]
+    fn build_files_get_gzipped_copies_and_the_data_none() {
+        use flate2::read::GzDecoder;
+        use std::io::Read as _;
+        let dist = std::env::temp_dir().join(format!("tien-do-gz-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dist);
+        for dir in ["geo/communes", "data", "schema"] {
+            fs::create_dir_all(dist.join(dir)).unwrap();
+        }
+        let files = [
+            ("tien-do-overview-0123456789abcdef_bg.wasm", true),
+            ("tien-do-0123456789abcdef.js", true),
+            ("main-0123456789abcdef.css", true),
+            ("geo/vn-provinces-2025.topo.json", true),
+            ("geo/communes/01.topo.json", true),
+            ("index.html", false),
+            ("embed-map.html", false),
+            ("data/progress.json", false),
+            ("schema/progress.schema.json", false),
+            ("geo/README.md", false),
+        ];
+        for (f, _) in files {
+            fs::write(dist.join(f), format!("{f} ").repeat(200)).unwrap();
+        }
+        fs::write(dist.join("tien-do-old_bg.wasm.gz"), b"orphan").unwrap();
+        let written = precompress(&dist).unwrap();
+        let unzip = |f: &str| {
+            let mut out = String::new();
+            GzDecoder::new(&fs::read(dist.join(format!("{f}.gz"))).unwrap()[..])
+                .read_to_string(&mut out)
+                .unwrap();
+            out
+        };
+        for (f, copy) in files {
+            assert_eq!(dist.join(format!("{f}.gz")).exists(), copy, "{f}");
+            if copy {
+                assert_eq!(unzip(f), fs::read_to_string(dist.join(f)).unwrap(), "{f}");
+                assert!(written.contains(&format!("{f}.gz")), "{f}");
+            }
+        }
+        assert!(!dist.join("tien-do-old_bg.wasm.gz").exists());
+        // Best level: far smaller than the repeated text.
+        let gz = fs::metadata(dist.join("geo/communes/01.topo.json.gz"))
+            .unwrap()
+            .len();
+        assert!(gz < 200, "{gz} B");
+        // A new build of one file: its copy alone is written again.
+        fs::write(dist.join("tien-do-0123456789abcdef.js"), "new build").unwrap();
+        assert_eq!(
+            precompress(&dist).unwrap(),
+            ["tien-do-0123456789abcdef.js.gz"]
+        );
+        assert_eq!(unzip("tien-do-0123456789abcdef.js"), "new build");
+        assert!(precompress(&dist).unwrap().is_empty());
+        let _ = fs::remove_dir_all(&dist);
+    }
 
     /// Guards the policy: the inline loader is allowed by its exact hash
     /// (so an injected inline script is not), scripts with `src` are not

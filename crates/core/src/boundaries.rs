@@ -584,7 +584,7 @@ fn scan_interior(p: &geo::Polygon<f64>) -> Option<Point<f64>> {
 /// and straighter ones first. `None` at the edge of the map.
 pub fn neighbour(regions: &[Region], from: usize, dir: Direction) -> Option<usize> {
     let (x0, y0) = anchor(regions.get(from)?);
-    let k = y0.to_radians().cos();
+    let k = cos_deg(y0);
     let want = match dir {
         Direction::Right => 0.0_f64,
         Direction::Up => std::f64::consts::FRAC_PI_2,
@@ -627,6 +627,33 @@ fn union(a: Rect<f64>, b: Rect<f64>) -> Rect<f64> {
     )
 }
 
+/// The cosine of `deg` degrees (a latitude), as exact as the standard
+/// library's (within 5e-16), without it: libm's `cos` reduces any double,
+/// however large, to its quarter turn, some 4 KB of wasm (tables and
+/// code) in every build for a number that is never over 90. Here the
+/// angle is brought within half a turn, then within a quarter, and
+/// `cos x = 1 - 2 sin²(x/2)` with `sin` by its series to `x^17` (for
+/// `|x/2| <= pi/4` the first term left out is under 1e-19).
+pub fn cos_deg(deg: f64) -> f64 {
+    // Within -180..=180 (`round` is one wasm instruction).
+    let d = deg - 360.0 * (deg / 360.0).round();
+    let (d, sign) = if d.abs() > 90.0 {
+        (180.0 - d.abs(), -1.0)
+    } else {
+        (d, 1.0)
+    };
+    let h = d.to_radians() / 2.0;
+    let h2 = h * h;
+    // sin h = h (1 - h²/(2·3) (1 - h²/(4·5) (1 - …))), innermost first.
+    let mut s = 1.0;
+    for n in (1..=8).rev() {
+        let n = f64::from(n);
+        s = 1.0 - h2 / ((2.0 * n) * (2.0 * n + 1.0)) * s;
+    }
+    let sin = h * s;
+    sign * (1.0 - 2.0 * sin * sin)
+}
+
 /// Equirectangular projection scaled by the cosine of the middle latitude
 /// (true shape at that latitude; Vietnam spans 8° to 23.4° N), fitted to a
 /// viewport in pixels with `y` down.
@@ -644,7 +671,7 @@ impl Projection {
     /// centred.
     pub fn fit(bbox: Rect<f64>, width: f64, height: f64, padding: f64) -> Projection {
         let mid = (bbox.min().y + bbox.max().y) / 2.0;
-        let k = mid.to_radians().cos();
+        let k = cos_deg(mid);
         let (w, h) = ((bbox.width() * k).max(1e-9), bbox.height().max(1e-9));
         let (aw, ah) = (
             (width - 2.0 * padding).max(1.0),
@@ -681,6 +708,30 @@ impl Projection {
 
 #[cfg(test)]
 mod tests {
+    /// Guards the projection's cosine, written without libm's: as the
+    /// standard library's within 5e-16 (two steps of a double near 1) at
+    /// every latitude and beyond (a malformed file's), whole turns and
+    /// negative angles included.
+    #[test]
+    fn the_cosine_of_a_latitude_is_the_standard_one() {
+        let worst = |range: std::ops::RangeInclusive<i32>, step: f64| {
+            range
+                .map(|i| f64::from(i) * step)
+                .map(|deg| (super::cos_deg(deg) - deg.to_radians().cos()).abs())
+                .fold(0.0, f64::max)
+        };
+        // Latitudes.
+        let lat = worst(-90_000..=90_000, 0.001);
+        assert!(lat < 5e-16, "off by {lat:e}");
+        // Beyond (the reference rounds its own conversion to radians).
+        let beyond = worst(-40_000..=40_000, 0.0173);
+        assert!(beyond < 1e-14, "off by {beyond:e}");
+        assert_eq!(super::cos_deg(0.0), 1.0);
+        assert!(super::cos_deg(90.0).abs() < 5e-16);
+        assert!((super::cos_deg(180.0) + 1.0).abs() < 5e-16);
+        assert!((super::cos_deg(720.0 + 60.0) - 0.5).abs() < 1e-15);
+    }
+
     /// Guards the anchor of a unit whose centroid lies outside it (a "U",
     /// as Hồ Chí Minh City's crescent): the point found is inside.
     #[test]

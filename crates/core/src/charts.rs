@@ -313,7 +313,9 @@ pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
         return vec![min];
     }
     let raw = (max - min) / count as f64;
-    let mag = 10f64.powf(raw.log10().floor());
+    // A whole power of ten: `powi`, a few multiplications (exact to
+    // 10^22, as `powf`), not libm's `pow` (2 KB of wasm).
+    let mag = 10f64.powi(raw.log10().floor() as i32);
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
         .map(|m| m * mag)
@@ -750,6 +752,15 @@ mod tests {
             tick_labels(&pct, &[0.0, 0.5], crate::Lang::En),
             ["0%", "50%"]
         );
+    }
+
+    /// Guards the ticks' power of ten, a few multiplications instead of
+    /// libm's `pow`: the same double at every magnitude an axis meets.
+    #[test]
+    fn the_ticks_power_of_ten_is_pow_s() {
+        for e in -22..=22 {
+            assert_eq!(10f64.powi(e), 10f64.powf(f64::from(e)), "10^{e}");
+        }
     }
 
     #[test]

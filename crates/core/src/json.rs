@@ -326,6 +326,8 @@ pub struct Reader<'a> {
     /// The lists of strings read by [`Reader::read_shared_strings`], the
     /// latest last (at most [`SHARED_LISTS`]).
     shared: Vec<Arc<[String]>>,
+    /// The text the latest of them was read from, `[` to `]`.
+    last_text: &'a [u8],
 }
 
 /// How many distinct lists [`Reader::read_shared_strings`] remembers: a
@@ -342,20 +344,32 @@ impl<'a> Reader<'a> {
             pos: 0,
             depth: MAX_DEPTH,
             shared: Vec::new(),
+            last_text: &[],
         }
     }
 
     /// An array of strings, as one list shared with an equal list read
     /// before from the same text (one of the last [`SHARED_LISTS`]
     /// distinct ones), so that the series of one unit set hold one list of
-    /// codes between them. The strings are compared as read, before any is
-    /// allocated.
+    /// codes between them. A list written byte for byte as the latest one
+    /// was is that list, and is skipped without being read again (a file
+    /// of 3,321 communes repeats its 3,321 codes in every series); another
+    /// is read, its strings compared as read, before any is allocated.
     pub fn read_shared_strings(&mut self) -> Result<Arc<[String]>> {
+        if let Some(list) = self.same_as_last() {
+            return Ok(list);
+        }
+        let start = self.pos;
         let mut items: Vec<Cow<'a, str>> = Vec::new();
         self.read_seq(&mut |r| {
             items.push(r.read_str()?);
             Ok(())
         })?;
+        self.last_text = self
+            .text
+            .as_bytes()
+            .get(start..self.pos)
+            .unwrap_or_default();
         let same = |list: &Arc<[String]>| {
             list.len() == items.len() && list.iter().zip(&items).all(|(a, b)| a == b)
         };
@@ -370,6 +384,19 @@ impl<'a> Reader<'a> {
         }
         self.shared.push(list.clone());
         Ok(list)
+    }
+
+    /// The latest shared list, skipped, if the text next is written as it
+    /// was.
+    #[inline(never)]
+    fn same_as_last(&mut self) -> Option<Arc<[String]>> {
+        let len = self.last_text.len();
+        let next = self.text.as_bytes().get(self.pos..self.pos + len)?;
+        if len == 0 || self.depth < 2 || next != self.last_text {
+            return None;
+        }
+        self.pos += len;
+        self.shared.last().cloned()
     }
 
     #[inline(always)]

@@ -24,13 +24,16 @@ pub struct Province2025 {
     /// Vietnamese name, without the "Tỉnh"/"Thành phố" prefix.
     pub name_vi: String,
     pub kind: UnitKind,
+    /// [`Province2025::name_en`], folded once when the table is read (a
+    /// commune map names its province 3,321 times).
+    name_en: String,
 }
 
 impl Province2025 {
     /// The English name: the Vietnamese one without diacritics, as the
     /// Government's English pages write them ("Ha Noi", "Da Nang").
     pub fn name_en(&self) -> String {
-        fold_diacritics(&self.name_vi)
+        self.name_en.clone()
     }
 }
 
@@ -57,6 +60,7 @@ pub fn provinces_2025() -> &'static [Province2025] {
             .map(|f| Province2025 {
                 code: f[0].to_string(),
                 name_vi: f[1].to_string(),
+                name_en: fold_diacritics(f[1]),
                 kind: match f[2] {
                     "city" => UnitKind::City,
                     "province" => UnitKind::Province,

@@ -175,6 +175,31 @@ mod tests {
         assert!(l[8].shares(&l[4]));
     }
 
+    /// Guards the skip of a list written again byte for byte: it is the
+    /// list read before; a longer list that begins as it did, one written
+    /// with other spaces or escapes, and a malformed one are read, as
+    /// before the skip.
+    #[test]
+    fn a_list_written_again_byte_for_byte_is_the_list_read_before() {
+        let read = |text: &str| crate::json::from_str::<Vec<UnitCodes>>(text);
+        let l =
+            read(r#"[["01","48"],["01","48"],["01","48","56"],[ "01" , "48" ],["0\u0031","48"]]"#)
+                .unwrap();
+        assert!(l[1].shares(&l[0]));
+        assert_eq!(&*l[2], ["01", "48", "56"]);
+        assert!(!l[2].shares(&l[0]));
+        assert!(
+            l[3].shares(&l[0]),
+            "equal, written otherwise: shared as read"
+        );
+        assert!(l[4].shares(&l[0]), "an escape reads as the same code");
+        // What follows a skipped list is read where it ends.
+        let l = read(r#"[["01","48"],["01","48"],["02"]]"#).unwrap();
+        assert_eq!(&*l[2], ["02"]);
+        assert!(read(r#"[["01","48"],["01","48"]x]"#).is_err());
+        assert!(read(r#"[["01","48"],["01","48"]"#).is_err());
+    }
+
     #[test]
     fn written_and_read_as_an_array_of_strings() {
         let a: UnitCodes = ["01", "48"].into();

@@ -30,6 +30,11 @@ use tien_do_e2e::{
 const CATEGORIES: &str = "devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.wasm,\
                           blink.user_timing,loading,disabled-by-default-v8.cpu_profiler";
 
+/// TRACE_LIGHT=1: only the tasks, the marks and the network, without
+/// V8's profiler and its code logging, which slow the page several times
+/// over: the times as a reader's browser spends them.
+const LIGHT_CATEGORIES: &str = "devtools.timeline,blink.user_timing,loading";
+
 /// Tasks shorter than this are left out of the list, in ms.
 const SHORT_TASK_MS: f64 = 2.0;
 
@@ -77,7 +82,11 @@ async fn trace(url: &str, mark: &str, hover: bool) -> Vec<Value> {
             "perfLoggingPrefs": {
                 "enableNetwork": false,
                 "enablePage": false,
-                "traceCategories": CATEGORIES,
+                "traceCategories": if std::env::var("TRACE_LIGHT").is_ok_and(|v| v == "1") {
+                    LIGHT_CATEGORIES
+                } else {
+                    CATEGORIES
+                },
             },
         }),
         json!({ "goog:loggingPrefs": { "performance": "ALL" } }),
@@ -237,7 +246,24 @@ fn report(events: &[Value], mark: &str, origin: &str, hover: bool) {
     }
     println!("  busy {:.0} ms of {:.0}", busy / 1000.0, ms(t1));
 
-    profile(events, &pid, (t0, t1));
+    // TRACE_WINDOW=FROM,TO: the profile of that stretch alone, each end
+    // ms from navigation or a mark's name (its first), as listed above.
+    let at_mark = |end: &str| -> Option<f64> {
+        if let Ok(t) = end.trim().parse::<f64>() {
+            return Some(t0 + t * 1000.0);
+        }
+        events
+            .iter()
+            .filter(|e| e["pid"] == pid && e["name"] == end.trim() && e["ph"] != "e")
+            .map(ts)
+            .filter(|t| *t >= t0)
+            .min_by(f64::total_cmp)
+    };
+    let window = std::env::var("TRACE_WINDOW").ok().and_then(|w| {
+        let (a, b) = w.split_once(',')?;
+        Some((at_mark(a)?, at_mark(b)?))
+    });
+    profile(events, &pid, window.unwrap_or((t0, t1)));
 }
 
 /// V8's samples of the page's process between `t0` and `t1`: the

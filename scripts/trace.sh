@@ -34,14 +34,17 @@ restore() {
 }
 trap restore EXIT
 if [ "$named" = 1 ]; then
-  # The build the page loads: the overview's where the query names no
-  # other page (as the loader picks it), else the site's.
+  # The build the page loads, as the loader picks it: the overview's where
+  # the query names no other page, the map page's for it, else the site's.
   query='?page=map&lang=en'
   for a in "$@"; do
     [[ "$a" == --* ]] || query="$a"
   done
   bin=tien-do
-  if [[ "$query" != peer* ]] && ! [[ "$query" =~ [?\&]page=([^\&]*) && "${BASH_REMATCH[1]}" != overview ]]; then
+  if [[ "$query" =~ [?\&]page=([^\&]*) ]]; then
+    [ "${BASH_REMATCH[1]}" = overview ] && bin=tien-do-overview
+    [ "${BASH_REMATCH[1]}" = map ] && bin=tien-do-map
+  elif [[ "$query" != peer* ]]; then
     bin=tien-do-overview
   fi
   say "the $bin build's wasm with its functions' names"

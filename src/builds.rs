@@ -1,19 +1,20 @@
 //! The Leptos build of the app ([`Build`]): what its binary draws. A
 //! page named here is linked into it; a page not named is not. (The
-//! overview, the first view, and the embed pages are built without
-//! Leptos: `crate::lean`.)
+//! overview, the first view, the map page and the embed pages are built
+//! without Leptos: `crate::lean`.)
 
 use crate::app::{site_frame, Build};
-use crate::pages::{DataPage, EmbedChart, EmbedMap, EmbedPage, MapPage, ProvincePage, TasksPage};
+use crate::pages::{DataPage, EmbedChart, EmbedMap, EmbedPage, ProvincePage, TasksPage};
 use leptos::prelude::*;
 use std::sync::Arc;
 use tien_do_core::figure::Figure;
 use tien_do_core::{Lang, Page, ProgressData, UrlState};
 
-/// The whole site: every page but the overview (its own build, without
-/// Leptos: following a link to it loads it), embeds (`?page=embed`) too.
+/// The whole site: every page but the overview and the map page (their
+/// own builds, without Leptos: following a link to one loads it), embeds
+/// (`?page=embed`) too.
 pub const SITE: Build = Build {
-    draws: |p| p != Page::Overview,
+    draws: |p| !matches!(p, Page::Overview | Page::Map),
     page: every_page,
     frame: site_frame,
 };
@@ -74,13 +75,13 @@ fn every_page(
     on_navigate: Callback<UrlState>,
 ) -> AnyView {
     match page {
-        // Not drawn here (`SITE.draws`): only where the overview's own
-        // build is missing, a link to it.
-        Page::Overview => view! {
-            <p><a href="?">{move || Page::Overview.name().text(lang.get())}</a></p>
+        // Not drawn here (`SITE.draws`): only where their own build is
+        // missing, a link to it.
+        Page::Overview | Page::Map => {
+            let to = state.with_untracked(|s| s.with_page(page).to_query());
+            let to = if to.is_empty() { "?".to_string() } else { to };
+            view! { <p><a href=to>{move || page.name().text(lang.get())}</a></p> }.into_any()
         }
-        .into_any(),
-        Page::Map => view! { <MapPage data lang state on_navigate /> }.into_any(),
         Page::Province => view! { <ProvincePage data lang state on_navigate /> }.into_any(),
         Page::Tasks => view! { <TasksPage data lang state /> }.into_any(),
         Page::Data => view! { <DataPage data lang state on_navigate /> }.into_any(),

@@ -36,6 +36,16 @@ pub fn start_overview() {
     });
 }
 
+/// Builds the map page (`src/bin/tien-do-map.rs`) without Leptos
+/// ([`lean`]): the site's most visited figure, from shared links, with a
+/// smaller download and its map sooner.
+pub fn start_map() {
+    started(|| {
+        register_service_worker();
+        lean::map_page::start();
+    });
+}
+
 /// Builds the map's embed page (`src/bin/tien-do-embed-map.rs`) without
 /// Leptos ([`lean`]): the smallest download, for newsrooms' articles.
 pub fn start_embed_map() {

@@ -37,6 +37,8 @@ pub struct MapFigure<H> {
     /// or they failed), with the map's values: what waits for it may go
     /// ahead.
     settled: RefCell<Option<Settled>>,
+    /// Called if the borders drawn over the map fail to load.
+    overlay_failed: RefCell<Option<Box<dyn FnOnce()>>>,
 }
 
 /// What waits for the map, given its values (if any).
@@ -60,6 +62,7 @@ impl<H: Host + 'static> MapFigure<H> {
             widget: RefCell::new(None),
             gone: Cell::new(false),
             settled: RefCell::new(None),
+            overlay_failed: RefCell::new(None),
         })
     }
 
@@ -77,6 +80,12 @@ impl<H: Host + 'static> MapFigure<H> {
     /// will be none.
     pub fn on_settled(&self, f: impl FnOnce(Option<Arc<MapData>>) + 'static) {
         *self.settled.borrow_mut() = Some(Box::new(f));
+    }
+
+    /// Calls `f` if the borders drawn over the map fail to load (on a
+    /// page built again; an embed's build carries none of it).
+    pub fn on_overlay_failed(&self, f: impl FnOnce() + 'static) {
+        *self.overlay_failed.borrow_mut() = Some(Box::new(f));
     }
 
     fn settle(&self, map: Option<Arc<MapData>>) {
@@ -241,15 +250,24 @@ impl<H: Host + 'static> MapFigure<H> {
                 Some(r) => Ok(r),
                 None => load_boundaries(f.clone()).await,
             };
-            if let Ok(overlay) = loaded {
-                if H::REBUILT && self.gone.get() {
-                    return;
+            if H::REBUILT && self.gone.get() {
+                return;
+            }
+            match loaded {
+                Ok(overlay) => {
+                    keep::<H>(&f, &overlay);
+                    if let Some((_, o)) = parts.drawn.borrow_mut().as_mut() {
+                        *o = Some(Arc::clone(&overlay));
+                    }
+                    widget.set_overlay(Some(overlay));
                 }
-                keep::<H>(&f, &overlay);
-                if let Some((_, o)) = parts.drawn.borrow_mut().as_mut() {
-                    *o = Some(Arc::clone(&overlay));
+                Err(_) if H::REBUILT => {
+                    let f = self.overlay_failed.borrow_mut().take();
+                    if let Some(f) = f {
+                        f();
+                    }
                 }
-                widget.set_overlay(Some(overlay));
+                Err(_) => {}
             }
         }
     }

@@ -118,7 +118,7 @@ fn draw(shell: &Rc<SiteShell>, data: &Arc<ProgressData>) -> El {
 
 /// The map's units ranked, the selected one highlighted, with its tools;
 /// none without a unit to rank.
-fn ranked(shell: &Rc<SiteShell>, data: &Arc<ProgressData>, m: &MapData) -> Option<El> {
+pub(super) fn ranked(shell: &Rc<SiteShell>, data: &Arc<ProgressData>, m: &MapData) -> Option<El> {
     let l = shell.lang();
     let r = ranking(m, shell.state().province.as_deref());
     if r.bars.is_empty() {

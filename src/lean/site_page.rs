@@ -73,6 +73,8 @@ pub struct SiteShell {
     links: RefCell<Vec<(Element, LinkTo)>>,
     /// What to undo when the page is built again (its map's listeners).
     teardown: RefCell<Vec<Box<dyn FnOnce()>>>,
+    /// The shell itself, for a view opened from a figure ([`Host::open`]).
+    me: RefCell<std::rc::Weak<SiteShell>>,
 }
 
 /// The view a link leads to, from the view shown.
@@ -101,7 +103,9 @@ impl SiteShell {
             loading: Cell::new(false),
             links: RefCell::new(Vec::new()),
             teardown: RefCell::new(Vec::new()),
+            me: RefCell::new(std::rc::Weak::new()),
         });
+        *shell.me.borrow_mut() = Rc::downgrade(&shell);
         let me = Rc::clone(&shell);
         browser::on_saved_copy(move || {
             me.saved_copy.set(true);
@@ -134,6 +138,42 @@ impl SiteShell {
         let a = link(&to(&self.state.borrow()), current);
         self.links.borrow_mut().push((a.0.clone(), Box::new(to)));
         a
+    }
+
+    /// Shows the view `change` makes of the view shown: another page is
+    /// loaded; another view of this page is written in the link (one step
+    /// of the history, or in place of a zoom) and the page built again
+    /// for it, the keyboard's focus then put on the element `focus` finds
+    /// (the control that made the choice, built anew).
+    pub fn go(self: &Rc<Self>, change: impl FnOnce(&mut UrlState), focus: Option<&str>) {
+        let mut next = self.state.borrow().clone();
+        change(&mut next);
+        self.show_view(next, focus);
+    }
+
+    fn show_view(self: &Rc<Self>, next: UrlState, focus: Option<&str>) {
+        if next.page != self.page {
+            browser::load_page(&next.to_query());
+            return;
+        }
+        if next == *self.state.borrow() {
+            return;
+        }
+        let replace = self.state.borrow().replaces_history(&next);
+        browser::set_query(&next.to_query(), replace);
+        self.set_view(next);
+        self.build();
+        let found = focus.and_then(|css| {
+            document()?
+                .query_selector(css)
+                .ok()
+                .flatten()?
+                .dyn_into::<HtmlElement>()
+                .ok()
+        });
+        if let Some(e) = found {
+            let _ = e.focus();
+        }
     }
 
     /// Loads the data (`again`: after an error, whose panel stays, its
@@ -412,7 +452,11 @@ impl Host for SiteShell {
     }
 
     fn open(&self, next: UrlState) {
-        browser::load_page(&next.to_query());
+        let me = self.me.borrow().upgrade();
+        match me {
+            Some(me) if next.page == self.page => me.show_view(next, None),
+            _ => browser::load_page(&next.to_query()),
+        }
     }
 
     fn map_embed_codes(self: &Rc<Self>, title: &str, as_of: String) -> Option<[El; 2]> {

@@ -1,11 +1,8 @@
 use super::map_area::MapArea;
-use super::map_pickers::MapPickers;
-use super::map_ranking::MapRanking;
 use super::map_side::MapSide;
 use super::map_summary::MapSummary;
 use super::map_tools::MapTools;
 use super::map_view::{navigate, MapView};
-use crate::components::{CommuneSearch, UnitValueTable};
 use crate::lean::map_view::{open_on_the_site, opened, unplaced_list};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -119,59 +116,5 @@ pub fn MapFigure(
             />
             <MapSide data lang map data_url=data_url.into() />
         </div>
-    }
-}
-
-/// The map page: pick an indicator and a period; the map of the unit set in
-/// force then (the 63 before July 2025, the 34 after), its legend, a text
-/// summary, the source, the units ranked, and every unit's value in a
-/// table.
-#[component]
-pub fn MapPage(
-    /// The loaded data.
-    data: Arc<ProgressData>,
-    /// The language shown now.
-    lang: Signal<Lang>,
-    /// The current view: indicator, period and selected unit come from it.
-    state: Signal<UrlState>,
-    /// Called when the reader changes the view.
-    on_navigate: Callback<UrlState>,
-) -> impl IntoView {
-    let view = MapView::new(&data, state, lang);
-    let (former_file, former_failed) = (view.former_file, view.former_failed);
-    view! {
-        <article class="page map-page">
-            <h1>{view.title}</h1>
-            <MapPickers
-                at_communes=Signal::derive(move || view.communes.with(Option::is_some))
-                data=Arc::clone(&data)
-                lang
-                chosen=view.chosen.into()
-                state
-                on_navigate
-                has_former=Signal::derive(move || {
-                    former_file.with(Option::is_some) && view.communes.with(Option::is_none)
-                })
-                former_failed=former_failed.into()
-            />
-            <CommuneSearch lang state on_navigate />
-            <MapFigure view data=Arc::clone(&data) lang state on_navigate />
-            // The same units ranked, and every unit's value, built once the
-            // map is on screen (or at once if there is no map), so that
-            // they do not hold it back. Not for 3,321 communes without a
-            // value.
-            {move || {
-                let listed = view.map.with(|m| m.as_ref().is_some_and(|m| !m.boundaries_only()));
-                let ready = view.settled();
-                listed.then(|| {
-                    view! {
-                        <MapRanking data=Arc::clone(&data) map=view.map lang state ready />
-                        {move || ready.get().then(|| view! {
-                            <UnitValueTable map=view.map lang state on_navigate />
-                        })}
-                    }
-                })
-            }}
-        </article>
     }
 }

@@ -314,6 +314,8 @@ pub struct Builds {
     pub site: AppBuild,
     /// The overview alone.
     pub overview: AppBuild,
+    /// The map page alone.
+    pub map: AppBuild,
     /// Each figure's embed page's build (`embed-map.html`,
     /// `embed-ranking.html`…), in the order of [`Figure::ALL`].
     pub embeds: Vec<(Figure, AppBuild)>,
@@ -332,6 +334,7 @@ impl Builds {
 /// The binaries of the builds (`Cargo.toml`, `src/bin/`).
 const SITE_BIN: &str = "tien-do";
 const OVERVIEW_BIN: &str = "tien-do-overview";
+const MAP_BIN: &str = "tien-do-map";
 /// How each embed page's binary begins: `tien-do-embed-ranking`.
 const EMBED_BIN: &str = "tien-do-embed-";
 
@@ -362,7 +365,8 @@ pub fn app_builds(dist: &Path) -> Result<Builds, String> {
     };
     let read = |path: &Path| fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
     let workers = Figure::ALL.into_iter().map(embed_bin);
-    for bin in std::iter::once(OVERVIEW_BIN.to_string()).chain(workers) {
+    let pages = [OVERVIEW_BIN, MAP_BIN].map(str::to_string);
+    for bin in pages.into_iter().chain(workers) {
         let (js, wasm) = (
             dist.join(format!("{bin}.js")),
             dist.join(format!("{bin}_bg.wasm")),
@@ -411,6 +415,7 @@ pub fn app_builds(dist: &Path) -> Result<Builds, String> {
     }
     Ok(Builds {
         overview: find(OVERVIEW_BIN)?.unwrap_or_else(|| site.clone()),
+        map: find(MAP_BIN)?.unwrap_or_else(|| site.clone()),
         embeds,
         site,
     })
@@ -426,6 +431,7 @@ fn hashed_stem(name: &str) -> Option<&str> {
     let hex = !hash.is_empty() && hash.len() <= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit());
     let known = bin == SITE_BIN
         || bin == OVERVIEW_BIN
+        || bin == MAP_BIN
         || bin
             .strip_prefix(EMBED_BIN)
             .is_some_and(|f| Figure::from_slug(f).is_some());
@@ -547,9 +553,9 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
     let one = commune_file(Some("\u{0}"));
     let (commune_dir, commune_ext) = one.split_once('\u{0}').unwrap_or((&one, ""));
     let script = format!(
-        "{LOADER_OPEN}(function(){{var b={{site:{},overview:{}{embeds}}},d=document,\
+        "{LOADER_OPEN}(function(){{var b={{site:{},overview:{},map:{}{embeds}}},d=document,\
          p=new URLSearchParams(location.search).get(\"page\"),m=d.documentElement.getAttribute(\"data-embed\"),\
-         f=b[m!==null?\"embed_\"+m:!p||p===\"overview\"?\"overview\":\"site\"]||b.site,\
+         f=b[m!==null?\"embed_\"+m:!p||p===\"overview\"?\"overview\":p===\"map\"?\"map\":\"site\"]||b.site,\
          l=d.createElement(\"link\");l.rel=\"modulepreload\";l.href=f.js;l.integrity=f.sri[0];\
          l.crossOrigin=\"anonymous\";d.head.appendChild(l);window.tienDoBuilds=b;\
          window.tienDoBuild=[f.js,fetch(f.wasm,{{integrity:f.sri[1]}})];\
@@ -584,6 +590,7 @@ pub fn with_loader(page: &str, builds: &Builds, early: &Early) -> String {
          window.tienDoEarly=e}})()</script>",
         entry(&builds.site),
         entry(&builds.overview),
+        entry(&builds.map),
         embeds = builds
             .embeds
             .iter()
@@ -1006,6 +1013,7 @@ mod tests {
         let builds = Builds {
             site: build("s"),
             overview: build("o"),
+            map: build("p"),
             embeds: vec![(Figure::Map, build("m")), (Figure::Ranking, build("r"))],
         };
         let page =
@@ -1020,12 +1028,13 @@ mod tests {
         )));
         assert!(once.find(LOADER_OPEN) < once.find("<link"));
         // Each embed page's own build, by its `data-embed`; the site's for
-        // a figure without one.
+        // a figure without one; the overview's and the map page's own.
         assert!(
             once.contains(",embed_map:{js:\"./m.js\"")
                 && once.contains(",embed_ranking:{js:\"./r.js\"")
+                && once.contains(",map:{js:\"./p.js\"")
                 && once.contains(
-                    "f=b[m!==null?\"embed_\"+m:!p||p===\"overview\"?\"overview\":\"site\"]||b.site"
+                    "f=b[m!==null?\"embed_\"+m:!p||p===\"overview\"?\"overview\":p===\"map\"?\"map\":\"site\"]||b.site"
                 ),
             "{once}"
         );

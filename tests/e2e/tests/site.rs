@@ -175,6 +175,14 @@ async fn missing_data_file_gives_a_clear_error_and_the_page_still_works() {
     screenshot(&c, "error-404-vi-phone").await;
     // Retrying a file that is still missing shows the error again.
     click(&c, ".load-error button.retry").await;
+    // The page built again with the answer: its button no longer busy
+    // (clicking the old header's switch while it is replaced would miss).
+    wait_for(
+        &c,
+        ".load-error button.retry[aria-busy='false']",
+        "the panel again",
+    )
+    .await;
     wait_for_text(&c, ".load-error", "404").await;
     // The language switch still works, and the error follows it.
     click(&c, ".lang-switch a[hreflang='en']").await;

@@ -74,9 +74,14 @@ impl El {
         }
     }
 
-    /// Calls `f` on each `event` on the element, for the page's life.
+    /// Calls `f` on each `event` on the element, until the page is built
+    /// again ([`drop_listeners`]).
     pub fn on(self, event: &str, f: impl FnMut(Event) + 'static) -> El {
-        listen(&self.0, event, f);
+        let f = Closure::<dyn FnMut(Event)>::new(f);
+        let _ = self
+            .0
+            .add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+        LISTENERS.with(|l| l.borrow_mut().push(f));
         self
     }
 
@@ -89,6 +94,28 @@ impl El {
 impl AsRef<web_sys::Node> for El {
     fn as_ref(&self) -> &web_sys::Node {
         &self.0
+    }
+}
+
+/// An element's listener ([`El::on`]).
+type Listener = Closure<dyn FnMut(Event)>;
+
+thread_local! {
+    /// The listeners of the elements built ([`El::on`]), with what they
+    /// hold (a map's values, the list of communes searched), until the
+    /// page they are on is built again.
+    static LISTENERS: std::cell::RefCell<Vec<Listener>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Drops the listeners of the elements built so far ([`El::on`]), whose
+/// page is being built again without them (a site page: each choice on the
+/// map page builds it again), once the task running now is over: one of
+/// them may be running it.
+pub fn drop_listeners() {
+    let old = LISTENERS.with(|l| std::mem::take(&mut *l.borrow_mut()));
+    if !old.is_empty() {
+        crate::browser::set_timeout(move || drop(old), 0);
     }
 }
 

@@ -46,16 +46,14 @@ fn draw(shell: &Rc<SiteShell>, data: &Arc<ProgressData>) -> El {
     let has_former = communes.is_none()
         && former_file_of(data, false, unit_set.as_deref(), state.data_url()).is_some();
     let heading = el("h1");
-    let former = former_toggle(shell, has_former, state.former, l);
-    let failed = former.as_ref().map(|f| f.1 .0.clone());
-    let (toggle, note) = former.unzip();
+    let toggle = former_toggle(shell, has_former, state.former, l);
+    let after = toggle.as_ref().map(|t| t.0.clone());
     let article = el("article")
         .class("page map-page")
         .child(&heading)
         .child(pickers(shell, data, chosen.as_ref(), l))
         .child(level_switch(shell, communes.is_some(), &state, l))
         .child_opt(toggle)
-        .child_opt(note)
         .child(commune_search(shell, l));
     let figure = MapFigure::new(Rc::clone(shell));
     {
@@ -66,9 +64,14 @@ fn draw(shell: &Rc<SiteShell>, data: &Arc<ProgressData>) -> El {
         let figure = Rc::clone(&figure);
         shell.on_teardown(move || figure.dispose());
     }
-    if let Some(failed) = failed {
+    // Said after the toggle if the former units' borders fail to load.
+    if let Some(toggle) = after {
         figure.on_overlay_failed(move || {
-            let _ = failed.remove_attribute("hidden");
+            let note = el("p")
+                .class("notice-inline")
+                .attr("role", "status")
+                .text(Msg::FormerFailed.text(l));
+            let _ = toggle.after_with_node_1(&note.0);
         });
     }
     // The units ranked and every unit's value, once the map is shown (or
@@ -76,6 +79,7 @@ fn draw(shell: &Rc<SiteShell>, data: &Arc<ProgressData>) -> El {
     // without a value.
     let (me, d, page) = (Rc::clone(shell), Arc::clone(data), article.0.clone());
     figure.on_settled(move |map| {
+        me.map_drawn();
         let Some(m) = map.filter(|m| !m.boundaries_only()) else {
             return;
         };
@@ -263,9 +267,8 @@ fn level_switch(shell: &Rc<SiteShell>, at_communes: bool, state: &UrlState, l: L
 }
 
 /// Whether to draw the borders of the units the shown ones replaced (only
-/// where there are such units), and the note, hidden until then, that
-/// they failed to load.
-fn former_toggle(shell: &Rc<SiteShell>, shown: bool, on: bool, l: Lang) -> Option<(El, El)> {
+/// where there are such units).
+fn former_toggle(shell: &Rc<SiteShell>, shown: bool, on: bool, l: Lang) -> Option<El> {
     if !shown {
         return None;
     }
@@ -280,16 +283,12 @@ fn former_toggle(shell: &Rc<SiteShell>, shown: bool, on: bool, l: Lang) -> Optio
                 .is_some_and(|i| i.checked());
             me.go(move |s| s.former = on, Some(".former-toggle input"));
         });
-    let toggle = el("label")
-        .class("former-toggle")
-        .child(input)
-        .text(Msg::ShowFormer.text(l));
-    let failed = el("p")
-        .class("notice-inline")
-        .attr("role", "status")
-        .attr("hidden", "")
-        .text(Msg::FormerFailed.text(l));
-    Some((toggle, failed))
+    Some(
+        el("label")
+            .class("former-toggle")
+            .child(input)
+            .text(Msg::ShowFormer.text(l)),
+    )
 }
 
 /// Find my commune: a search box over the 34 provinces and the 3,321
@@ -304,10 +303,13 @@ fn commune_search(shell: &Rc<SiteShell>, l: Lang) -> El {
         .attr("role", "status")
         .attr("hidden", "");
     let hits = el("ul").class("find-hits");
+    // What was typed and the list of places, kept from the page built
+    // before (a choice builds it again).
+    let (query, places) = KEPT.with(|k| k.borrow().clone());
     let search = Rc::new(Search {
         shell: Rc::clone(shell),
-        places: RefCell::new(Loading::No),
-        query: RefCell::new(String::new()),
+        places: RefCell::new(places.map_or(Loading::No, Loading::Loaded)),
+        query: RefCell::new(query.clone()),
         status: status.0.clone(),
         hits: hits.0.clone(),
         lang: l,
@@ -318,6 +320,7 @@ fn commune_search(shell: &Rc<SiteShell>, l: Lang) -> El {
         .attr("type", "search")
         .attr("autocomplete", "off")
         .attr("aria-describedby", hint_id)
+        .attr("value", &query)
         .on("focus", move |_| s1.want())
         .on("input", move |ev| {
             let q = ev
@@ -325,6 +328,7 @@ fn commune_search(shell: &Rc<SiteShell>, l: Lang) -> El {
                 .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
                 .map(|i| i.value())
                 .unwrap_or_default();
+            KEPT.with(|k| k.borrow_mut().0.clone_from(&q));
             *s2.query.borrow_mut() = q;
             s2.want();
             s2.show();
@@ -340,6 +344,7 @@ fn commune_search(shell: &Rc<SiteShell>, l: Lang) -> El {
                 }
             }
         });
+    search.show();
     el("div")
         .class("commune-search")
         .attr("role", "search")
@@ -353,6 +358,15 @@ fn commune_search(shell: &Rc<SiteShell>, l: Lang) -> El {
         )
         .child(status)
         .child(hits)
+}
+
+thread_local! {
+    /// What was typed in the search box, and the list of places once
+    /// loaded: kept for the page built again.
+    static KEPT: RefCell<(String, Option<Arc<Vec<Found>>>)> = const { RefCell::new((String::new(), None)) };
+    /// Whether the table of every unit's value was open: it stays open
+    /// in the page built again.
+    static TABLE_OPEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The list of places searched, as far as it has come.
@@ -387,7 +401,10 @@ impl Search {
         wasm_bindgen_futures::spawn_local(async move {
             let loaded = load_places(INDEX_FILE.to_string()).await;
             *me.places.borrow_mut() = match loaded {
-                Ok(p) => Loading::Loaded(p),
+                Ok(p) => {
+                    KEPT.with(|k| k.borrow_mut().1 = Some(Arc::clone(&p)));
+                    Loading::Loaded(p)
+                }
                 Err(e) => Loading::Failed(e),
             };
             me.show();
@@ -457,7 +474,7 @@ impl Search {
                     ..s.clone()
                 };
             },
-            None,
+            Some("#find-0"),
         );
     }
 }
@@ -495,7 +512,11 @@ fn unit_table(shell: &Rc<SiteShell>, m: &Arc<MapData>) -> El {
         .child(el("caption").text(&caption))
         .child(el("thead").child(head))
         .child(&body);
-    let details = el("details").class("unit-table");
+    // Open as it was on the page built before (its rows made by the
+    // toggle event opening it fires).
+    let details = el("details")
+        .class("unit-table")
+        .flag("open", TABLE_OPEN.with(std::cell::Cell::get));
     let open = details.0.clone();
     let (me, m, tbody) = (Rc::clone(shell), Arc::clone(m), body.0);
     details
@@ -506,7 +527,9 @@ fn unit_table(shell: &Rc<SiteShell>, m: &Arc<MapData>) -> El {
         )
         .child(table)
         .on("toggle", move |_| {
-            if !open.has_attribute("open") || tbody.first_child().is_some() {
+            let now = open.has_attribute("open");
+            TABLE_OPEN.with(|t| t.set(now));
+            if !now || tbody.first_child().is_some() {
                 return;
             }
             let mut rows: Vec<_> = m.rows.iter().collect();

@@ -75,6 +75,8 @@ pub struct SiteShell {
     teardown: RefCell<Vec<Box<dyn FnOnce()>>>,
     /// The shell itself, for a view opened from a figure ([`Host::open`]).
     me: RefCell<std::rc::Weak<SiteShell>>,
+    /// Where the keyboard's focus goes once the page's map is drawn.
+    pending_focus: RefCell<Option<&'static str>>,
 }
 
 /// The view a link leads to, from the view shown.
@@ -104,6 +106,7 @@ impl SiteShell {
             links: RefCell::new(Vec::new()),
             teardown: RefCell::new(Vec::new()),
             me: RefCell::new(std::rc::Weak::new()),
+            pending_focus: RefCell::new(None),
         });
         *shell.me.borrow_mut() = Rc::downgrade(&shell);
         let me = Rc::clone(&shell);
@@ -161,18 +164,32 @@ impl SiteShell {
         }
         let replace = self.state.borrow().replaces_history(&next);
         browser::set_query(&next.to_query(), replace);
+        if next.data_url() != self.state.borrow().data_url() {
+            browser::reload();
+            return;
+        }
+        // The keyboard on the map (a unit opened) goes back to the map once
+        // it is drawn again.
+        let on_map = document()
+            .and_then(|d| d.active_element())
+            .is_some_and(|e| e.matches(".choropleth canvas").unwrap_or(false));
         self.set_view(next);
         self.build();
-        let found = focus.and_then(|css| {
-            document()?
-                .query_selector(css)
-                .ok()
-                .flatten()?
-                .dyn_into::<HtmlElement>()
-                .ok()
-        });
-        if let Some(e) = found {
-            let _ = e.focus();
+        match focus {
+            Some(css) => {
+                focus_on(css);
+            }
+            None if on_map => *self.pending_focus.borrow_mut() = Some(".choropleth canvas"),
+            None => {}
+        }
+    }
+
+    /// Puts the keyboard's focus where it was asked to go once the page's
+    /// map is drawn (a unit opened from the map), if it was.
+    pub fn map_drawn(&self) {
+        let css = self.pending_focus.borrow_mut().take();
+        if let Some(css) = css {
+            focus_on(css);
         }
     }
 
@@ -243,6 +260,7 @@ impl SiteShell {
         for f in undo {
             f();
         }
+        super::dom::drop_listeners();
         self.links.borrow_mut().clear();
         browser::set_document_lang_and_title(
             l,
@@ -463,6 +481,16 @@ impl Host for SiteShell {
         let height = first_height(figures::map::height(figures::map::IMAGE_WIDTH));
         let info = EmbedInfo::following(Rc::clone(self), Figure::Map, as_of, height);
         Some(embed_dialog(info, title, self.lang()))
+    }
+}
+
+/// Puts the keyboard's focus on the element `css` finds, if any.
+fn focus_on(css: &str) {
+    let found = document()
+        .and_then(|d| d.query_selector(css).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(e) = found {
+        let _ = e.focus();
     }
 }
 

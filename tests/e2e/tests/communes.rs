@@ -326,6 +326,21 @@ async fn find_my_commune_opens_it_on_the_map() {
         q.contains("level=commune") && q.contains("province=01") && q.contains("commune=00004"),
         "{q}"
     );
+    // The page built again for the place keeps what was typed, and the
+    // keyboard on the box.
+    let (typed, focused) = {
+        let v = c
+            .execute(
+                "const i = document.querySelector('.commune-search input');
+                 return [i.value, document.activeElement === i];",
+                vec![],
+            )
+            .await
+            .expect("the box");
+        (v[0].as_str().unwrap_or_default().to_string(), v[1] == true)
+    };
+    assert_eq!(typed, "ba dinh ha noi");
+    assert!(focused, "the keyboard left the search box");
     // A name found in several provinces: one line for each, each with its
     // province.
     let input = c
@@ -498,6 +513,24 @@ async fn arrows_move_between_neighbouring_communes() {
     );
     canvas.send_keys("\u{E007}").await.expect("Enter");
     commune_chosen(&c, "Enter chose nothing").await;
+    // The page built again for the commune chosen gives the keyboard back
+    // to the map once it is drawn.
+    let deadline = std::time::Instant::now() + WAIT;
+    while c
+        .execute(
+            "return document.activeElement.matches('.choropleth canvas')",
+            vec![],
+        )
+        .await
+        .expect("focus")
+        != true
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the keyboard left the map"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     screenshot(&c, "communes-ha-noi-vi-keyboard").await;
     c.close().await.ok();
 }

@@ -388,6 +388,8 @@ async fn map_period_switch_and_shared_url() {
     screenshot(&c, "map-2023-63-en-desktop").await;
     c.back().await.unwrap();
     wait_for_text(&c, ".period-stops .current", "2024 (63").await;
+    // The table of every unit stays open through the change of view.
+    wait_for_count(&c, ".unit-table tbody tr", 63).await;
     c.back().await.unwrap();
     wait_for_text(&c, ".map-summary", "Published for: 34/34").await;
     // A shared link to one pillar, one period.

@@ -149,10 +149,16 @@ fn writes_every_figure_and_the_release() {
         serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
     };
     assert_eq!(parsed(&release), parsed(&dist.join("data/progress.json")));
+    // The pages, documents and images, then the gzipped copies of the
+    // build's files and boundaries (`precompress`), each named once.
+    let (copies, written): (Vec<&str>, Vec<&str>) = log.lines().partition(|l| l.ends_with(".gz"));
     assert_eq!(
-        log.lines().count(),
-        6 + 3 * tien_do_core::figure::Figure::ALL.len()
+        written.len(),
+        6 + 3 * tien_do_core::figure::Figure::ALL.len(),
+        "{log}"
     );
+    assert!(copies.contains(&"sw.js.gz"), "{log}");
+    assert!(copies.iter().all(|c| dist.join(c).is_file()), "{log}");
     let index = std::fs::read_to_string(dist.join(tien_do_core::find::INDEX_FILE)).unwrap();
     let places = tien_do_core::find::places(&index).expect("the index reads back");
     assert_eq!(places.len(), 34 + 3321);

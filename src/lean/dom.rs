@@ -77,10 +77,7 @@ impl El {
     /// Calls `f` on each `event` on the element, until the page is built
     /// again ([`drop_listeners`]).
     pub fn on(self, event: &str, f: impl FnMut(Event) + 'static) -> El {
-        let f = Closure::<dyn FnMut(Event)>::new(f);
-        let _ = self
-            .0
-            .add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+        let f = attach(&self.0, event, f);
         LISTENERS.with(|l| l.borrow_mut().push(f));
         self
     }
@@ -121,9 +118,15 @@ pub fn drop_listeners() {
 
 /// Calls `f` on each `event` on `target`, for the page's life.
 pub fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(Event) + 'static) {
-    let f = Closure::<dyn FnMut(Event)>::new(f);
+    attach(target, event, f).forget();
+}
+
+/// Calls `f` on each `event` on `target` while the listener returned is
+/// kept.
+fn attach(target: &web_sys::EventTarget, event: &str, f: impl FnMut(Event) + 'static) -> Listener {
+    let f = Listener::new(f);
     let _ = target.add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
-    f.forget();
+    f
 }
 
 /// Sets the attribute `name` (empty) on `e` where `on`, else removes it.

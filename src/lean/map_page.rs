@@ -13,8 +13,8 @@
 
 use super::dom::{el, El};
 use super::map_figure::{MapFigure, Place};
+use super::map_ranking::ranked;
 use super::map_view::{communes_of, former_file_of, unit_set_of};
-use super::overview::ranked;
 use super::parts::Host;
 use super::site_page::SiteShell;
 use crate::fetch::load_places;
@@ -309,7 +309,6 @@ fn commune_search(shell: &Rc<SiteShell>, l: Lang) -> El {
     let search = Rc::new(Search {
         shell: Rc::clone(shell),
         places: RefCell::new(places.map_or(Loading::No, Loading::Loaded)),
-        query: RefCell::new(query.clone()),
         status: status.0.clone(),
         hits: hits.0.clone(),
         lang: l,
@@ -328,8 +327,7 @@ fn commune_search(shell: &Rc<SiteShell>, l: Lang) -> El {
                 .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
                 .map(|i| i.value())
                 .unwrap_or_default();
-            KEPT.with(|k| k.borrow_mut().0.clone_from(&q));
-            *s2.query.borrow_mut() = q;
+            KEPT.with(|k| k.borrow_mut().0 = q);
             s2.want();
             s2.show();
         })
@@ -361,8 +359,8 @@ fn commune_search(shell: &Rc<SiteShell>, l: Lang) -> El {
 }
 
 thread_local! {
-    /// What was typed in the search box, and the list of places once
-    /// loaded: kept for the page built again.
+    /// What was typed in the search box (read by the search, so the page
+    /// built again keeps it), and the list of places once loaded.
     static KEPT: RefCell<(String, Option<Arc<Vec<Found>>>)> = const { RefCell::new((String::new(), None)) };
     /// Whether the table of every unit's value was open: it stays open
     /// in the page built again.
@@ -382,8 +380,6 @@ enum Loading {
 struct Search {
     shell: Rc<SiteShell>,
     places: RefCell<Loading>,
-    /// What the reader typed.
-    query: RefCell<String>,
     status: web_sys::Element,
     hits: web_sys::Element,
     lang: Lang,
@@ -414,10 +410,12 @@ impl Search {
     /// The places found for what was typed.
     fn hits_now(&self) -> Vec<Found> {
         match &*self.places.borrow() {
-            Loading::Loaded(places) => find(places, &self.query.borrow(), SHOWN)
-                .into_iter()
-                .cloned()
-                .collect(),
+            Loading::Loaded(places) => KEPT.with(|k| {
+                find(places, &k.borrow().0, SHOWN)
+                    .into_iter()
+                    .cloned()
+                    .collect()
+            }),
             _ => Vec::new(),
         }
     }
@@ -430,7 +428,9 @@ impl Search {
             Loading::No => None,
             Loading::Asked => Some(Msg::FindLoading.text(l).to_string()),
             Loading::Failed(e) => Some(e.message(l)),
-            Loading::Loaded(_) if !self.query.borrow().trim().is_empty() && hits.is_empty() => {
+            Loading::Loaded(_)
+                if hits.is_empty() && KEPT.with(|k| !k.borrow().0.trim().is_empty()) =>
+            {
                 Some(Msg::FindNoMatch.text(l).to_string())
             }
             Loading::Loaded(_) => None,

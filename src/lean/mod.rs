@@ -17,6 +17,7 @@ pub mod input;
 pub mod map_canvas;
 pub mod map_figure;
 pub mod map_page;
+pub mod map_ranking;
 pub mod map_view;
 pub mod map_widget;
 pub mod overview;

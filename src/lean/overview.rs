@@ -5,22 +5,18 @@
 //! classes and texts as the site's pages; its links to other pages load
 //! the site's build.
 
-use super::chart_figure::chart_figure;
 use super::dom::{el, El};
-use super::embed_dialog::{add_embed_codes, EmbedInfo};
 use super::map_figure::{MapFigure, Place};
+use super::map_ranking::ranked;
 use super::parts::{cite, Host};
 use super::site_page::{as_of, time, SiteShell};
 use crate::browser;
 use std::rc::Rc;
 use std::sync::Arc;
 use tien_do_core::charts::{figure_text, meeting_changes};
-use tien_do_core::choropleth::{chosen_view, MapData};
+use tien_do_core::choropleth::chosen_view;
 use tien_do_core::data::{Meeting, NationalFigure, TaskCounts};
-use tien_do_core::figure::{first_height, Figure};
-use tien_do_core::figures::ranking::ranking;
 use tien_do_core::figures::tasks::{card_head, count_text, ledger_name, CardHead, LedgerName};
-use tien_do_core::figures::FigureKind;
 use tien_do_core::format::{format_date, staleness_line};
 use tien_do_core::{Lang, Msg, Page, ProgressData, UrlState};
 
@@ -114,27 +110,6 @@ fn draw(shell: &Rc<SiteShell>, data: &Arc<ProgressData>) -> El {
         },
     );
     article
-}
-
-/// The map's units ranked, the selected one highlighted, with its tools;
-/// none without a unit to rank.
-pub(super) fn ranked(shell: &Rc<SiteShell>, data: &Arc<ProgressData>, m: &MapData) -> Option<El> {
-    let l = shell.lang();
-    let r = ranking(m, shell.state().province.as_deref());
-    if r.bars.is_empty() {
-        return None;
-    }
-    let title = r.title(l);
-    let height = first_height(r.height(640.0));
-    let figure = chart_figure(Arc::new(r), &title, Arc::clone(data), (l, false));
-    let info = EmbedInfo::following(
-        Rc::clone(shell),
-        Figure::Ranking,
-        data.as_of.clone(),
-        height,
-    );
-    add_embed_codes(&figure.0, info, &title, l);
-    Some(figure)
 }
 
 /// The latest counts of each ledger, one card each, with the line that

@@ -172,6 +172,15 @@ http {
       limit_rate 2k;
     }
     # Closes the connection without an answer: a network failure.
+    location /tien-do-slow-data/ {
+      alias $ROOT/dist/;
+      add_header Content-Security-Policy "$csp; report-uri /csp-report" always;
+    }
+    location = /tien-do-slow-data/data/progress.json {
+      alias $ROOT/dist/data/progress.json;
+      gzip off;
+      limit_rate 100k;
+    }
     location = /fixtures/connection-dropped.json { return 444; }
     location /bench/ { alias $ROOT/target/bench/; }
     # The benchmark's peer: a plain D3 + TopoJSON page drawing the same

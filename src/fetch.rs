@@ -44,10 +44,92 @@ pub async fn load_data(url: String) -> Result<Arc<ProgressData>, LoadError> {
 
 /// Fetches and decodes a boundary file (TopoJSON; its first object).
 pub async fn load_boundaries(url: String) -> Result<Arc<Vec<Region>>, LoadError> {
-    let text = fetch_text(&url).await?;
+    fetch_and_decode(&url).await
+}
+
+/// [`load_boundaries`], on a page that decodes its files ahead
+/// ([`decode_ahead`]): the file decoded ahead if it was, taken once.
+pub async fn load_boundaries_ahead(url: String) -> Result<Arc<Vec<Region>>, LoadError> {
+    let ahead = AHEAD.with(|a| {
+        let mut a = a.borrow_mut();
+        let at = a.iter().position(|x| x.url == url)?;
+        Some(a.swap_remove(at))
+    });
+    if let Some(ahead) = ahead {
+        let decoded = std::future::poll_fn(|cx| match ahead.done.take() {
+            Some(r) => std::task::Poll::Ready(r),
+            None => {
+                *ahead.waiting.borrow_mut() = Some(cx.waker().clone());
+                std::task::Poll::Pending
+            }
+        })
+        .await;
+        // Decoded; else (its fetch failed or was taken back) fetched anew.
+        if let Some(r) = decoded {
+            return Ok(r);
+        }
+    }
+    fetch_and_decode(&url).await
+}
+
+/// Whether the boundary file `url` is being decoded ahead, not yet taken
+/// (so not to be fetched again: [`prefetch`]).
+pub fn decoding_ahead(url: &str) -> bool {
+    AHEAD.with(|a| a.borrow().iter().any(|x| x.url == url))
+}
+
+async fn fetch_and_decode(url: &str) -> Result<Arc<Vec<Region>>, LoadError> {
+    let text = fetch_text(url).await?;
     crate::browser::measured("tien-do:decode", || decode_first(&text))
         .map(Arc::new)
-        .map_err(|e| e.load_error(&url))
+        .map_err(|e| e.load_error(url))
+}
+
+/// A boundary file being decoded ahead of its load.
+struct Ahead {
+    url: String,
+    /// Set once it is decoded (`None` inside: it could not be).
+    done: Cell<Option<Option<Arc<Vec<Region>>>>>,
+    /// The load waiting for it.
+    waiting: std::cell::RefCell<Option<std::task::Waker>>,
+}
+
+thread_local! {
+    /// The boundary files being decoded ahead and not yet taken.
+    static AHEAD: std::cell::RefCell<Vec<Rc<Ahead>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Decodes the boundary files the page's loader started fetching (the
+/// map's, the communes' and the borders over them) as soon as each has
+/// come, not once the data is read and the page built and the map asks
+/// for it: on the commune layer the 1.6 MB file is decoded while the
+/// data still downloads. The map takes it with [`load_boundaries_ahead`].
+/// A file that fails is left to the map's own load, which fetches it
+/// again and says why it failed.
+pub fn decode_ahead() {
+    let Some(early) = early_fetches(false) else {
+        return;
+    };
+    let keys = js_sys::Object::keys(early.unchecked_ref::<js_sys::Object>());
+    for url in keys.iter().filter_map(|k| k.as_string()) {
+        if !url.ends_with(".topo.json") {
+            continue;
+        }
+        let ahead = Rc::new(Ahead {
+            url,
+            done: Cell::new(None),
+            waiting: std::cell::RefCell::new(None),
+        });
+        AHEAD.with(|a| a.borrow_mut().push(Rc::clone(&ahead)));
+        wasm_bindgen_futures::spawn_local(async move {
+            let decoded = fetch_and_decode(&ahead.url).await.ok();
+            ahead.done.set(Some(decoded));
+            if let Some(w) = ahead.waiting.take() {
+                w.wake();
+            }
+        });
+    }
 }
 
 /// The body of `url` as text, with the typed errors and the time limit.
@@ -178,7 +260,8 @@ fn early_fetches(create: bool) -> Option<wasm_bindgen::JsValue> {
 /// once the page around it is built (on the commune layer, the 1.6 MB
 /// file downloads while the page is built). A fetch already started for
 /// `url` is left as it is; one never taken is dropped after the time
-/// limit, as the loader's are.
+/// limit, as the loader's are. (Not for a file being decoded ahead:
+/// [`decoding_ahead`].)
 pub fn prefetch(url: &str) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsValue;

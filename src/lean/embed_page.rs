@@ -176,6 +176,7 @@ impl Shell {
 
 impl Host for Shell {
     const REBUILT: bool = false;
+    const DECODES_AHEAD: bool = false;
 
     fn lang(&self) -> Lang {
         self.lang

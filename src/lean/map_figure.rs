@@ -14,7 +14,7 @@ use super::map_view::{
 use super::map_widget::{MapEvents, MapSpec, MapWidget};
 use super::parts::{cite, downloads, error_panel, focus_retry, Downloads, Host};
 use crate::browser;
-use crate::fetch::{load_boundaries, prefetch};
+use crate::fetch::{decoding_ahead, load_boundaries, load_boundaries_ahead, prefetch};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -110,7 +110,7 @@ impl<H: Host + 'static> MapFigure<H> {
         // Asked for now, unless kept from the page built before (a fetch
         // nobody takes would download them again).
         for f in file.iter().chain(&former_file) {
-            if kept::<H>(f).is_none() {
+            if kept::<H>(f).is_none() && !(H::DECODES_AHEAD && decoding_ahead(f)) {
                 prefetch(f);
             }
         }
@@ -170,7 +170,7 @@ impl<H: Host + 'static> MapFigure<H> {
         };
         let loaded = match kept::<H>(&file) {
             Some(r) => Ok(r),
-            None => load_boundaries(file.clone()).await,
+            None => load::<H>(file.clone()).await,
         };
         let regions = match loaded {
             _ if H::REBUILT && self.gone.get() => return,
@@ -248,7 +248,7 @@ impl<H: Host + 'static> MapFigure<H> {
         if let Some(f) = former_file {
             let loaded = match kept::<H>(&f) {
                 Some(r) => Ok(r),
-                None => load_boundaries(f.clone()).await,
+                None => load::<H>(f.clone()).await,
             };
             if H::REBUILT && self.gone.get() {
                 return;
@@ -451,6 +451,16 @@ fn kept<H: Host>(url: &str) -> Option<Arc<Vec<Region>>> {
             .find(|(u, _)| u == url)
             .map(|(_, r)| Arc::clone(r))
     })
+}
+
+/// Loads the boundaries at `url`, taking them decoded ahead where the
+/// page's build decodes ahead.
+async fn load<H: Host>(url: String) -> Result<Arc<Vec<Region>>, tien_do_core::LoadError> {
+    if H::DECODES_AHEAD {
+        load_boundaries_ahead(url).await
+    } else {
+        load_boundaries(url).await
+    }
 }
 
 /// On a page built again, keeps the boundaries loaded from `url`.

@@ -24,6 +24,10 @@ pub trait Host {
     /// to the old page. An embed page is built once: its build carries
     /// none of that.
     const REBUILT: bool;
+    /// Whether the page's build decodes the boundary files fetched early
+    /// as they come (`fetch::decode_ahead`): a site page's; an embed's
+    /// files have all come when it starts, and its build leaves that out.
+    const DECODES_AHEAD: bool;
     /// The language shown.
     fn lang(&self) -> Lang;
     /// Whether the paper is dark.

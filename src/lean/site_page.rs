@@ -447,6 +447,7 @@ impl SiteShell {
 
 impl Host for SiteShell {
     const REBUILT: bool = true;
+    const DECODES_AHEAD: bool = true;
 
     /// The address's language; without `lang=`, the one remembered when
     /// the page started (as the site's build reads it), else Vietnamese.

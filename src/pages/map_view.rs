@@ -3,7 +3,7 @@
 //! addresses of boundary files.
 
 use super::map_area::Boundaries;
-use crate::fetch::load_boundaries;
+use crate::fetch::load_boundaries_ahead;
 use crate::lean::map_view::{communes_of, file_of, former_file_of, map_title, unit_set_of};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -137,7 +137,9 @@ impl MapView {
         .into_iter()
         .flatten()
         {
-            crate::fetch::prefetch(&f);
+            if !crate::fetch::decoding_ahead(&f) {
+                crate::fetch::prefetch(&f);
+            }
         }
         let former = load(Signal::derive(move || {
             former_file.get().filter(|_| show_former.get())
@@ -200,7 +202,7 @@ fn load(file: Signal<Option<String>>) -> Boundaries {
         let file = file.get();
         async move {
             match file {
-                Some(f) => load_boundaries(f).await.map(Some),
+                Some(f) => load_boundaries_ahead(f).await.map(Some),
                 None => Ok(None),
             }
         }

@@ -598,7 +598,7 @@ impl Builder {
                     indicator,
                     period,
                     units: Default::default(),
-                    values: Vec::new(),
+                    values: Vec::new().into(),
                     notes: BTreeMap::new(),
                     source: source.clone(),
                 };

@@ -401,7 +401,7 @@ fn synthetic_command_writes_values_on_the_official_communes() {
             "every real code, in the table's order"
         );
     }
-    let values: Vec<Option<f64>> = data.series.iter().flat_map(|s| s.values.clone()).collect();
+    let values: Vec<Option<f64>> = data.series.iter().flat_map(|s| s.values.to_vec()).collect();
     let missing = values.iter().filter(|v| v.is_none()).count() as f64 / values.len() as f64;
     assert!((0.04..0.06).contains(&missing), "about 1 in 20: {missing}");
     // The codes are real: one that is not is an error.

@@ -17,8 +17,10 @@ pub const SUPPORTED_SCHEMA_VERSION: u32 = 1;
 
 mod codes;
 mod read;
+mod values;
 
 pub use codes::UnitCodes;
+pub use values::Values;
 
 /// A text in both languages. Read without bidirectional control
 /// characters (see [`without_bidi_controls`]).
@@ -422,7 +424,7 @@ pub struct Series {
     pub indicator: String,
     pub period: String,
     pub units: UnitCodes,
-    pub values: Vec<Option<f64>>,
+    pub values: Values,
     /// Notes on single values, by unit code.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, Text>,

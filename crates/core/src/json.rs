@@ -302,6 +302,66 @@ pub trait FromJson: Sized {
     fn read(r: &mut Reader<'_>) -> Result<Self, Error>;
 }
 
+/// Where the array of numbers and `null`s whose first element may start
+/// at `at` (after its `[`) ends (its `]`), if it is written as JSON
+/// writes one, every number without an exponent; `None` for anything
+/// else (which the reader then reads, for its error).
+fn number_array_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    let ws = |at: &mut usize| {
+        while matches!(bytes.get(*at), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+            *at += 1;
+        }
+    };
+    let digits = |at: &mut usize| -> usize {
+        let from = *at;
+        while matches!(bytes.get(*at), Some(b'0'..=b'9')) {
+            *at += 1;
+        }
+        *at - from
+    };
+    ws(&mut at);
+    if bytes.get(at) == Some(&b']') {
+        return Some(at);
+    }
+    loop {
+        match *bytes.get(at)? {
+            b'n' => {
+                if bytes.get(at..at + 4)? != b"null" {
+                    return None;
+                }
+                at += 4;
+            }
+            b => {
+                if b == b'-' {
+                    at += 1;
+                }
+                match *bytes.get(at)? {
+                    b'0' => at += 1,
+                    b'1'..=b'9' => {
+                        digits(&mut at);
+                    }
+                    _ => return None,
+                }
+                if bytes.get(at) == Some(&b'.') {
+                    at += 1;
+                    if digits(&mut at) == 0 {
+                        return None;
+                    }
+                }
+            }
+        }
+        ws(&mut at);
+        match *bytes.get(at)? {
+            b',' => {
+                at += 1;
+                ws(&mut at);
+            }
+            b']' => return Some(at),
+            _ => return None,
+        }
+    }
+}
+
 /// Reads a whole text as one `T`, with nothing but whitespace after it.
 pub fn from_str<T: FromJson>(text: &str) -> Result<T, Error> {
     let mut r = Reader::new(text);
@@ -384,6 +444,49 @@ impl<'a> Reader<'a> {
         }
         self.shared.push(list.clone());
         Ok(list)
+    }
+
+    /// The text of the array of numbers next (brackets included), skipped
+    /// without reading its numbers, if it is one that reads without an
+    /// error: `null`s and numbers as JSON writes them, without an
+    /// exponent (a number with one, which may be out of range, and any
+    /// other value are left to be read: `None`, and nothing read). For
+    /// [`crate::data::Values`], read when first used.
+    pub fn number_array_text(&mut self) -> Option<&'a str> {
+        if self.ws()? != b'[' {
+            return None;
+        }
+        let start = self.pos;
+        let end = number_array_end(self.text.as_bytes(), start + 1)?;
+        self.pos = end + 1;
+        self.text.get(start..=end)
+    }
+
+    /// The pair of whole numbers next, `[x, y]`, read in one go; `None`,
+    /// and nothing read, for any other value (which the caller then reads
+    /// as it reads any). The quantized positions of a TopoJSON file's arcs
+    /// are such pairs: 166,000 of them for the communes.
+    pub fn int_pair(&mut self) -> Option<(f64, f64)> {
+        let at = self.pos;
+        let pair = self.ints_in_pair();
+        if pair.is_none() {
+            self.pos = at;
+        }
+        pair
+    }
+
+    fn ints_in_pair(&mut self) -> Option<(f64, f64)> {
+        let int = |r: &mut Self, then: u8| -> Option<f64> {
+            let n = match r.any_number("").ok()? {
+                Number::U64(n) => n as f64,
+                Number::I64(n) => n as f64,
+                Number::F64(_) => return None,
+            };
+            (r.ws()? == then).then(|| r.pos += 1)?;
+            Some(n)
+        };
+        (self.ws()? == b'[').then(|| self.pos += 1)?;
+        Some((int(self, b',')?, int(self, b']')?))
     }
 
     /// The latest shared list, skipped, if the text next is written as it
@@ -2076,6 +2179,137 @@ pub(crate) mod tests {
             agree::<u8>(&text);
         }
         assert!(serde_inexact < 1000, "{serde_inexact}");
+    }
+
+    /// Guards the arrays of numbers taken unread (`number_array_text`, for
+    /// the values read when first used): one is taken exactly when reading
+    /// it as numbers succeeds and it has no exponent, so a value read later
+    /// never fails; its text ends at its `]`; nothing else is read.
+    #[test]
+    fn number_arrays_are_taken_unread_exactly_when_they_read_without_an_error() {
+        let mut lcg = Lcg(57);
+        let pieces = [
+            "1",
+            "-0",
+            "0.5",
+            "12.25",
+            "-3",
+            "null",
+            "nul",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e3",
+            "2E-1",
+            "true",
+            "\"1\"",
+            "[]",
+            "{}",
+            " ",
+            "\n",
+            ",",
+            ",,",
+            "1 2",
+            "0.0001",
+            "123456789012345678901234567890",
+        ];
+        let mut taken = 0;
+        for _ in 0..20_000 {
+            let n = lcg.below(5);
+            let mut text = String::from("[");
+            for k in 0..n {
+                if k > 0 {
+                    text.push_str(if lcg.below(12) == 0 { " " } else { ", " });
+                }
+                text.push_str(pieces[lcg.below(pieces.len())]);
+            }
+            text.push_str(if lcg.below(10) == 0 { "" } else { "]" });
+            let whole = format!("{text} ,7");
+            let mut r = Reader::new(&whole);
+            let got = r.number_array_text();
+            let read = from_str::<Vec<Option<f64>>>(&text);
+            let exponent = text.contains(['e', 'E']);
+            match got {
+                Some(t) => {
+                    taken += 1;
+                    assert_eq!(t, text, "{whole}");
+                    assert_eq!(r.pos, text.len(), "{whole}");
+                    assert!(read.is_ok() && !exponent, "{text}: {read:?}");
+                }
+                None => {
+                    assert_eq!(r.pos, 0, "{whole}");
+                    assert!(read.is_err() || exponent, "{text} reads, and was not taken");
+                }
+            }
+        }
+        assert!(taken > 2000 && taken < 18_000, "{taken}");
+    }
+
+    /// Guards the arcs' positions read in one go (`int_pair`): a pair of
+    /// whole numbers reads as the same two numbers as read one by one; any
+    /// other text (floats, -0, a third coordinate, a leading zero, broken
+    /// text) is left, unread, to the general reading.
+    #[test]
+    fn int_pairs_read_as_numbers_read_one_by_one() {
+        let mut lcg = Lcg(3);
+        let pieces = [
+            "0",
+            "-0",
+            "7",
+            "-12",
+            "123456789012345",
+            "1234567890123456",
+            "01",
+            "1.5",
+            "1e2",
+            "-",
+            "",
+            "x",
+            "99999",
+        ];
+        let mut taken = 0;
+        for _ in 0..20_000 {
+            let (a, b) = (
+                pieces[lcg.below(pieces.len())],
+                pieces[lcg.below(pieces.len())],
+            );
+            let third = if lcg.below(8) == 0 { ", 3" } else { "" };
+            let sp = if lcg.below(4) == 0 { " " } else { "" };
+            let text = format!("[{sp}{a}{sp},{sp}{b}{third}{sp}]");
+            let whole = format!("{text},");
+            let mut r = Reader::new(&whole);
+            let read = from_str::<Vec<f64>>(&text);
+            match r.int_pair() {
+                Some((x, y)) => {
+                    taken += 1;
+                    assert_eq!(read, Ok(vec![x, y]), "{text}");
+                    assert_eq!(r.pos, text.len(), "{text}");
+                    assert!(!text.contains(['.', 'e']) && third.is_empty(), "{text}");
+                }
+                None => {
+                    assert_eq!(r.pos, 0, "{text}");
+                    // Whole numbers as the reader reads them: not -0 (a
+                    // double), nor beyond 64 bits, nor broken.
+                    let plain = |p: &str| {
+                        [
+                            "0",
+                            "7",
+                            "-12",
+                            "123456789012345",
+                            "1234567890123456",
+                            "99999",
+                        ]
+                        .contains(&p)
+                    };
+                    assert!(
+                        !(plain(a) && plain(b) && third.is_empty()),
+                        "{text} is a pair of integers, and was not read"
+                    );
+                }
+            }
+        }
+        assert!(taken > 3000, "{taken}");
     }
 
     /// Guards the positions of errors in text of several lines, with

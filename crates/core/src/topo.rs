@@ -116,7 +116,12 @@ impl FromJson for Arcs {
         r.read_seq(&mut |r| {
             arcs.starts.push(arcs.points.len());
             r.read_seq(&mut |r| {
-                arcs.points.push(Position::read(r)?);
+                // Quantized: whole numbers, read in one go.
+                let p = match r.int_pair() {
+                    Some((x, y)) => Position(x, y),
+                    None => Position::read(r)?,
+                };
+                arcs.points.push(p);
                 Ok(())
             })
         })?;

@@ -848,7 +848,7 @@ mod tests {
                 indicator: "dti".into(),
                 period: "2024".into(),
                 units: ["01", "48"].into(),
-                values: vec![Some(0.8241), None],
+                values: vec![Some(0.8241), None].into(),
                 notes: [("48".to_string(), t("not published"))].into(),
                 source: "s".into(),
             }],
@@ -1175,7 +1175,7 @@ mod tests {
     #[test]
     fn not_published_is_not_a_problem() {
         let mut d = valid();
-        d.series[0].values = vec![None, None];
+        d.series[0].values = vec![None, None].into();
         assert_eq!(validate(&d), vec![]);
     }
 
@@ -1359,7 +1359,7 @@ mod tests {
             indicator: "dti".into(),
             period: "2025-communes".into(),
             units: codes.iter().map(|c| c.to_string()).collect(),
-            values: vec![Some(0.5); codes.len()],
+            values: vec![Some(0.5); codes.len()].into(),
             notes: Default::default(),
             source: "s".into(),
         });

@@ -121,7 +121,7 @@ fn with_series(
         indicator: "dti".into(),
         period,
         units: units.into(),
-        values,
+        values: values.into(),
         notes: Default::default(),
         source: "dti-2024".into(),
     });

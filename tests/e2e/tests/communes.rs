@@ -583,3 +583,48 @@ async fn the_commune_map_does_not_wait_for_the_borders_over_it() {
     );
     c.close().await.ok();
 }
+
+/// Guards the boundary files decoded as they come (`fetch::decode_ahead`),
+/// not once the data is read and the map asks for them: with the data
+/// served at 100 KB/s, the communes' file and the provinces' borders that
+/// the loader fetched early come first and are decoded while the data is
+/// still on its way (before its parse starts); each is fetched once (the
+/// map's own early fetch does not fetch again what is being decoded).
+#[tokio::test]
+async fn the_commune_boundaries_are_decoded_while_the_data_downloads() {
+    let c = browser(1280, 900).await;
+    let url =
+        site("?page=map&level=commune&lang=en").replacen("/tien-do/", "/tien-do-slow-data/", 1);
+    c.goto(&url).await.expect("page");
+    map_drawn(&c, "the communes are drawn").await;
+    let times = c
+        .execute(
+            "const p = performance.getEntriesByName('tien-do:parse:start');
+             const d = performance.getEntriesByName('tien-do:decode:end');
+             return [p.map(e => e.startTime), d.map(e => e.startTime)];",
+            vec![],
+        )
+        .await
+        .expect("marks");
+    let list = |v: &Value| -> Vec<f64> {
+        v.as_array()
+            .expect("a list")
+            .iter()
+            .filter_map(Value::as_f64)
+            .collect()
+    };
+    let (parse, decoded) = (list(&times[0]), list(&times[1]));
+    assert_eq!(parse.len(), 1, "one parse: {parse:?}");
+    assert!(!decoded.is_empty(), "no decode marked");
+    assert!(
+        decoded.iter().all(|d| *d < parse[0]),
+        "the boundaries were decoded after the data came: decoded at {decoded:?} ms, the data parsed from {} ms",
+        parse[0]
+    );
+    let files = fetched(&c).await;
+    for name in ["vn-communes-2025.topo.json", "vn-provinces-2025.topo.json"] {
+        let n = files.iter().filter(|p| p.ends_with(name)).count();
+        assert_eq!(n, 1, "{name} fetched {n} times: {files:?}");
+    }
+    c.close().await.ok();
+}

@@ -35,6 +35,8 @@ const CATEGORIES: &str = "devtools.timeline,disabled-by-default-devtools.timelin
 /// over: the times as a reader's browser spends them.
 const LIGHT_CATEGORIES: &str = "devtools.timeline,blink.user_timing,loading";
 
+/// TRACE_CATEGORIES: the trace's categories, in place of either list.
+///
 /// Tasks shorter than this are left out of the list, in ms.
 const SHORT_TASK_MS: f64 = 2.0;
 
@@ -82,11 +84,14 @@ async fn trace(url: &str, mark: &str, hover: bool) -> Vec<Value> {
             "perfLoggingPrefs": {
                 "enableNetwork": false,
                 "enablePage": false,
-                "traceCategories": if std::env::var("TRACE_LIGHT").is_ok_and(|v| v == "1") {
-                    LIGHT_CATEGORIES
-                } else {
-                    CATEGORIES
-                },
+                "traceCategories": std::env::var("TRACE_CATEGORIES").unwrap_or_else(|_| {
+                    if std::env::var("TRACE_LIGHT").is_ok_and(|v| v == "1") {
+                        LIGHT_CATEGORIES
+                    } else {
+                        CATEGORIES
+                    }
+                    .to_string()
+                }),
             },
         }),
         json!({ "goog:loggingPrefs": { "performance": "ALL" } }),

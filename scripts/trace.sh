@@ -13,7 +13,11 @@
 # --keep-debug) in place of dist/'s for this run, so that V8's profile names the app's functions; dist/ is
 # put back afterwards. --hover: 60 pointer moves over the map once it is
 # shown, and the same report over them instead. TRACE_FUNCTIONS=N: how
-# many functions each of the profile's lists names (30). A tool to look
+# many functions each of the profile's lists names (30). TRACE_LIGHT=1: no
+# V8 profiler (the times as a reader's browser spends them);
+# TRACE_CATEGORIES: the trace's categories themselves (such as
+# "devtools.timeline,disabled-by-default-devtools.timeline,cc,skia" to see
+# what a frame spends). A tool to look
 # with; the numbers that count are scripts/bench.sh's.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"

@@ -33,7 +33,7 @@
 //! |---|---:|---:|
 //! | hover update, median of 150 moves, over the whole map's draw | 0.8 (`BUDGET_COMMUNE_HOVER_MEDIAN_RATIO`) | 0.18 (median 11.8 ms, whole draw 64.6 ms) and 0.59 (17.8 ms, 30.3 ms) in session 8 on a machine slowing threefold; medians 1.2 to 3.6 ms on a quiet one (sessions 6 and 7), for a whole draw of about 40 ms |
 //! | hover update, 95th percentile of 150 moves, over the whole map's draw | 2.0 (`BUDGET_COMMUNE_HOVER_P95_RATIO`) | 0.44 (p95 28.6 ms) and 1.32 (40.0 ms) on the slowing machine; p95 1.8 to 8.5 ms on a quiet one |
-//! | first map shown, app / D3 peer, 3,321 official communes, SYNTHETIC values | 0.95 (`BUDGET_D3_RATIO_OFFICIAL_COMMUNES`, 1.1 until session 15; the goal 0.6) | session 15 (the map page without Leptos): 0.73 (test), bench 0.76; session 9 (the codes shared, leaner decoding): 0.91 twice (test), bench 0.80; session 8 (the data fetched early, the boundaries asked for with the map's view, the check after the map): 0.79, 0.80, 0.87, 0.90, 0.91; session 7: 0.96 to 1.02 |
+//! | first map shown, app / D3 peer, 3,321 official communes, SYNTHETIC values | 0.85 (`BUDGET_D3_RATIO_OFFICIAL_COMMUNES`, 0.95 until session 16, 1.1 until session 15; the goal 0.6) | session 16 (the data's values read when first used, the boundaries decoded as they come, the arcs read in one go): 0.69 (test), bench 0.68 (0.64 to 0.69 in runs of eight pairs); session 15 (the map page without Leptos): 0.73 (test), bench 0.76; session 9 (the codes shared, leaner decoding): 0.91 twice (test), bench 0.80; session 8 (the data fetched early, the boundaries asked for with the map's view, the check after the map): 0.79, 0.80, 0.87, 0.90, 0.91; session 7: 0.96 to 1.02 |
 //!
 //! Measured on 2 cores while other builds and tests ran (load average 4
 //! to 10): the app 1,020 to 1,270 ms and the peer 870 to 1,120 ms (medians
@@ -145,7 +145,7 @@ async fn the_official_commune_map_keeps_its_hover_and_its_ratio_to_a_d3_page() {
     // ratio by up to 17 % in session 6. 0.73x (test) and 0.76x (bench) in
     // session 15, the map page without Leptos; about 25 % above. The
     // issue's goal is 0.6x.
-    let ratio_limit = budget("BUDGET_D3_RATIO_OFFICIAL_COMMUNES", 0.95);
+    let ratio_limit = budget("BUDGET_D3_RATIO_OFFICIAL_COMMUNES", 0.85);
     // Both checked before failing, so that a failure names every measure
     // over its budget.
     let mut over = Vec::new();

@@ -64,9 +64,10 @@ pub async fn load_boundaries_ahead(url: String) -> Result<Arc<Vec<Region>>, Load
             }
         })
         .await;
-        // Decoded; else (its fetch failed or was taken back) fetched anew.
+        // Decoded, or given up by the time limit; else (another error, or
+        // taken back by the loader) fetched anew, for its own error.
         if let Some(r) = decoded {
-            return Ok(r);
+            return r;
         }
     }
     fetch_and_decode(&url).await
@@ -78,18 +79,26 @@ pub fn decoding_ahead(url: &str) -> bool {
     AHEAD.with(|a| a.borrow().iter().any(|x| x.url == url))
 }
 
-async fn fetch_and_decode(url: &str) -> Result<Arc<Vec<Region>>, LoadError> {
+async fn fetch_and_decode(url: &str) -> Decoded {
     let text = fetch_text(url).await?;
-    crate::browser::measured("tien-do:decode", || decode_first(&text))
+    decode(url, &text)
+}
+
+fn decode(url: &str, text: &str) -> Decoded {
+    crate::browser::measured("tien-do:decode", || decode_first(text))
         .map(Arc::new)
         .map_err(|e| e.load_error(url))
 }
 
+/// A boundary file decoded, or why it could not be.
+type Decoded = Result<Arc<Vec<Region>>, LoadError>;
+
 /// A boundary file being decoded ahead of its load.
 struct Ahead {
     url: String,
-    /// Set once it is decoded (`None` inside: it could not be).
-    done: Cell<Option<Option<Arc<Vec<Region>>>>>,
+    /// Set once it is decoded, or given up by the time limit (`None`
+    /// inside: neither, so the load fetches it anew).
+    done: Cell<Option<Option<Decoded>>>,
     /// The load waiting for it.
     waiting: std::cell::RefCell<Option<std::task::Waker>>,
 }
@@ -105,8 +114,13 @@ thread_local! {
 /// come, not once the data is read and the page built and the map asks
 /// for it: on the commune layer the 1.6 MB file is decoded while the
 /// data still downloads. The map takes it with [`load_boundaries_ahead`].
-/// A file that fails is left to the map's own load, which fetches it
-/// again and says why it failed.
+/// Each early fetch stays offered while it downloads (the loader, which
+/// may fetch the provinces' borders once it guesses the commune layer,
+/// finds it there and does not fetch it again) and is taken once it has
+/// come; one the loader took back (a guess the data proved wrong) is not
+/// decoded. A file given up by the time limit is said so to the map at
+/// once; one that failed otherwise is left to the map's own load, which
+/// fetches it again and says why.
 pub fn decode_ahead() {
     let Some(early) = early_fetches(false) else {
         return;
@@ -123,7 +137,25 @@ pub fn decode_ahead() {
         });
         AHEAD.with(|a| a.borrow_mut().push(Rc::clone(&ahead)));
         wasm_bindgen_futures::spawn_local(async move {
-            let decoded = fetch_and_decode(&ahead.url).await.ok();
+            let url = ahead.url.as_str();
+            let body = fetch_body(url, false).await;
+            let early = early_fetches(false);
+            let key = wasm_bindgen::JsValue::from_str(url);
+            let offered = early
+                .as_ref()
+                .is_some_and(|e| js_sys::Reflect::has(e, &key).unwrap_or(false));
+            if let Some(e) = &early {
+                let _ = js_sys::Reflect::delete_property(e.unchecked_ref::<js_sys::Object>(), &key);
+            }
+            let decoded = match body {
+                Ok(text) if offered => Some(decode(url, &text)),
+                Err(e @ LoadError::Timeout { .. })
+                    if browser::now_ms() >= f64::from(TIMEOUT_MS) =>
+                {
+                    Some(Err(e))
+                }
+                _ => None,
+            };
             ahead.done.set(Some(decoded));
             if let Some(w) = ahead.waiting.take() {
                 w.wake();
@@ -134,6 +166,12 @@ pub fn decode_ahead() {
 
 /// The body of `url` as text, with the typed errors and the time limit.
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    fetch_body(url, true).await
+}
+
+/// [`fetch_text`]; `take`: the loader's early fetch of `url`, if any, is
+/// taken (no longer offered), else left offered.
+async fn fetch_body(url: &str, take: bool) -> Result<String, LoadError> {
     let url = url.to_string();
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
@@ -164,7 +202,7 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
     };
 
     let result = async {
-        let response = match early_fetch(&url) {
+        let response = match early_fetch(&url, take) {
             Some(started) => {
                 // Given up by its own time limit (the loader's abort
                 // after 31 s, `prefetch`'s): said as the time limit, as
@@ -229,11 +267,13 @@ fn text_of(bytes: Vec<u8>) -> String {
 /// loader fetches as this module does (`cache: "no-cache"`), and gives up
 /// after 31 s, a second after [`TIMEOUT_SECONDS`], so the time limit is
 /// still said as such.
-fn early_fetch(url: &str) -> Option<js_sys::Promise> {
+fn early_fetch(url: &str, take: bool) -> Option<js_sys::Promise> {
     let early = early_fetches(false)?;
     let key = wasm_bindgen::JsValue::from_str(url);
     let started = js_sys::Reflect::get(&early, &key).ok()?;
-    let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
+    if take {
+        let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
+    }
     started.dyn_into::<js_sys::Promise>().ok()
 }
 

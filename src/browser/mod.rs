@@ -45,7 +45,7 @@ pub use embed::{
 pub use offline::{on_saved_copy, register_service_worker};
 pub use perf::{
     after_first_figure, after_next_frame, after_shown, clear_timeout, figure_shown,
-    first_figure_shown, idle, mark_once, measured, set_timeout, while_rendering,
+    first_figure_shown, idle, mark_once, measured, now_ms, set_timeout, while_rendering,
 };
 #[cfg(feature = "site")]
 pub use resize::tracked_width;

@@ -179,3 +179,11 @@ pub async fn idle() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Milliseconds since the page's navigation began (`performance.now()`;
+/// 0 where there is no clock).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}

@@ -304,8 +304,9 @@ pub trait FromJson: Sized {
 
 /// Where the array of numbers and `null`s whose first element may start
 /// at `at` (after its `[`) ends (its `]`), if it is written as JSON
-/// writes one, every number without an exponent; `None` for anything
-/// else (which the reader then reads, for its error).
+/// writes one, every number without an exponent and with at most 300
+/// digits before its point (so within a double's range); `None` for
+/// anything else (which the reader then reads, for its error).
 fn number_array_end(bytes: &[u8], mut at: usize) -> Option<usize> {
     let ws = |at: &mut usize| {
         while matches!(bytes.get(*at), Some(b' ' | b'\n' | b'\t' | b'\r')) {
@@ -337,9 +338,9 @@ fn number_array_end(bytes: &[u8], mut at: usize) -> Option<usize> {
                 }
                 match *bytes.get(at)? {
                     b'0' => at += 1,
-                    b'1'..=b'9' => {
-                        digits(&mut at);
-                    }
+                    // At most 300 digits before the point: a longer
+                    // number may be out of range, left to be read.
+                    b'1'..=b'9' if digits(&mut at) <= 300 => {}
                     _ => return None,
                 }
                 if bytes.get(at) == Some(&b'.') {
@@ -2183,11 +2184,16 @@ pub(crate) mod tests {
 
     /// Guards the arrays of numbers taken unread (`number_array_text`, for
     /// the values read when first used): one is taken exactly when reading
-    /// it as numbers succeeds and it has no exponent, so a value read later
+    /// it as numbers succeeds and it has no exponent nor a number of more
+    /// than 300 digits (one of 309 is out of range), so a value read later
     /// never fails; its text ends at its `]`; nothing else is read.
     #[test]
     fn number_arrays_are_taken_unread_exactly_when_they_read_without_an_error() {
         let mut lcg = Lcg(57);
+        let (long_300, long_309) = (
+            format!("1{}", "0".repeat(299)),
+            format!("1{}", "0".repeat(308)),
+        );
         let pieces = [
             "1",
             "-0",
@@ -2213,6 +2219,8 @@ pub(crate) mod tests {
             "1 2",
             "0.0001",
             "123456789012345678901234567890",
+            long_300.as_str(),
+            long_309.as_str(),
         ];
         let mut taken = 0;
         for _ in 0..20_000 {
@@ -2229,17 +2237,20 @@ pub(crate) mod tests {
             let mut r = Reader::new(&whole);
             let got = r.number_array_text();
             let read = from_str::<Vec<Option<f64>>>(&text);
-            let exponent = text.contains(['e', 'E']);
+            let left_to_read = text.contains(['e', 'E']) || text.contains(&long_309);
             match got {
                 Some(t) => {
                     taken += 1;
                     assert_eq!(t, text, "{whole}");
                     assert_eq!(r.pos, text.len(), "{whole}");
-                    assert!(read.is_ok() && !exponent, "{text}: {read:?}");
+                    assert!(read.is_ok() && !left_to_read, "{text}: {read:?}");
                 }
                 None => {
                     assert_eq!(r.pos, 0, "{whole}");
-                    assert!(read.is_err() || exponent, "{text} reads, and was not taken");
+                    assert!(
+                        read.is_err() || left_to_read,
+                        "{text} reads, and was not taken"
+                    );
                 }
             }
         }

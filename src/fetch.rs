@@ -139,14 +139,7 @@ pub fn decode_ahead() {
         wasm_bindgen_futures::spawn_local(async move {
             let url = ahead.url.as_str();
             let body = fetch_body(url, false).await;
-            let early = early_fetches(false);
-            let key = wasm_bindgen::JsValue::from_str(url);
-            let offered = early
-                .as_ref()
-                .is_some_and(|e| js_sys::Reflect::has(e, &key).unwrap_or(false));
-            if let Some(e) = &early {
-                let _ = js_sys::Reflect::delete_property(e.unchecked_ref::<js_sys::Object>(), &key);
-            }
+            let offered = withdraw_early(url);
             let decoded = match body {
                 Ok(text) if offered => Some(decode(url, &text)),
                 Err(e @ LoadError::Timeout { .. })
@@ -269,12 +262,23 @@ fn text_of(bytes: Vec<u8>) -> String {
 /// still said as such.
 fn early_fetch(url: &str, take: bool) -> Option<js_sys::Promise> {
     let early = early_fetches(false)?;
-    let key = wasm_bindgen::JsValue::from_str(url);
-    let started = js_sys::Reflect::get(&early, &key).ok()?;
+    let started = js_sys::Reflect::get(&early, &url.into()).ok()?;
     if take {
-        let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
+        withdraw_early(url);
     }
     started.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// Takes the early fetch of `url` out of those offered; whether it was
+/// offered (the loader takes back a guess the data proved wrong).
+fn withdraw_early(url: &str) -> bool {
+    let Some(early) = early_fetches(false) else {
+        return false;
+    };
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let offered = js_sys::Reflect::has(&early, &key).unwrap_or(false);
+    let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
+    offered
 }
 
 /// The fetches started before their loads, by address

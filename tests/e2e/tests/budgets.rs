@@ -16,23 +16,8 @@
 //! | requests for the first view | 6 (`BUDGET_FIRST_VIEW_REQUESTS`) | 6 |
 //! | first map, 3,321 SYNTHETIC communes / 34 provinces, same run | 3.2 (`BUDGET_MAP_SCALE_RATIO`) | 2.0 to 2.5 (2.8 to 2.9 in session 4) |
 
-use fantoccini::Client;
-use serde_json::Value;
 use std::time::Duration;
-use tien_do_e2e::{browser, budget, mark_ms, median, site, WAIT};
-
-/// Polls `script` until it returns something other than null.
-async fn poll(c: &Client, script: &str, what: &str) -> Value {
-    let tries = WAIT.as_millis() / 50;
-    for _ in 0..tries {
-        let got = c.execute(script, vec![]).await.expect("script runs");
-        if !got.is_null() {
-            return got;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no {what} within {WAIT:?}");
-}
+use tien_do_e2e::{browser, budget, mark_in, mark_ms, median, site};
 
 /// A page in a fresh browser: every request it made, with the bytes each
 /// took on the wire, once `mark` is set (the page drew its figure) and the
@@ -40,12 +25,7 @@ async fn poll(c: &Client, script: &str, what: &str) -> Value {
 async fn requests_until(url: &str, mark: &str) -> Vec<(String, f64)> {
     let c = browser(1280, 900).await;
     c.goto(url).await.expect("page");
-    poll(
-        &c,
-        &format!("return performance.getEntriesByName('{mark}')[0] ? true : null"),
-        mark,
-    )
-    .await;
+    mark_in(&c, mark).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let entries = c
         .execute(
@@ -143,12 +123,7 @@ async fn first_view_stays_within_its_size_and_request_budgets() {
 async fn the_first_view_s_build_files_arrive_as_their_gzip_copies() {
     let c = browser(1280, 900).await;
     c.goto(&site("?lang=en")).await.expect("page");
-    poll(
-        &c,
-        "return performance.getEntriesByName('tien-do:first-map')[0] ? true : null",
-        "the first map",
-    )
-    .await;
+    mark_in(&c, "tien-do:first-map").await;
     let entries = c
         .execute(
             "return performance.getEntriesByType('resource')

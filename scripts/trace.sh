@@ -17,7 +17,9 @@
 # V8 profiler (the times as a reader's browser spends them);
 # TRACE_CATEGORIES: the trace's categories themselves (such as
 # "devtools.timeline,disabled-by-default-devtools.timeline,cc,skia" to see
-# what a frame spends). A tool to look
+# what a frame spends); TRACE_DUMP=FILE: every event written to FILE as
+# one JSON array, to read with other tools (the raster threads' work, a
+# worker's, another process's). A tool to look
 # with; the numbers that count are scripts/bench.sh's.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"

@@ -36,6 +36,8 @@ const CATEGORIES: &str = "devtools.timeline,disabled-by-default-devtools.timelin
 const LIGHT_CATEGORIES: &str = "devtools.timeline,blink.user_timing,loading";
 
 /// TRACE_CATEGORIES: the trace's categories, in place of either list.
+/// TRACE_DUMP=FILE: every event of the trace written to FILE as one JSON
+/// array, to read with other tools (such as the raster threads' work).
 ///
 /// Tasks shorter than this are left out of the list, in ms.
 const SHORT_TASK_MS: f64 = 2.0;
@@ -56,6 +58,10 @@ async fn main() {
         None => (site(&query), APP_MAP_SHOWN),
     };
     let events = trace(&url, mark, hover).await;
+    if let Ok(file) = std::env::var("TRACE_DUMP") {
+        let all = serde_json::to_string(&events).expect("the events as JSON");
+        std::fs::write(&file, all).expect("TRACE_DUMP is writable");
+    }
     report(&events, mark, &base_url(), hover);
 }
 

@@ -64,14 +64,42 @@ if [ "$named" = 1 ]; then
     site_wasm="$(ls dist/$bin-*_bg.wasm | head -1)"
     site_js="$(ls dist/$bin-*.js | head -1)"
   fi
-  # The same build only: the glue's imports must be the very same.
-  imports() { grep -o '__wbg_[A-Za-z0-9_]*' "$1" | sort -u; }
-  cmp -s <(imports "$site_js") <(imports "$work/named/$bin.js") ||
+  # The same build only: the same imports, in number and kind (dist/'s
+  # have short names, `tien-do-data embeds`: crates/cli/src/imports.rs).
+  imports() {
+    python3 - "$1" <<'PY'
+import sys
+b = open(sys.argv[1], "rb").read()
+def leb(i):
+    r = s = 0
+    while True:
+        x = b[i]; i += 1; r |= (x & 0x7F) << s; s += 7
+        if x < 0x80: return r, i
+i = 8
+while i < len(b):
+    sid = b[i]; n, j = leb(i + 1); i = j + n
+    if sid == 2:
+        count, k = leb(j); kinds = []
+        for _ in range(count):
+            for _ in range(2):
+                ln, k = leb(k); k += ln
+            kinds.append(b[k]); k += 1
+            if kinds[-1] == 0: _, k = leb(k)
+            elif kinds[-1] == 2:
+                f = b[k]; _, k = leb(k + 1)
+                if f & 1: _, k = leb(k)
+            else: k += 2
+        print(count, kinds.count(0))
+PY
+  }
+  [ "$(imports "$site_wasm")" = "$(imports "$work/named/${bin}_bg.wasm")" ] ||
     die "target/'s wasm is not dist/'s build: bash scripts/build.sh first"
   cp -a dist "$work/dist"
   cp "$work/named/${bin}_bg.wasm" "$site_wasm"
-  rm -f "$site_wasm.gz"
-  # The loader's integrity hashes and the page's policy, written anew.
+  cp "$work/named/$bin.js" "$site_js"
+  rm -f "$site_wasm.gz" "$site_js.gz"
+  # Its imports renamed short as the build's are, the loader's integrity
+  # hashes and the page's policy, written anew.
   cargo run -q -p tien-do-data -- embeds dist > /dev/null
 fi
 start_site_servers "$work/serve"

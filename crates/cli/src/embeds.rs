@@ -364,6 +364,35 @@ pub fn app_builds(dist: &Path) -> Result<Builds, String> {
             .collect())
     };
     let read = |path: &Path| fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+    // Each build's imports renamed short, in its wasm and its script alike
+    // (`imports::shorten`), before the names and the hashes are made from
+    // their bytes: Trunk's site build where it is (its name is Trunk's),
+    // the others before they are named below. Done once: a second run
+    // finds nothing to rename.
+    let all = names()?;
+    for name in &all {
+        let Some(stem) = name.strip_suffix("_bg.wasm") else {
+            continue;
+        };
+        // Its script: of the same binary (Trunk hashes the site's two
+        // files apart; the others are not hashed yet, or were renamed by
+        // an earlier run).
+        let bin = hashed_stem(name).unwrap_or(stem);
+        let js = all.iter().find(|n| {
+            n.ends_with(".js")
+                && (hashed_stem(n) == Some(bin) || n.strip_suffix(".js") == Some(bin))
+        });
+        let Some(js) = js else {
+            continue;
+        };
+        let (wasm_path, js_path) = (dist.join(name), dist.join(js));
+        let js = String::from_utf8(read(&js_path)?)
+            .map_err(|e| format!("{}: {e}", js_path.display()))?;
+        if let Some((wasm, js)) = crate::imports::shorten(&read(&wasm_path)?, &js) {
+            fs::write(&wasm_path, wasm).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+            fs::write(&js_path, js).map_err(|e| format!("{}: {e}", js_path.display()))?;
+        }
+    }
     let workers = Figure::ALL.into_iter().map(embed_bin);
     let pages = [OVERVIEW_BIN, MAP_BIN].map(str::to_string);
     for bin in pages.into_iter().chain(workers) {

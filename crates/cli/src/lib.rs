@@ -5,6 +5,7 @@ pub mod build;
 pub mod communes;
 pub mod embeds;
 pub mod feed;
+pub mod imports;
 pub mod input;
 pub mod synthetic;
 pub mod synthetic_layer;

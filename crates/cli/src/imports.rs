@@ -47,6 +47,16 @@ pub fn shorten(wasm: &[u8], js: &str) -> Option<(Vec<u8>, String)> {
     if names.is_empty() {
         return None;
     }
+    // A short name that an import or export kept whole already has.
+    let kept = imports
+        .iter()
+        .map(|e| e.field)
+        .chain(exports.iter().map(|e| e.name))
+        .filter(|n| !names.contains_key(*n));
+    let short: std::collections::HashSet<&str> = names.values().map(String::as_str).collect();
+    if kept.into_iter().any(|n| short.contains(n)) {
+        return None;
+    }
     let (js, found) = rename_in_script(js, &names);
     if found.len() != names.len() {
         return None;
@@ -380,8 +390,8 @@ mod tests {
     }
 
     /// Guards a build left whole where the two do not match: a name the
-    /// script lacks, a name both imported and exported, bytes that are no
-    /// wasm, a wasm cut short.
+    /// script lacks, a name both imported and exported, a short name an
+    /// export has already, bytes that are no wasm, a wasm cut short.
     #[test]
     fn a_build_whose_script_and_wasm_do_not_match_is_left_whole() {
         let wasm = module_exporting("__wbindgen_malloc");
@@ -389,6 +399,8 @@ mod tests {
         assert_eq!(shorten(&wasm, &without), None);
         let both = module_exporting("__wbindgen_cast_0000000000000001");
         assert_eq!(shorten(&both, SCRIPT), None);
+        let taken = module_exporting("b");
+        assert_eq!(shorten(&taken, SCRIPT), None);
         assert_eq!(shorten(b"not wasm at all", SCRIPT), None);
         assert_eq!(shorten(&wasm[..wasm.len() - 3], SCRIPT), None, "cut short");
     }

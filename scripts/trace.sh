@@ -58,40 +58,15 @@ if [ "$named" = 1 ]; then
   [ -f "$raw" ] || die "$raw is missing: bash scripts/build.sh"
   wasm-bindgen --target web --keep-debug --out-dir "$work/named" "$raw"
   if [ "$bin" = tien-do ]; then
-    site_wasm="$(ls dist/tien-do-*_bg.wasm | grep -v -e '-overview-' -e '-embed-' | head -1)"
-    site_js="$(ls dist/tien-do-*.js | grep -v -e '-overview-' -e '-embed-' | head -1)"
+    site_wasm="$(ls dist/tien-do-*_bg.wasm | grep -v -e '-overview-' -e '-embed-' -e '-map-' | head -1)"
+    site_js="$(ls dist/tien-do-*.js | grep -v -e '-overview-' -e '-embed-' -e '-map-' | head -1)"
   else
     site_wasm="$(ls dist/$bin-*_bg.wasm | head -1)"
     site_js="$(ls dist/$bin-*.js | head -1)"
   fi
   # The same build only: the same imports, in number and kind (dist/'s
   # have short names, `tien-do-data embeds`: crates/cli/src/imports.rs).
-  imports() {
-    python3 - "$1" <<'PY'
-import sys
-b = open(sys.argv[1], "rb").read()
-def leb(i):
-    r = s = 0
-    while True:
-        x = b[i]; i += 1; r |= (x & 0x7F) << s; s += 7
-        if x < 0x80: return r, i
-i = 8
-while i < len(b):
-    sid = b[i]; n, j = leb(i + 1); i = j + n
-    if sid == 2:
-        count, k = leb(j); kinds = []
-        for _ in range(count):
-            for _ in range(2):
-                ln, k = leb(k); k += ln
-            kinds.append(b[k]); k += 1
-            if kinds[-1] == 0: _, k = leb(k)
-            elif kinds[-1] == 2:
-                f = b[k]; _, k = leb(k + 1)
-                if f & 1: _, k = leb(k)
-            else: k += 2
-        print(count, kinds.count(0))
-PY
-  }
+  imports() { cargo run -q -p tien-do-data -- wasm-imports "$1"; }
   [ "$(imports "$site_wasm")" = "$(imports "$work/named/${bin}_bg.wasm")" ] ||
     die "target/'s wasm is not dist/'s build: bash scripts/build.sh first"
   cp -a dist "$work/dist"

@@ -90,6 +90,23 @@ pub fn shorten(wasm: &[u8], js: &str) -> Option<(Vec<u8>, String)> {
     Some((out, js))
 }
 
+/// How many imports a wasm module has, and how many of them are
+/// functions; `None` if it is not a module this reader understands. Two
+/// builds of the same code import alike, whatever their names
+/// (`scripts/trace.sh --named` checks its build is `dist/`'s).
+pub fn import_counts(wasm: &[u8]) -> Option<(usize, usize)> {
+    let sections = sections(wasm)?;
+    let imports = match sections.iter().find(|s| s.id == 2) {
+        Some(s) => import_entries(s.body)?,
+        None => Vec::new(),
+    };
+    let functions = imports
+        .iter()
+        .filter(|e| e.rest.first() == Some(&0))
+        .count();
+    Some((imports.len(), functions))
+}
+
 /// Whether wasm-bindgen made the name (not one a crate chose).
 fn generated(name: &str) -> bool {
     name.starts_with("__wbg_") || name.starts_with("__wbindgen_")
@@ -387,6 +404,9 @@ mod tests {
              wasm._0(x);"
         );
         assert_eq!(shorten(&short, &js), None, "done once");
+        assert_eq!(import_counts(&wasm), Some((5, 4)));
+        assert_eq!(import_counts(&short), Some((5, 4)), "the same imports");
+        assert_eq!(import_counts(b"not wasm at all"), None);
     }
 
     /// Guards a build left whole where the two do not match: a name the

@@ -43,6 +43,10 @@ USAGE
       data, a new name). Run it again after updating the data.
   tien-do-data schema
       Prints the JSON Schema of the published format.
+  tien-do-data wasm-imports FILE.wasm
+      Prints how many imports a build's wasm has and how many of them are
+      functions (for scripts/trace.sh, which checks that two builds are of
+      the same code).
   tien-do-data synthetic DIR [--communes N]
       Writes a SYNTHETIC commune-level dataset (N units, 3321 by default, x
       16 criteria x 8 periods) and its SYNTHETIC boundary layer (an irregular
@@ -77,6 +81,19 @@ fn run(args: &[&str]) -> i32 {
             }
         },
         ["embeds", dist, rest @ ..] => embeds_command(dist, rest),
+        ["wasm-imports", file] => match std::fs::read(file)
+            .ok()
+            .and_then(|w| tien_do_data::imports::import_counts(&w))
+        {
+            Some((all, functions)) => {
+                println!("{all} {functions}");
+                OK
+            }
+            None => {
+                eprintln!("{file}: not a wasm module this tool reads");
+                USAGE
+            }
+        },
         ["schema"] => {
             print!("{}", schema_json());
             OK

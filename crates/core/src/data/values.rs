@@ -48,7 +48,8 @@ impl Values {
     }
 
     /// Whether the values have been read into numbers.
-    pub fn is_read(&self) -> bool {
+    #[cfg(test)]
+    fn is_read(&self) -> bool {
         self.read.get().is_some()
     }
 }

@@ -12,6 +12,10 @@
 //!
 //! With `--hover` first, the same report over 60 pointer moves on the map
 //! once it is shown (from a second after the mark to the last move).
+//! `TRACE_CATEGORIES`: the trace's categories, in place of either list
+//! below. `TRACE_DUMP=FILE`: every event of the trace written to FILE as
+//! one JSON array, to read with other tools (such as the raster threads'
+//! work).
 //!
 //! A tool to look with, not a benchmark: tracing slows the page (a map
 //! shown at 370 ms comes at about 400 ms), and one load is one sample. Run
@@ -35,10 +39,6 @@ const CATEGORIES: &str = "devtools.timeline,disabled-by-default-devtools.timelin
 /// over: the times as a reader's browser spends them.
 const LIGHT_CATEGORIES: &str = "devtools.timeline,blink.user_timing,loading";
 
-/// TRACE_CATEGORIES: the trace's categories, in place of either list.
-/// TRACE_DUMP=FILE: every event of the trace written to FILE as one JSON
-/// array, to read with other tools (such as the raster threads' work).
-///
 /// Tasks shorter than this are left out of the list, in ms.
 const SHORT_TASK_MS: f64 = 2.0;
 
